@@ -1,0 +1,29 @@
+"""screener: a pre-publication confidentiality check (保密审查) for Chinese
+government drafts.  ``screen_text`` and ``screen_file`` return a Report."""
+from __future__ import annotations
+
+from .config import Config, load_config
+from .document import Document
+from .errors import ConfigError, InputError, OutputError, ScreenerError
+from .model import Explanation, FileReport, Finding, Report, Severity
+from .screening import screen_document, screen_file, screen_text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Config",
+    "ConfigError",
+    "Document",
+    "Explanation",
+    "FileReport",
+    "Finding",
+    "InputError",
+    "OutputError",
+    "Report",
+    "ScreenerError",
+    "Severity",
+    "load_config",
+    "screen_document",
+    "screen_file",
+    "screen_text",
+]

@@ -1,0 +1,128 @@
+"""The ``screen`` command: a thin layer over the library.
+
+``screen PATH...`` screens drafts (the default command); ``screen rules``
+lists what is checked.  Exit codes: 0 nothing at or above --fail-on, 1
+findings, 2 usage or input error (one line on stderr, never a traceback).
+"""
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.core import TyperGroup
+
+try:  # typer >= 0.29 vendors click
+    from typer import _click as click
+    from typer._click import exceptions as _click_exceptions
+except ImportError:  # pragma: no cover - older typer
+    import click
+    from click import exceptions as _click_exceptions
+
+from .config import Config, load_config
+from .errors import InputError, ScreenerError
+from .model import FileReport, Report, Severity
+
+
+class _DefaultToCheck(TyperGroup):
+    """``screen draft.txt`` means ``screen check draft.txt``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in ("--help", "-h")):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=_DefaultToCheck,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="政务公开信息发布前的保密审查：个人信息、禁用词慎用词、涉密标识。",
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+def _config(config_file: Optional[Path]) -> Config:
+    return load_config(config_file)
+
+
+@app.command("check")
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(help="稿件文件；“-”表示从标准输入读取", show_default=False)] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式")] = OutputFormat.text,
+    fail_on: Annotated[Optional[FailOn], typer.Option(help="达到此级别即以退出码 1 结束（默认 warning）")] = None,
+    show_values: Annotated[bool, typer.Option("--show-values", help="显示未脱敏的原始号码（慎用）")] = False,
+    encoding: Annotated[Optional[str], typer.Option(help="指定文本编码，如 gbk、utf-8")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认当前目录的 screener.toml）")] = None,
+) -> int:
+    """检查稿件（默认命令）：screen 稿件.txt"""
+    from .render.json_out import render_json
+    from .render.terminal import render_terminal
+    from .screening import screen_file
+
+    if not paths:
+        raise _click_exceptions.UsageError("请指定要检查的稿件，例如：screen 稿件.txt")
+    config = _config(config_file)
+    threshold = Severity.parse(fail_on.value) if fail_on else config.fail_on
+    files: list[FileReport] = []
+    for path in paths:
+        try:
+            files.extend(screen_file(path, config=config, encoding=encoding).files)
+        except InputError as exc:
+            files.append(FileReport(path=exc.path, error=exc.problem))
+    report = Report(files=tuple(files))
+    if output_format is OutputFormat.json:
+        typer.echo(render_json(report, show_values))
+    else:
+        typer.echo(render_terminal(report, threshold, show_values), nl=False)
+    for fr in report.errors:
+        typer.echo(f"screen: {fr.path}：{fr.error}", err=True)
+    return report.exit_code(threshold)
+
+
+@app.command("rules")
+def rules() -> int:
+    """列出检查规则（代码、级别、名称、依据）。"""
+    from .detectors import all_rules
+
+    for rule in all_rules():
+        typer.echo(f"{rule.code}  {rule.severity.zh}  {rule.title}（{rule.name}）")
+        if rule.source:
+            typer.echo(f"       依据：{rule.source}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: turns every failure into one line and exit code 2."""
+    try:
+        code = app(args=argv, prog_name="screen", standalone_mode=False)
+    except (typer.Exit, getattr(_click_exceptions, "Exit", typer.Exit)) as exc:
+        code = exc.exit_code
+    except (typer.Abort, getattr(_click_exceptions, "Abort", typer.Abort)):
+        typer.echo("screen: 已取消", err=True)
+        code = 2
+    except _click_exceptions.UsageError as exc:
+        typer.echo(f"screen: 用法错误：{exc.format_message()}（screen --help 查看用法）", err=True)
+        code = 2
+    except ScreenerError as exc:
+        typer.echo(f"screen: {exc}", err=True)
+        code = 2
+    except KeyboardInterrupt:
+        typer.echo("screen: 已中断", err=True)
+        code = 130
+    except BrokenPipeError:
+        code = 0
+    sys.exit(code if isinstance(code, int) else 0)

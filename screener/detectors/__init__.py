@@ -1,0 +1,16 @@
+"""The detectors, written out in one place (no discovery magic).
+
+Each module exposes ``RULES`` (its stable codes, see ``screen rules``) and
+``detect(doc, config)`` yielding Findings.  Adding a detector is adding a
+module and one line here.
+"""
+from __future__ import annotations
+
+from . import email
+
+DETECTORS = (email,)
+
+
+def all_rules():
+    """Every rule of every detector, in code order."""
+    return sorted((r for d in DETECTORS for r in d.RULES), key=lambda r: r.code)

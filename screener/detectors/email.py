@@ -1,0 +1,63 @@
+"""E-mail addresses.
+
+A personal mailbox is 联系方式 on the 云南省 list of personal data not to be
+published without consent (domain notes §2.5, M5); an office mailbox listed as
+a contact (xxx@gov.cn, 联系邮箱) is meant to be public.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..config import Config
+from ..document import Document
+from ..masking import mask
+from ..model import Explanation, Finding, Severity
+from .base import Rule, make_finding
+from .context import classify
+
+RULE = Rule(
+    code="EM401",
+    name="email-address",
+    kind="email",
+    severity=Severity.WARNING,
+    title="电子邮箱",
+    doc="检测内容：电子邮箱地址。风险说明：个人邮箱属于联系方式类个人信息，未经本人同意不得公开。"
+    "示例：zhangsan@example.com。建议写法：删除或脱敏为 z***@example.com；单位公开的联系邮箱不受影响。",
+    source="云南省人民政府办公厅 2017 年通知（个人信息范围）；《个人信息保护法》",
+)
+RULES = (RULE,)
+
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?"
+    r"(?:\.[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?)*\.[a-z]{2,24}(?![a-z0-9\-])"
+)
+_OFFICIAL_DOMAIN = re.compile(r"\.(?:gov|edu|org)\.cn$|\.gov$")
+
+
+def detect(doc: Document, config: Config) -> Iterator[Finding]:
+    norm = doc.normalized
+    if "@" not in norm:
+        return
+    for m in _EMAIL.finditer(norm):
+        start, end = doc.span_to_original(m.start(), m.end())
+        value = doc.text[start:end]
+        domain = m.group().rsplit("@", 1)[1]
+        ctx = classify(doc.text, start, end)
+        if ctx.who == "person":
+            severity = Severity.ERROR
+        elif ctx.who == "office" or _OFFICIAL_DOMAIN.search(domain):
+            severity = Severity.INFO
+        else:
+            severity = RULE.severity
+        context = ctx.describe() or (
+            f"域名 {domain} 属于机关、事业单位或组织" if _OFFICIAL_DOMAIN.search(domain) else None
+        )
+        yield make_finding(
+            doc, RULE, start, end,
+            severity=severity,
+            masked=mask("email", value, config.mask_style),
+            message="电子邮箱地址" + ("（单位公开联系邮箱）" if severity == Severity.INFO else ""),
+            suggestion=None if severity == Severity.INFO else "删除个人邮箱，或脱敏后公开",
+            explanation=Explanation(rule="EM401 电子邮箱格式", context=context),
+        )

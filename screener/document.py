@@ -1,0 +1,110 @@
+"""Document: a draft's original text, a normalised view for matching, and the
+maps from normalised offsets back to the original and from offsets to lines.
+
+Normalisation (after prh's width folding and python-stdnum's ``compact``):
+full-width ASCII and the ideographic space fold to ASCII, Latin capitals fold
+to lower case, zero-width characters and soft hyphens are dropped, and a line
+break between two CJK characters (a hard-wrapped sentence) is dropped so that a
+term broken across lines still matches.  Folding keeps lengths; only drops
+move offsets, so the map is a short list of break points, not one entry per
+character.  A draft with nothing to normalise (the usual case) pays nothing.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_DROP = re.compile(
+    r"[\u200b-\u200d\u2060\ufeff\u00ad]+"
+    rf"|(?<=[{_CJK}])(?:\r\n|\r|\n)[ \t\u3000]*(?=[{_CJK}])"
+)
+_FOLD = re.compile(r"[\uff01-\uff5e\u3000A-Z]+")
+_FOLD_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FOLD_TABLE[0x3000] = 0x20
+_FOLD_TABLE.update({c: c + 32 for c in range(0x41, 0x5B)})  # A-Z -> a-z
+_FOLD_TABLE.update({c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ -> a-z
+_NEEDS_WORK = re.compile(rf"{_DROP.pattern}|{_FOLD.pattern}")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def fold(text: str) -> str:
+    """Width- and case-fold ``text`` without changing its length."""
+    return _FOLD.sub(lambda m: m.group().translate(_FOLD_TABLE), text)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of the extracted text and where a person finds it in the source."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(eq=False)
+class Document:
+    """A draft as detectors see it."""
+
+    text: str
+    path: str = "<text>"
+    segments: tuple[Segment, ...] = field(default_factory=tuple)
+
+    @cached_property
+    def _normal(self) -> tuple[str, list[int], list[int]]:
+        text = self.text
+        if not _NEEDS_WORK.search(text):
+            return text, [], []
+        pieces: list[str] = []
+        norm_points: list[int] = []  # normalised offset where a drop happened
+        shifts: list[int] = []  # characters dropped up to and including that point
+        last = dropped = norm_len = 0
+        for m in _DROP.finditer(text):
+            piece = text[last:m.start()]
+            pieces.append(piece)
+            norm_len += len(piece)
+            dropped += m.end() - m.start()
+            norm_points.append(norm_len)
+            shifts.append(dropped)
+            last = m.end()
+        pieces.append(text[last:])
+        return fold("".join(pieces)), norm_points, shifts
+
+    @property
+    def normalized(self) -> str:
+        """The view detectors match against."""
+        return self._normal[0]
+
+    def to_original(self, pos: int) -> int:
+        """Map a start offset in ``normalized`` to the original text."""
+        _, points, shifts = self._normal
+        i = bisect.bisect_right(points, pos)
+        return pos + (shifts[i - 1] if i else 0)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span (end exclusive) to the original text."""
+        if end <= start:
+            s = self.to_original(start)
+            return s, s
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in characters) of an original offset."""
+        starts = self._line_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        return i + 1, offset - starts[i] + 1
+
+    def location(self, offset: int) -> str | None:
+        """Where a person finds ``offset`` in the source file, if the loader said."""
+        if not self.segments:
+            return None
+        i = bisect.bisect_right([s.start for s in self.segments], offset) - 1
+        if i >= 0 and offset < self.segments[i].end:
+            return self.segments[i].label
+        return None

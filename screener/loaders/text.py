@@ -1,0 +1,63 @@
+"""Plain-text drafts: UTF-8 (with or without BOM), UTF-16 with BOM, or
+GB18030/GBK, detected from the bytes; ``encoding`` overrides detection."""
+from __future__ import annotations
+
+import codecs
+
+from ..errors import InputError
+
+_CONTROL_OK = {"\t", "\n", "\r", "\f", "\v", "\x1b"}
+
+
+def decode(data: bytes, path: str, encoding: str | None = None) -> str:
+    """Decode a draft's bytes to text, or raise InputError saying why not."""
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(path, f"未知的编码“{encoding}”") from None
+        try:
+            return _strip_bom(data.decode(encoding))
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"按 {encoding} 无法解码（第 {exc.start} 字节）") from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise InputError(path, "UTF-16 文本无法解码") from None
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise InputError(path, f"UTF-8 文本在第 {exc.start + 3} 字节无法解码") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError as exc:
+            _reject_binary(data, path)
+            raise InputError(
+                path, f"既不是 UTF-8 也不是 GB18030/GBK 文本（第 {exc.start} 字节），可用 --encoding 指定编码"
+            ) from None
+    if _looks_binary(text):
+        raise InputError(path, "看起来是二进制文件，不是文本稿件")
+    return text
+
+
+def _strip_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch < " " and ch not in _CONTROL_OK)
+    return controls > max(8, len(sample) // 10)
+
+
+def _reject_binary(data: bytes, path: str) -> None:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        raise InputError(path, "看起来是二进制文件，不是文本稿件")

@@ -1,0 +1,77 @@
+"""The report a reviewer reads on the terminal, in Chinese."""
+from __future__ import annotations
+
+import re
+
+from ..masking import masked_slice
+from ..model import KIND_LABELS, FileReport, Finding, Report, Severity
+
+_WS = re.compile(r"[\r\n\t\u2028\u2029]+")
+EXCERPT = 14  # characters of context either side
+
+
+def excerpt(fr: FileReport, f: Finding, show_values: bool = False, width: int = EXCERPT) -> str:
+    """A short, single-line piece of the draft around ``f``, with every
+    personal number in it masked."""
+    doc = fr.document
+    if doc is None:
+        return ""
+    text = doc.text
+    lo, hi = max(0, f.start - width), min(len(text), f.end + width)
+    body, lo, hi = masked_slice(text, fr.findings, lo, hi, show_values)
+    body = _WS.sub(" ", body)
+    return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
+
+
+def verdict(fr: FileReport, fail_on: Severity) -> str:
+    """One line: 未发现问题 / 发现 N 处需处理 / 空文件 / 无法读取."""
+    if fr.error is not None:
+        return f"无法读取：{fr.error}"
+    if fr.empty:
+        return "空文件"
+    n = fr.count_at_least(fail_on)
+    below = len(fr.findings) - n
+    extra = f"（另有提示 {below} 处，无需处理）" if below else ""
+    if n == 0:
+        return "未发现问题" + extra
+    by_sev = [f"{s.zh} {c} 处" for s in sorted(Severity, reverse=True)
+              if s >= fail_on and (c := sum(1 for x in fr.findings if x.severity == s))]
+    return f"发现 {n} 处需处理（{'，'.join(by_sev)}）" + ("，" + extra.strip("（）") if below else "")
+
+
+def render_finding(fr: FileReport, f: Finding, show_values: bool = False) -> list[str]:
+    where = f"{f.line}:{f.column}"
+    if f.location:
+        where += f"（{f.location}）"
+    label = KIND_LABELS.get(f.kind, f.kind)
+    lines = [
+        f"  {where}  [{f.severity.zh}] {label} {f.code}：{f.shown(show_values)}",
+        f"      原文：{excerpt(fr, f, show_values)}",
+        f"      原因：{f.message}。{f.why}",
+    ]
+    if f.suggestion:
+        lines.append(f"      建议：{f.suggestion}")
+    return lines
+
+
+def counts_line(summary: dict[str, int]) -> str:
+    if not summary:
+        return "统计：无"
+    return "统计：" + "，".join(f"{KIND_LABELS.get(k, k)} {n} 处" for k, n in summary.items())
+
+
+def render_file(fr: FileReport, fail_on: Severity, show_values: bool = False) -> list[str]:
+    lines = [f"【{fr.path}】"]
+    if fr.error is None:
+        for f in fr.findings:
+            lines.extend(render_finding(fr, f, show_values))
+        if fr.findings:
+            lines.append(counts_line(fr.summary()))
+    lines.append(f"结论：{verdict(fr, fail_on)}")
+    return lines
+
+
+def render_terminal(report: Report, fail_on: Severity = Severity.WARNING,
+                    show_values: bool = False) -> str:
+    blocks = ["\n".join(render_file(fr, fail_on, show_values)) for fr in report.files]
+    return "\n\n".join(blocks) + "\n"
