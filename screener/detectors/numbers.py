@@ -1,0 +1,152 @@
+"""The one scan for digit runs that the four personal-number detectors share.
+
+A *run* is a maximal stretch of the normalised text made of digit groups
+(digits, plus the mask characters ``*`` ``×`` and ``x``) joined by single
+separators (one or two spaces, or a hyphen/dash of any width, optionally
+spaced).  A run never starts or ends inside a longer stretch of digits or
+Latin letters, so a mobile number is never found inside an 18-digit ID and a
+card number never inside a 索引号 glued to letters.
+
+Only runs with at least 7 significant characters are kept: nothing shorter
+can be a personal number (a bare local number has 7 digits), so postcodes,
+years, 文号 and table counts never reach Python code.  The scan is one
+compiled regular expression over the whole text, cached per Document, so the
+ID, mobile, landline and bank-card detectors together cost one pass.
+
+Detectors look at *windows* of a run: consecutive groups whose lengths form a
+layout they accept (6-8-4 for an ID, 3-4-4 for a mobile, 4-4-4-4-3 for a
+card).  A window always starts and ends at a group edge.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..document import Document
+
+MASK_CHARS = "*×x"
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
+_SEP = rf"(?:[ \t\u00a0]{{1,2}}|[ \t]?[{_DASHES}]{{1,2}}[ \t]?)"
+_GROUP_TAIL = r"[0-9x*×]*(?![0-9a-z])"
+_RUN = re.compile(
+    r"[0-9](?<![0-9a-z*×][0-9])"  # first digit, not glued to a digit or letter
+    rf"(?=[0-9x*×]{{6}}|(?:{_SEP}?[0-9x*×]){{6}})"  # at least 7 significant characters
+    rf"{_GROUP_TAIL}(?:{_SEP}[0-9*×]{_GROUP_TAIL})*"
+)
+_GROUP = re.compile(r"[0-9*×][0-9x*×]*")
+_DIGITS = re.compile(r"[0-9]")
+_AMOUNT_AFTER = re.compile(r"\s?(?:\.\d|元|万|亿|%|‰|美元|港元|人民币)")
+_AMOUNT_BEFORE = re.compile(r"(?:\d\.|[¥￥$]|人民币)\s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Consecutive groups ``[i, j)`` of a run, as one candidate number."""
+
+    run: "Run"
+    i: int
+    j: int
+
+    @property
+    def start(self) -> int:
+        return self.run.groups[self.i][0]
+
+    @property
+    def end(self) -> int:
+        return self.run.groups[self.j - 1][1]
+
+    @property
+    def layout(self) -> tuple[int, ...]:
+        return tuple(e - s for s, e in self.run.groups[self.i:self.j])
+
+    @property
+    def chars(self) -> str:
+        """The significant characters, separators dropped (stdnum's ``compact``)."""
+        text = self.run.doc_text
+        return "".join(text[s:e] for s, e in self.run.groups[self.i:self.j])
+
+    @property
+    def masked(self) -> bool:
+        """True when a mask character stands for a hidden digit (a final
+        ``x`` of an 18-character ID is a check character, not a mask)."""
+        body = self.chars
+        return any(c in body[:-1] for c in MASK_CHARS) or body[-1:] in ("*", "×")
+
+    def separators(self) -> tuple[str, ...]:
+        text = self.run.doc_text
+        g = self.run.groups
+        return tuple(text[g[k][1]:g[k + 1][0]].strip() for k in range(self.i, self.j - 1))
+
+    @property
+    def at_run_start(self) -> bool:
+        return self.i == 0
+
+    @property
+    def at_run_end(self) -> bool:
+        return self.j == len(self.run.groups)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One stretch of digit groups in ``doc.normalized``."""
+
+    doc_text: str
+    start: int
+    end: int
+    groups: tuple[tuple[int, int], ...]
+
+    def window(self, i: int, j: int) -> Window:
+        return Window(self, i, j)
+
+    @property
+    def looks_like_amount(self) -> bool:
+        """A decimal or a sum of money (12345678.00, 12345678元, ¥12345678)."""
+        text = self.doc_text
+        return bool(_AMOUNT_AFTER.match(text, self.end)
+                    or _AMOUNT_BEFORE.search(text, max(0, self.start - 4), self.start))
+
+
+_CACHE: "weakref.WeakKeyDictionary[Document, tuple[Run, ...]]" = weakref.WeakKeyDictionary()
+
+
+def runs(doc: Document) -> tuple[Run, ...]:
+    """The runs of ``doc`` (computed on first use, then cached for that Document).
+
+    A text without a single ASCII digit (after width folding) costs one
+    ``search`` and nothing more.
+    """
+    cached = _CACHE.get(doc)
+    if cached is not None:
+        return cached
+    text = doc.normalized
+    found: list[Run] = []
+    if _DIGITS.search(text):
+        for m in _RUN.finditer(text):
+            base = m.start()
+            groups = tuple((base + g.start(), base + g.end()) for g in _GROUP.finditer(m.group()))
+            found.append(Run(text, m.start(), m.end(), groups))
+    result = tuple(found)
+    _CACHE[doc] = result
+    return result
+
+
+def pick(run: Run, accept: Callable[[Window], object], max_groups: int = 6) -> Iterator[tuple[Window, object]]:
+    """Scan ``run`` left to right and yield, at each group, the longest
+    window that ``accept`` returns a truthy verdict for; matches never overlap."""
+    n = len(run.groups)
+    i = 0
+    while i < n:
+        found = None
+        for j in range(min(n, i + max_groups), i, -1):
+            w = Window(run, i, j)
+            verdict = accept(w)
+            if verdict:
+                found = (w, verdict)
+                break
+        if found:
+            yield found
+            i = found[0].j
+        else:
+            i += 1

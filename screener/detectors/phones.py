@@ -1,0 +1,106 @@
+"""What the mobile and landline detectors share: the +86 / 0086 prefix and
+the mainland numbering plan, looked up in phonenumbers (libphonenumber's
+data, kept current by its maintainers as ranges are added).
+
+phonenumbers is imported on first use only, so a draft without a phone-shaped
+number never loads it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import Window
+
+_PAREN_86 = re.compile(r"\(\s?\+?\s?86\s?\)\s?$")
+
+# phonenumbers.PhoneNumberType values, by name (looked up lazily)
+MOBILE_TYPES = ("MOBILE", "FIXED_LINE_OR_MOBILE")
+FIXED_TYPES = ("FIXED_LINE", "FIXED_LINE_OR_MOBILE")
+
+
+@dataclass(frozen=True, slots=True)
+class Dial:
+    """A window read as a dialled number: where it starts (with any +86,
+    0086 or (+86) prefix), where its national part starts, and that part's
+    digits and group layout."""
+
+    start: int
+    national_start: int
+    end: int
+    digits: str
+    layout: tuple[int, ...]
+    prefixed: bool
+
+
+def dial(w: Window) -> Dial:
+    text = w.run.doc_text
+    groups = list(w.run.groups[w.i:w.j])
+    g0s, g0e = groups[0]
+    first = text[g0s:g0e]
+    plus_at = _plus_before(text, g0s) if w.i == 0 else None
+    start, cut, drop = g0s, 0, 0
+    if plus_at is not None and first.startswith("86"):
+        start, cut = plus_at, 2
+    elif first.startswith("0086"):
+        cut = 4
+    elif w.i == 0:
+        m = _PAREN_86.search(text, max(0, g0s - 8), g0s)
+        if m:
+            start = m.start()
+            return _finish(text, start, groups, 0, True, w)
+    if cut and cut == len(first):
+        drop = 1
+        cut = 0
+    if cut or drop:
+        return _finish(text, start, groups[drop:], cut, True, w)
+    return _finish(text, start, groups, 0, False, w)
+
+
+def _finish(text: str, start: int, groups, cut: int, prefixed: bool, w: Window) -> Dial:
+    if not groups:
+        return Dial(start, w.end, w.end, "", (), prefixed)
+    groups = [(groups[0][0] + cut, groups[0][1])] + groups[1:]
+    digits = "".join(text[s:e] for s, e in groups)
+    layout = tuple(e - s for s, e in groups)
+    return Dial(start, groups[0][0], w.end, digits, layout, prefixed)
+
+
+def _plus_before(text: str, pos: int) -> int | None:
+    k = pos - 1
+    if k >= 0 and text[k] == " ":
+        k -= 1
+    if k >= 0 and text[k] == "+":
+        return k
+    return None
+
+
+@lru_cache(maxsize=1)
+def _pn():
+    import phonenumbers
+
+    return phonenumbers
+
+
+@lru_cache(maxsize=8192)
+def number_type(national: str) -> str | None:
+    """libphonenumber's type name for a mainland number (national digits,
+    trunk 0 removed), or None when the number is not valid."""
+    if not national.isdigit() or len(national) > 15:
+        return None
+    pn = _pn()
+    number = pn.PhoneNumber(country_code=86, national_number=int(national))
+    if not pn.is_valid_number(number):
+        return None
+    kind = pn.number_type(number)
+    for name in ("FIXED_LINE", "MOBILE", "FIXED_LINE_OR_MOBILE", "TOLL_FREE", "PREMIUM_RATE",
+                 "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL"):
+        if kind == getattr(pn.PhoneNumberType, name):
+            return name
+    return "UNKNOWN"
+
+
+def phonenumbers_loaded() -> bool:
+    """Whether phonenumbers has been imported by this module (for tests)."""
+    return _pn.cache_info().currsize > 0
