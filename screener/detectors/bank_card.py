@@ -20,22 +20,22 @@ from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
-from .context import ID_WORDS, NOT_PERSONAL_WORDS, classify, severity_for, word_before
+from .context import NOT_THIS_NUMBER, classify, severity_for, word_before
 from .id_card import birth_date, check_char, region_name
 from .numbers import Window, pick, runs
 
-# (lowest prefix, highest prefix, issuer).  Sources: Wikipedia "Payment card
+# (lowest prefix, highest prefix, card lengths, issuer).  Sources: Wikipedia "Payment card
 # number", IIN table (rev. 2024-08, after ISO/IEC 7812); domain notes §4 (O2:
 # 银联 62, Luhn); 银行卡号 BIN summaries (cardbaobao.com, zhzhwenwen.com: 60 and
 # 9 as domestic 银联 prefixes; 9558 工商银行).
-CARD_PREFIXES: tuple[tuple[str, str, str], ...] = (
-    ("62", "62", "中国银联"),
-    ("60", "60", "银联国内卡"),
-    ("9558", "9558", "工商银行国内卡"),
-    ("4", "4", "Visa"),
-    ("51", "55", "Mastercard"),
-    ("2221", "2720", "Mastercard"),
-    ("3528", "3589", "JCB"),
+CARD_PREFIXES: tuple[tuple[str, str, tuple[int, ...], str], ...] = (
+    ("62", "62", (16, 17, 18, 19), "中国银联"),
+    ("60", "60", (16, 17, 18, 19), "银联国内卡"),
+    ("9558", "9558", (19,), "工商银行国内卡"),
+    ("4", "4", (16, 19), "Visa"),
+    ("51", "55", (16,), "Mastercard"),
+    ("2221", "2720", (16,), "Mastercard"),
+    ("3528", "3589", (16, 17, 18, 19), "JCB"),
 )
 
 RULE = Rule(
@@ -53,9 +53,9 @@ RULES = (RULE,)
 
 
 def card_issuer(digits: str) -> str | None:
-    """The card scheme a number's prefix belongs to, or None."""
-    for low, high, issuer in CARD_PREFIXES:
-        if low <= digits[:len(low)] <= high:
+    """The card scheme whose prefix and lengths fit ``digits``, or None."""
+    for low, high, lengths, issuer in CARD_PREFIXES:
+        if low <= digits[:len(low)] <= high and len(digits) in lengths:
             return issuer
     return None
 
@@ -81,7 +81,7 @@ def _judge(w: Window) -> str | None:
 
     if not luhn.is_valid(digits):
         return None
-    if word_before(w.run.doc_text, w.start, NOT_PERSONAL_WORDS + ID_WORDS, reach=16, gap=8):
+    if word_before(w.run.doc_text, w.start, NOT_THIS_NUMBER, reach=16, gap=8):
         return None
     return issuer
 
@@ -92,7 +92,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
     for run in runs(doc):
         if run.looks_like_amount:
             continue
-        for w, issuer in pick(run, _judge, 5):
+        for w, issuer in pick(run, _judge, 5, (16, 19)):
             start, end = doc.span_to_original(w.start, w.end)
             masked = mask("bank-card", doc.text[start:end], style)
             ctx = classify(norm, w.start, w.end)

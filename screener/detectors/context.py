@@ -39,6 +39,10 @@ PERSON_WORDS = (
     "代理人", "投诉人", "举报人", "受助人", "困难群众", "承包户", "手机号码", "家庭电话",
 )
 
+# Organisations whose names contain a person word (村民小组 is no villager).
+ORG_COMPOUNDS = ("村民小组", "村民委员会", "居民委员会", "居民小组", "村民代表", "居民代表", "学生资助",
+                 "个人所得税", "患者服务", "家属区")
+
 # Roles that introduce a private person's name: 户主李某某, 申请人：张三.
 ROLE_WORDS = (
     "户主", "申请人", "被申请人", "当事人", "姓名", "收款人", "持卡人", "开户人", "户名",
@@ -81,6 +85,12 @@ SURNAMES = (
 NOT_NAMES = frozenset({"申请", "陈述", "方式", "方面", "时间", "高度", "关于", "和谐", "成员", "安全",
                        "文件", "单位", "明确", "全部", "全体", "应当", "于是", "向上", "华人"})
 
+# Label sets the detectors look for, built once.
+OFFICE_LABELS = OFFICE_WORDS + OFFICE_ACCOUNT_WORDS
+ANY_LABELS = OFFICE_LABELS + PERSON_WORDS + PHONE_WORDS
+PHONE_LABELS = PHONE_WORDS + OFFICE_WORDS
+NOT_THIS_NUMBER = NOT_PERSONAL_WORDS + ID_WORDS  # for phones and cards: an ID label means an ID
+
 # Severity by kind and by who the number belongs to (None: no context found).
 SEVERITY_BY_CONTEXT: dict[str, dict[str | None, Severity]] = {
     "mobile": {"person": Severity.ERROR, "office": Severity.INFO, "staff": Severity.WARNING,
@@ -91,6 +101,11 @@ SEVERITY_BY_CONTEXT: dict[str, dict[str | None, Severity]] = {
                   None: Severity.WARNING},
 }
 
+_ROLES = STAFF_WORDS + ROLE_WORDS
+# What may stand between a label and its number: 身份证号码：, 电话为, 联系电话（手机）:
+_PUNCT = r"[\s:：,，、()（）\[\]【】<>《》=\-—]*"
+_LABEL_GAP = re.compile(rf"{_PUNCT}(?:号码|号)?{_PUNCT}(?:为|是)?{_PUNCT}")
+_ORG = re.compile("|".join(ORG_COMPOUNDS))
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _RECORD_END = re.compile(r"[\r\n。；;！？!?]")
 _NAME_TAIL = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}})[\s:：,，、|（(]*$")
@@ -153,8 +168,8 @@ def record_start(text: str, start: int, limit: int = 80) -> int:
 def word_before(text: str, start: int, words: tuple[str, ...], reach: int = 12,
                 gap: int = 6) -> str | None:
     """The label right before ``start``: the last of ``words`` ending at most
-    ``gap`` characters before it, with no digit or sentence end in between
-    (身份证号码：, 联系电话（手机）为)."""
+    ``gap`` characters before it, with only punctuation, 号码 or 为/是 in
+    between (身份证号码：, 电话为, 传真号码 …); 电话会议于 is no label."""
     lo = max(record_start(text, start, reach), start - reach)
     window = fold(text[lo:start])
     best = None
@@ -163,7 +178,7 @@ def word_before(text: str, start: int, words: tuple[str, ...], reach: int = 12,
     if best is None:
         return None
     between = window[best.end():]
-    if len(between) > gap or any(c.isdigit() for c in between):
+    if len(between) > gap or not _LABEL_GAP.fullmatch(between):
         return None
     return best.group()
 
@@ -199,7 +214,7 @@ def _name_before(head: str) -> tuple[str, str | None] | None:
         return None
     pos = len(head) - len(head[-8:]) + m.start()
     before = head[:pos].rstrip(" :：")
-    role = nearest(before[-6:], STAFF_WORDS + ROLE_WORDS)
+    role = nearest(before[-6:], _ROLES)
     if role and before.endswith(role[1]):
         return m.group(1), role[1]
     if before and _CJK.match(before[-1]):
@@ -213,8 +228,8 @@ def classify(text: str, start: int, end: int, before: int = 24, after: int = 8) 
     owner = _record_owner(record)
     if owner:
         return Context("person", owner, "record")
-    label = word_before(text, start, OFFICE_WORDS + OFFICE_ACCOUNT_WORDS + PERSON_WORDS + PHONE_WORDS)
-    if label and label in OFFICE_WORDS + OFFICE_ACCOUNT_WORDS:
+    label = word_before(text, start, ANY_LABELS)
+    if label and label in OFFICE_LABELS:
         return Context("office", label, "label")
     head = record[:record.rfind(label)] if label else record
     named = _name_before(head)
@@ -223,9 +238,9 @@ def classify(text: str, start: int, end: int, before: int = 24, after: int = 8) 
         if role in STAFF_WORDS:
             return Context("staff", role, "staff")
         return Context("person", role or name, "name")
-    window = record[-before:]
+    window = _ORG.sub(lambda m: "□" * len(m.group()), record[-before:])
     person = nearest(window, PERSON_WORDS)
-    office = nearest(window, OFFICE_WORDS + OFFICE_ACCOUNT_WORDS)
+    office = nearest(window, OFFICE_LABELS)
     if person and office:
         # the nearer word decides; a tie goes to the person (a leak costs more)
         if office[0] > person[0]:

@@ -166,7 +166,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
     for run in runs(doc):
         if run.looks_like_amount:
             continue
-        for w, (rule, severity, validation, label) in pick(run, lambda w: _judge(w, style), 4):
+        for w, (rule, severity, validation, label) in pick(run, lambda w: _judge(w, style), 4, (15, 18)):
             start, end = doc.span_to_original(w.start, w.end)
             masked = mask("id-card", doc.text[start:end], style)
             yield make_finding(

@@ -23,7 +23,7 @@ from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
-from .context import ID_WORDS, NOT_PERSONAL_WORDS, OFFICE_WORDS, PHONE_WORDS, classify, severity_for, word_before
+from .context import NOT_THIS_NUMBER, PHONE_LABELS, classify, severity_for, word_before
 from .hotlines import is_service_number
 from .numbers import Window, pick, runs
 from .phones import FIXED_TYPES, dial, number_type
@@ -63,6 +63,7 @@ _PAREN_AREA = re.compile(r"\(\s?(0[1-9]\d{1,2})\s?\)\s?[-\u2013\u2014]?\s?$")
 _EXT = re.compile(r"\s?(?:转|分机|ext\.?)\s?\d{1,6}(?![0-9])")
 _AREA = re.compile(r"0[1-9]\d{1,2}")
 _LOCAL = re.compile(r"[2-9]\d{6,7}")
+_PREFIX = re.compile(r"(?:\+\s?86|0086)[\s\-\u2013\u2014]{0,2}")
 _NATIONAL = re.compile(r"0[1-9]\d{8,10}")
 _LOCAL_LAYOUTS = {(7,), (8,), (3, 4), (4, 4)}
 _DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63")
@@ -99,15 +100,24 @@ def _split(w: Window) -> tuple[int, str, tuple[int, ...], str] | None:
     return d.start, "", d.layout, d.digits
 
 
+def _may_be_landline(w: Window) -> bool:
+    """Cheap shape test before any parsing: one piece must be a local
+    number (7–8), a number with its trunk 0 (10–12) or start with 86/0086."""
+    if w.j - w.i > 1:
+        return True
+    first = w.run.parts[w.i]
+    return len(first) in (7, 8) or (first[0] == "0" and 10 <= len(first) <= 12) or first[:2] == "86"
+
+
 def _judge(w: Window) -> Phone | None:
-    if w.masked:
+    if not _may_be_landline(w) or w.masked:
         return None
     split = _split(w)
     if split is None:
         return None
     start, area, layout, rest = split
     text = w.run.doc_text
-    label = word_before(text, start, PHONE_WORDS + OFFICE_WORDS, reach=12, gap=5)
+    label = word_before(text, start, PHONE_LABELS, reach=12, gap=5)
     if not area and len(layout) == 1 and _NATIONAL.fullmatch(rest):
         # written without separators: 08717012345
         validated = number_type(rest[1:]) in FIXED_TYPES
@@ -123,21 +133,22 @@ def _judge(w: Window) -> Phone | None:
     if layout not in _LOCAL_LAYOUTS:
         return None
     local = rest[:sum(layout)]
-    if not _LOCAL.fullmatch(local) or is_service_number(local):
+    if local[:1] in ("", "0") or is_service_number(local):
         return None
+    shaped = bool(_LOCAL.fullmatch(local))  # local numbers start with 2-9 (domain notes §3.2)
     if not area:
-        if word_before(text, start, PHONE_WORDS + OFFICE_WORDS, reach=10, gap=3) is None:
+        if not shaped or word_before(text, start, PHONE_LABELS, reach=10, gap=3) is None:
             return None
         return _labelled(Phone(RULE_LOCAL, start, w.end, "", local, False, label), text)
     validated = number_type(area[1:] + local) in FIXED_TYPES
-    if not (validated or label):
+    if not (validated or (shaped and label)):
         return None
     rule = RULE_FIXED if validated else RULE_UNVERIFIED
     return _labelled(Phone(rule, start, w.end, area, local, validated, label), text)
 
 
 def _labelled(p: Phone, text: str) -> Phone | None:
-    if word_before(text, p.start, NOT_PERSONAL_WORDS + ID_WORDS, reach=16, gap=8):
+    if word_before(text, p.start, NOT_THIS_NUMBER, reach=16, gap=8):
         return None
     return p
 
@@ -148,13 +159,13 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
     for run in runs(doc):
         if run.looks_like_amount:
             continue
-        for w, p in pick(run, _judge, 5):
+        for w, p in pick(run, _judge, 5, (7, 22)):
             end = p.end
             if w.at_run_end:
                 m = _EXT.match(norm, end)
                 end = m.end() if m else end
             start, end = doc.span_to_original(p.start, end)
-            masked = mask("landline", doc.text[start:end], style)
+            masked = _mask(doc, start, end, p, style)
             ctx = classify(norm, p.start, p.end)
             severity = severity_for("landline", ctx)
             if p.rule is RULE_UNVERIFIED:
@@ -171,6 +182,22 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                     context=ctx.describe() or "未见个人或单位的上下文词，按默认级别（提示）",
                 ),
             )
+
+
+def _mask(doc: Document, start: int, end: int, p: Phone, style: str) -> str:
+    """Mask as masking.mask("landline") does; after +86 the area code has no
+    trunk 0, so mask the national part as if it had one, and keep the prefix."""
+    value = doc.text[start:end]
+    if p.area and not doc.normalized[p.start:p.start + 1] in ("0", "("):
+        cut = doc.to_original(_national_start(doc.normalized, p.start)) - start
+        return value[:cut] + mask("landline", "0" + value[cut:], style)[1:]
+    return mask("landline", value, style)
+
+
+def _national_start(norm: str, pos: int) -> int:
+    """Skip a leading +86 / 0086 prefix and its separator."""
+    m = _PREFIX.match(norm, pos)
+    return m.end() if m else pos
 
 
 def _message(p: Phone, who: str | None) -> str:

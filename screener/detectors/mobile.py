@@ -16,7 +16,7 @@ from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
-from .context import ID_WORDS, NOT_PERSONAL_WORDS, classify, severity_for, word_before
+from .context import NOT_THIS_NUMBER, classify, severity_for, word_before
 from .hotlines import is_service_number
 from .numbers import Window, pick, runs
 from .phones import MOBILE_TYPES, Dial, dial, number_type
@@ -40,7 +40,8 @@ _LAYOUTS = {(11,), (3, 4, 4), (3, 8)}
 
 
 def _judge(w: Window) -> Dial | None:
-    if w.masked:
+    first = w.run.parts[w.i]
+    if first[0] not in "108" or w.masked:  # 1xx, or a 86 / 0086 prefix
         return None
     d = dial(w)
     if len(d.digits) != 11 or d.layout not in _LAYOUTS or d.digits[:1] != "1" or d.digits[1] < "3":
@@ -48,7 +49,7 @@ def _judge(w: Window) -> Dial | None:
     if is_service_number(d.digits) or number_type(d.digits) not in MOBILE_TYPES:
         return None
     text = w.run.doc_text
-    if word_before(text, d.start, NOT_PERSONAL_WORDS + ID_WORDS, reach=16, gap=8):
+    if word_before(text, d.start, NOT_THIS_NUMBER, reach=16, gap=8):
         return None
     return d
 
@@ -59,7 +60,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
     for run in runs(doc):
         if run.looks_like_amount:
             continue
-        for _w, d in pick(run, _judge, 5):
+        for _w, d in pick(run, _judge, 5, (11, 15)):
             start, end = doc.span_to_original(d.start, d.end)
             national = doc.to_original(d.national_start)
             masked = doc.text[start:national] + mask("mobile", doc.text[national:end], style)

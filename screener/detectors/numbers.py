@@ -36,6 +36,7 @@ _RUN = re.compile(
     rf"{_GROUP_TAIL}(?:{_SEP}[0-9*×]{_GROUP_TAIL})*"
 )
 _GROUP = re.compile(r"[0-9*×][0-9x*×]*")
+_ONE_GROUP = re.compile(r"[0-9x*×]+")
 _DIGITS = re.compile(r"[0-9]")
 _AMOUNT_AFTER = re.compile(r"\s?(?:\.\d|元|万|亿|%|‰|美元|港元|人民币)")
 _AMOUNT_BEFORE = re.compile(r"(?:\d\.|[¥￥$]|人民币)\s?$")
@@ -59,13 +60,12 @@ class Window:
 
     @property
     def layout(self) -> tuple[int, ...]:
-        return tuple(e - s for s, e in self.run.groups[self.i:self.j])
+        return self.run.layout[self.i:self.j]
 
     @property
     def chars(self) -> str:
         """The significant characters, separators dropped (stdnum's ``compact``)."""
-        text = self.run.doc_text
-        return "".join(text[s:e] for s, e in self.run.groups[self.i:self.j])
+        return "".join(self.run.parts[self.i:self.j])
 
     @property
     def masked(self) -> bool:
@@ -96,16 +96,17 @@ class Run:
     start: int
     end: int
     groups: tuple[tuple[int, int], ...]
+    parts: tuple[str, ...]  # the text of each group
+    layout: tuple[int, ...]  # the length of each group
+    looks_like_amount: bool  # a decimal or a sum of money: 12345678.00, 12345678元, ¥12345678
+
+    @property
+    def size(self) -> int:
+        """Significant characters in the whole run."""
+        return sum(self.layout)
 
     def window(self, i: int, j: int) -> Window:
         return Window(self, i, j)
-
-    @property
-    def looks_like_amount(self) -> bool:
-        """A decimal or a sum of money (12345678.00, 12345678元, ¥12345678)."""
-        text = self.doc_text
-        return bool(_AMOUNT_AFTER.match(text, self.end)
-                    or _AMOUNT_BEFORE.search(text, max(0, self.start - 4), self.start))
 
 
 _CACHE: "weakref.WeakKeyDictionary[Document, tuple[Run, ...]]" = weakref.WeakKeyDictionary()
@@ -124,22 +125,41 @@ def runs(doc: Document) -> tuple[Run, ...]:
     found: list[Run] = []
     if _DIGITS.search(text):
         for m in _RUN.finditer(text):
-            base = m.start()
-            groups = tuple((base + g.start(), base + g.end()) for g in _GROUP.finditer(m.group()))
-            found.append(Run(text, m.start(), m.end(), groups))
+            base, end = m.span()
+            body = m.group()
+            amount = bool(_AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(0, base - 4), base))
+            if _ONE_GROUP.fullmatch(body):
+                found.append(Run(text, base, end, ((base, end),), (body,), (len(body),), amount))
+                continue
+            groups = tuple((base + g.start(), base + g.end()) for g in _GROUP.finditer(body))
+            parts = tuple(text[s:e] for s, e in groups)
+            found.append(Run(text, base, end, groups, parts, tuple(map(len, parts)), amount))
     result = tuple(found)
     _CACHE[doc] = result
     return result
 
 
-def pick(run: Run, accept: Callable[[Window], object], max_groups: int = 6) -> Iterator[tuple[Window, object]]:
+def pick(run: Run, accept: Callable[[Window], object], max_groups: int = 6,
+         sizes: tuple[int, int] = (1, 64)) -> Iterator[tuple[Window, object]]:
     """Scan ``run`` left to right and yield, at each group, the longest
-    window that ``accept`` returns a truthy verdict for; matches never overlap."""
-    n = len(run.groups)
+    window that ``accept`` returns a truthy verdict for; matches never
+    overlap.  Windows whose significant length is outside ``sizes`` are not
+    even offered to ``accept`` (most runs are rejected here, in a few
+    integer comparisons)."""
+    lo, hi = sizes
+    layout = run.layout
+    if sum(layout) < lo:
+        return
+    n = len(layout)
+    ends = [0]
+    for size in layout:
+        ends.append(ends[-1] + size)
     i = 0
     while i < n:
         found = None
         for j in range(min(n, i + max_groups), i, -1):
+            if not lo <= ends[j] - ends[i] <= hi:
+                continue
             w = Window(run, i, j)
             verdict = accept(w)
             if verdict:
