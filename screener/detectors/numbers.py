@@ -7,9 +7,9 @@ spaced).  A run never starts or ends inside a longer stretch of digits or
 Latin letters, so a mobile number is never found inside an 18-digit ID and a
 card number never inside a 索引号 glued to letters.
 
-Only runs with at least 7 significant characters are kept: nothing shorter
-can be a personal number (a bare local number has 7 digits), so postcodes,
-years, 文号 and table counts never reach Python code.  The scan is one
+Only runs with at least 7 significant characters and a group of at least 3
+are kept: nothing shorter can be a personal number (a bare local number has
+7 digits), so postcodes, years, 文号 and table counts never reach Python code.  The scan is one
 compiled regular expression over the whole text, cached per Document, so the
 ID, mobile, landline and bank-card detectors together cost one pass.
 
@@ -30,11 +30,17 @@ MASK_CHARS = "*×x"
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
 _SEP = rf"(?:[ \t\u00a0]{{1,2}}|[ \t]?[{_DASHES}]{{1,2}}[ \t]?)"
 _GROUP_TAIL = r"[0-9x*×]*(?![0-9a-z])"
+# The scan keys on a group of at least 3 characters (every accepted layout
+# has one: 3-4-4, 6-8-4, 4-4-4-4, 0871-…), which is far rarer than a digit,
+# and needs 7 significant characters counted from there.  Short groups
+# before it (the 86 of +86 138…, the 10 of +86 10 6552 1234) are added by
+# _LEAD afterwards, only for the few runs found.
 _RUN = re.compile(
-    r"[0-9](?<![0-9a-z*×][0-9])"  # first digit, not glued to a digit or letter
-    rf"(?=[0-9x*×]{{6}}|(?:{_SEP}?[0-9x*×]){{6}})"  # at least 7 significant characters
+    r"[0-9](?<![0-9a-z*×][0-9])[0-9x*×]{2}"  # a group of 3+, not glued to a digit or letter
+    rf"(?=[0-9x*×]{{4}}|(?:{_SEP}?[0-9x*×]){{4}})"  # 7 significant characters in all
     rf"{_GROUP_TAIL}(?:{_SEP}[0-9*×]{_GROUP_TAIL})*"
 )
+_LEAD = re.compile(rf"(?<![0-9a-z*×])(?:[0-9]{{1,2}}{_SEP}){{1,3}}$")
 _GROUP = re.compile(r"[0-9*×][0-9x*×]*")
 _ONE_GROUP = re.compile(r"[0-9x*×]+")
 _DIGITS = re.compile(r"[0-9]")
@@ -80,10 +86,6 @@ class Window:
         return tuple(text[g[k][1]:g[k + 1][0]].strip() for k in range(self.i, self.j - 1))
 
     @property
-    def at_run_start(self) -> bool:
-        return self.i == 0
-
-    @property
     def at_run_end(self) -> bool:
         return self.j == len(self.run.groups)
 
@@ -99,14 +101,6 @@ class Run:
     parts: tuple[str, ...]  # the text of each group
     layout: tuple[int, ...]  # the length of each group
     looks_like_amount: bool  # a decimal or a sum of money: 12345678.00, 12345678元, ¥12345678
-
-    @property
-    def size(self) -> int:
-        """Significant characters in the whole run."""
-        return sum(self.layout)
-
-    def window(self, i: int, j: int) -> Window:
-        return Window(self, i, j)
 
 
 _CACHE: "weakref.WeakKeyDictionary[Document, tuple[Run, ...]]" = weakref.WeakKeyDictionary()
@@ -126,7 +120,10 @@ def runs(doc: Document) -> tuple[Run, ...]:
     if _DIGITS.search(text):
         for m in _RUN.finditer(text):
             base, end = m.span()
-            body = m.group()
+            lead = _LEAD.search(text, max(0, base - 12), base)
+            if lead:
+                base = lead.start()
+            body = text[base:end]
             amount = bool(_AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(0, base - 4), base))
             if _ONE_GROUP.fullmatch(body):
                 found.append(Run(text, base, end, ((base, end),), (body,), (len(body),), amount))

@@ -90,15 +90,16 @@ def number_type(national: str) -> str | None:
     if not national.isdigit() or len(national) > 15:
         return None
     pn = _pn()
-    number = pn.PhoneNumber(country_code=86, national_number=int(national))
-    if not pn.is_valid_number(number):
+    # For +86 the region is CN, and is_valid_number() is "number_type() is
+    # not UNKNOWN"; asking for the type once does both.
+    kind = pn.number_type(pn.PhoneNumber(country_code=86, national_number=int(national)))
+    if kind == pn.PhoneNumberType.UNKNOWN:
         return None
-    kind = pn.number_type(number)
     for name in ("FIXED_LINE", "MOBILE", "FIXED_LINE_OR_MOBILE", "TOLL_FREE", "PREMIUM_RATE",
                  "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL"):
         if kind == getattr(pn.PhoneNumberType, name):
             return name
-    return "UNKNOWN"
+    return None
 
 
 def phonenumbers_loaded() -> bool:
