@@ -58,6 +58,7 @@ NEGATIVES = [
     ("under an ID label", f"身份证号码：{CARD}"),
     ("under 统一社会信用代码", f"统一社会信用代码：{CARD}"),
     ("amount", f"{CARD}元"),
+    ("in a web address", f"https://www.xinping.gov.cn/a/{CARD}"),
 ]
 
 

@@ -86,3 +86,19 @@ def test_explanation_says_which_word_decided():
     assert "户主" in f.why
     (g,) = screen(f"咨询电话：{N}", "mobile")
     assert "咨询电话" in g.why and "单位公开" in g.why
+
+
+RECORDS = [
+    ("a form block owned by a household head", "户主：李某某\n性别：男\n联系电话：13926647378", "mobile", "error"),
+    ("a form block of an office with a staff contact",
+     "名称：新平县平掌乡人民政府\n联系人：李某\n联系方式：0877-7012345，13908771234", "mobile", "info"),
+    ("an office channel after an applicant's line", "申请人：张三\n受理电话：0877-7012345", "landline", "info"),
+    ("an office channel in a sentence about a person", "申请人张三对此不服的，可拨打监督电话：0877-7012345",
+     "landline", "info"),
+    ("a blank line ends the block", "户主：李某某\n\n联系电话：13926647378", "mobile", "info"),
+]
+
+
+@pytest.mark.parametrize("name, text, kind, severity", RECORDS, ids=[r[0] for r in RECORDS])
+def test_records_and_blocks(name, text, kind, severity):
+    assert [s for _, s in codes(text, kind)][-1:] == [severity]

@@ -66,6 +66,8 @@ NEGATIVES = [
     ("unknown region", gen.id_number(region="999999")),
     ("placeholder after label", "身份证号码：123456789012345678"),
     ("15 digits with impossible date", gen.id15(yymmdd="851332")),
+    ("15-digit business licence number", f"营业执照注册号：{ID15}"),
+    ("in a web address", f"详见 http://www.xinping.gov.cn/gk/{ID}.html"),
 ]
 
 

@@ -67,6 +67,8 @@ NEGATIVES = [
     ("under an ID label (the ID detector's job)", f"身份证号码：{M}"),
     ("under 索引号", f"索引号：{M}"),
     ("hotline", "拨打12345政务服务便民热线"),
+    ("in a web address", f"详见 http://www.xinping.gov.cn/2019/{M}.html"),
+    ("in a query string", f"www.xinping.gov.cn/show?id={M}"),
 ]
 
 

@@ -87,15 +87,14 @@ def _judge(w: Window) -> str | None:
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
-    norm = doc.normalized
     style = config.mask_style
     for run in runs(doc):
-        if run.looks_like_amount:
+        if run.ignorable:
             continue
         for w, issuer in pick(run, _judge, 5, (16, 19)):
             start, end = doc.span_to_original(w.start, w.end)
             masked = mask("bank-card", doc.text[start:end], style)
-            ctx = classify(norm, w.start, w.end)
+            ctx = classify(doc.text, start, end)
             severity = severity_for("bank-card", ctx)
             yield make_finding(
                 doc, RULE, start, end,

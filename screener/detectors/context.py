@@ -7,10 +7,11 @@ member named as 联系人 or 负责人 is public too (第二十条(二)), their 
 worth a second look.  The word that decided is returned so the finding can
 say so.
 
-The decision is a short ordered list of rules (``RULES``); each looks at the
-*record* the number sits in (its line, back to the last 。 or ；) and the
-*label* right before it (联系电话：, 身份证号码：).  The first rule that
-recognises something decides.  All words are data in the tuples below.
+The decision looks at the *label* right before the number (监督电话：,
+身份证号码：) and at the *record* it sits in (its line back to the last 。 or
+；, or a block of "key：value" lines).  classify() applies its rules in a
+fixed order and the first that recognises something decides; all words are
+data in the tuples below.
 """
 from __future__ import annotations
 
@@ -27,6 +28,11 @@ OFFICE_WORDS = (
     "传真", "办公室电话", "报名电话", "联系邮箱", "投稿邮箱", "举报邮箱", "咨询邮箱",
     "电子邮箱", "监督邮箱", "受理邮箱",
 )
+
+# Contact labels a private person's row uses too (户主李某某，联系电话：…): they
+# mean "office" only when no person owns the record.  The other OFFICE_WORDS
+# (监督电话, 受理电话, 传真, 热线 …) name an office's channel wherever they stand.
+CONTACT_WORDS = ("联系电话", "联系方式", "联系邮箱", "电子邮箱")
 
 # Labels of an organisation's own bank account, printed for payments: public.
 OFFICE_ACCOUNT_WORDS = ("收款单位", "开户单位", "单位账号", "单位账户", "对公账户", "对公账号", "基本账户")
@@ -70,7 +76,8 @@ PHONE_WORDS = (
 NOT_PERSONAL_WORDS = (
     "统一社会信用代码", "社会信用代码", "信用代码", "组织机构代码", "纳税人识别号", "税号",
     "注册号", "索引号", "文号", "发文字号", "邮编", "邮政编码", "金额", "订单号", "合同编号",
-    "项目编号", "批准文号", "许可证号", "登记证号", "备案号",
+    "项目编号", "批准文号", "许可证号", "登记证号", "备案号", "营业执照", "执照号码", "证书编号",
+    "档案号", "案号", "流水号", "项目代码",
 )
 
 SURNAMES = (
@@ -87,6 +94,7 @@ NOT_NAMES = frozenset({"申请", "陈述", "方式", "方面", "时间", "高度
 
 # Label sets the detectors look for, built once.
 OFFICE_LABELS = OFFICE_WORDS + OFFICE_ACCOUNT_WORDS
+OFFICE_CHANNELS = frozenset(OFFICE_LABELS) - frozenset(CONTACT_WORDS)
 ANY_LABELS = OFFICE_LABELS + PERSON_WORDS + PHONE_WORDS
 PHONE_LABELS = PHONE_WORDS + OFFICE_WORDS
 NOT_THIS_NUMBER = NOT_PERSONAL_WORDS + ID_WORDS  # for phones and cards: an ID label means an ID
@@ -102,11 +110,13 @@ SEVERITY_BY_CONTEXT: dict[str, dict[str | None, Severity]] = {
 }
 
 _ROLES = STAFF_WORDS + ROLE_WORDS
+_STAFF_BEFORE = re.compile(rf"(?:{'|'.join(STAFF_WORDS)})[\s:：]*$")
 # What may stand between a label and its number: 身份证号码：, 电话为, 联系电话（手机）:
 _PUNCT = r"[\s:：,，、()（）\[\]【】<>《》=\-—]*"
 _LABEL_GAP = re.compile(rf"{_PUNCT}(?:号码|号)?{_PUNCT}(?:为|是)?{_PUNCT}")
 _ORG = re.compile("|".join(ORG_COMPOUNDS))
 _CJK = re.compile(r"[\u3400-\u9fff]")
+_KEY_LINE = re.compile(r"[ \t\u3000]*[^\s:：,，。；;]{1,10}[:：]")
 _RECORD_END = re.compile(r"[\r\n。；;！？!?]")
 _NAME_TAIL = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}})[\s:：,，、|（(]*$")
 _MOU_NAME = re.compile(rf"[{SURNAMES}]某{{1,2}}")
@@ -165,6 +175,24 @@ def record_start(text: str, start: int, limit: int = 80) -> int:
     return last.end() if last else lo if lo else 0
 
 
+def block_start(text: str, start: int, limit: int = 160, lines: int = 5) -> int:
+    """Like record_start(), but a form-like block of "key：value" lines
+    (户主：李某某 / 联系电话：…) is one record: when the number's line starts
+    with a key, the key lines right above it belong to the same record."""
+    s = record_start(text, start)
+    if s == 0 or text[s - 1] not in "\r\n" or not _KEY_LINE.match(text, s):
+        return s
+    for _ in range(lines):
+        prev_end = s - 1
+        if prev_end > 0 and text[prev_end] == "\n" and text[prev_end - 1] == "\r":
+            prev_end -= 1
+        prev_start = max(text.rfind("\n", 0, prev_end), text.rfind("\r", 0, prev_end)) + 1
+        if start - prev_start > limit or not _KEY_LINE.match(text, prev_start, prev_end):
+            break
+        s = prev_start
+    return s
+
+
 def word_before(text: str, start: int, words: tuple[str, ...], reach: int = 12,
                 gap: int = 6) -> str | None:
     """The label right before ``start``: the last of ``words`` ending at most
@@ -197,8 +225,9 @@ def _record_owner(record: str) -> str | None:
     for m in _ROLE_NAME.finditer(record):
         if m.group(2) not in NOT_NAMES:
             return m.group(1)
-    if _MOU_NAME.search(record):
-        return "某某"
+    for m in _MOU_NAME.finditer(record):
+        if not _STAFF_BEFORE.search(record, max(0, m.start() - 8), m.start()):
+            return "某某"
     for m in _ID_LIKE.finditer(record):
         token = m.group()
         if _ID_SHAPE.fullmatch(token) or sum(token.count(c) for c in "*×") >= 4:
@@ -224,12 +253,14 @@ def _name_before(head: str) -> tuple[str, str | None] | None:
 
 def classify(text: str, start: int, end: int, before: int = 24, after: int = 8) -> Context:
     """Decide who the number at ``text[start:end]`` belongs to."""
-    record = fold(text[record_start(text, start):start])
+    label = word_before(text, start, ANY_LABELS)
+    if label in OFFICE_CHANNELS:
+        return Context("office", label, "label")
+    record = fold(text[block_start(text, start):start])
     owner = _record_owner(record)
     if owner:
         return Context("person", owner, "record")
-    label = word_before(text, start, ANY_LABELS)
-    if label and label in OFFICE_LABELS:
+    if label in OFFICE_LABELS:
         return Context("office", label, "label")
     head = record[:record.rfind(label)] if label else record
     named = _name_before(head)

@@ -164,7 +164,7 @@ def _is_uscc(chars: str, text: str, start: int) -> bool:
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
     style = config.mask_style
     for run in runs(doc):
-        if run.looks_like_amount:
+        if run.ignorable:
             continue
         for w, (rule, severity, validation, label) in pick(run, lambda w: _judge(w, style), 4, (15, 18)):
             start, end = doc.span_to_original(w.start, w.end)
@@ -176,7 +176,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                 message=_MESSAGES[rule.code],
                 suggestion=_suggestion(rule, masked),
                 explanation=Explanation(
-                    rule=f"{rule.code} {rule.title}（GB 11643）",
+                    rule=f"{rule.code} {rule.title}，按 GB 11643-1999 校验",
                     validation=validation,
                     context=_context(rule, label),
                 ),

@@ -157,7 +157,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
     norm = doc.normalized
     style = config.mask_style
     for run in runs(doc):
-        if run.looks_like_amount:
+        if run.ignorable:
             continue
         for w, p in pick(run, _judge, 5, (7, 22)):
             end = p.end
@@ -166,7 +166,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                 end = m.end() if m else end
             start, end = doc.span_to_original(p.start, end)
             masked = _mask(doc, start, end, p, style)
-            ctx = classify(norm, p.start, p.end)
+            ctx = classify(doc.text, start, end)
             severity = severity_for("landline", ctx)
             if p.rule is RULE_UNVERIFIED:
                 severity = min(severity, Severity.WARNING) if ctx.who == "person" else Severity.INFO

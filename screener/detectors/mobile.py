@@ -55,16 +55,15 @@ def _judge(w: Window) -> Dial | None:
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
-    norm = doc.normalized
     style = config.mask_style
     for run in runs(doc):
-        if run.looks_like_amount:
+        if run.ignorable:
             continue
         for _w, d in pick(run, _judge, 5, (11, 15)):
             start, end = doc.span_to_original(d.start, d.end)
             national = doc.to_original(d.national_start)
             masked = doc.text[start:national] + mask("mobile", doc.text[national:end], style)
-            ctx = classify(norm, d.start, d.end)
+            ctx = classify(doc.text, start, end)
             severity = severity_for("mobile", ctx)
             yield make_finding(
                 doc, RULE, start, end,

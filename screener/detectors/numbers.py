@@ -44,6 +44,8 @@ _LEAD = re.compile(rf"(?<![0-9a-z*×])(?:[0-9]{{1,2}}{_SEP}){{1,3}}$")
 _GROUP = re.compile(r"[0-9*×][0-9x*×]*")
 _ONE_GROUP = re.compile(r"[0-9x*×]+")
 _DIGITS = re.compile(r"[0-9]")
+_URL_GLUE = frozenset("/=?&#_%:.")
+_TOKEN_TAIL = re.compile(r"[!-~]*$")
 _AMOUNT_AFTER = re.compile(r"\s?(?:\.\d|元|万|亿|%|‰|美元|港元|人民币)")
 _AMOUNT_BEFORE = re.compile(r"(?:\d\.|[¥￥$]|人民币)\s?$")
 
@@ -101,6 +103,21 @@ class Run:
     parts: tuple[str, ...]  # the text of each group
     layout: tuple[int, ...]  # the length of each group
     looks_like_amount: bool  # a decimal or a sum of money: 12345678.00, 12345678元, ¥12345678
+    in_url: bool  # part of a web address: …/2019/13926647378.html, ?id=6228…
+
+    @property
+    def ignorable(self) -> bool:
+        """Not a number a person could own: an amount or a piece of a URL."""
+        return self.looks_like_amount or self.in_url
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) sits in a web address (the surrounding token has :// or www.)."""
+    if start == 0 or text[start - 1] not in _URL_GLUE:
+        return False
+    head = _TOKEN_TAIL.search(text, max(0, start - 200), start)
+    token = head.group() if head else ""
+    return "://" in token or "www." in token
 
 
 _CACHE: "weakref.WeakKeyDictionary[Document, tuple[Run, ...]]" = weakref.WeakKeyDictionary()
@@ -125,12 +142,13 @@ def runs(doc: Document) -> tuple[Run, ...]:
                 base = lead.start()
             body = text[base:end]
             amount = bool(_AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(0, base - 4), base))
+            url = _in_url(text, base, end)
             if _ONE_GROUP.fullmatch(body):
-                found.append(Run(text, base, end, ((base, end),), (body,), (len(body),), amount))
+                found.append(Run(text, base, end, ((base, end),), (body,), (len(body),), amount, url))
                 continue
             groups = tuple((base + g.start(), base + g.end()) for g in _GROUP.finditer(body))
             parts = tuple(text[s:e] for s, e in groups)
-            found.append(Run(text, base, end, groups, parts, tuple(map(len, parts)), amount))
+            found.append(Run(text, base, end, groups, parts, tuple(map(len, parts)), amount, url))
     result = tuple(found)
     _CACHE[doc] = result
     return result
