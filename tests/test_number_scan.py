@@ -55,3 +55,12 @@ def test_no_validation_library_is_loaded_for_a_draft_without_numbers():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_an_amount_at_the_end_of_a_row_hides_only_itself():
+    from tests import gen
+    from tests.numcheck import codes
+
+    row = f"张三\t{gen.id_number()}\t{gen.bank_card('622848', 19, 1)}\t1200.00\n"
+    assert codes(row) == [("ID101", "error"), ("BC501", "error")]
+    assert codes(f"合计\t{gen.bank_card('622848', 19, 1)}.00") == []

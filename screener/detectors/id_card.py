@@ -164,8 +164,6 @@ def _is_uscc(chars: str, text: str, start: int) -> bool:
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
     style = config.mask_style
     for run in runs(doc):
-        if run.ignorable:
-            continue
         for w, (rule, severity, validation, label) in pick(run, lambda w: _judge(w, style), 4, (15, 18)):
             start, end = doc.span_to_original(w.start, w.end)
             masked = mask("id-card", doc.text[start:end], style)

@@ -157,8 +157,6 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
     norm = doc.normalized
     style = config.mask_style
     for run in runs(doc):
-        if run.ignorable:
-            continue
         for w, p in pick(run, _judge, 5, (7, 22)):
             end = p.end
             if w.at_run_end:

@@ -57,8 +57,6 @@ def _judge(w: Window) -> Dial | None:
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
     style = config.mask_style
     for run in runs(doc):
-        if run.ignorable:
-            continue
         for _w, d in pick(run, _judge, 5, (11, 15)):
             start, end = doc.span_to_original(d.start, d.end)
             national = doc.to_original(d.national_start)

@@ -91,6 +91,14 @@ class Window:
     def at_run_end(self) -> bool:
         return self.j == len(self.run.groups)
 
+    @property
+    def ignorable(self) -> bool:
+        """Not a number a person could own: a sum of money, a decimal, or a
+        piece of a URL.  Only the window's own edges count, so the amount at
+        the end of a table row (张三 530427… 6228… 1200.00) hides nothing else."""
+        run = self.run
+        return run.in_url or (run.amount_after and self.at_run_end) or (run.amount_before and self.i == 0)
+
 
 @dataclass(frozen=True, slots=True)
 class Run:
@@ -102,13 +110,9 @@ class Run:
     groups: tuple[tuple[int, int], ...]
     parts: tuple[str, ...]  # the text of each group
     layout: tuple[int, ...]  # the length of each group
-    looks_like_amount: bool  # a decimal or a sum of money: 12345678.00, 12345678元, ¥12345678
+    amount_before: bool  # preceded by ¥, 人民币 or "3." (its first group is a sum or a decimal)
+    amount_after: bool  # followed by .50, 元, 万 … (its last group is a sum or a decimal)
     in_url: bool  # part of a web address: …/2019/13926647378.html, ?id=6228…
-
-    @property
-    def ignorable(self) -> bool:
-        """Not a number a person could own: an amount or a piece of a URL."""
-        return self.looks_like_amount or self.in_url
 
 
 def _in_url(text: str, start: int, end: int) -> bool:
@@ -141,14 +145,14 @@ def runs(doc: Document) -> tuple[Run, ...]:
             if lead:
                 base = lead.start()
             body = text[base:end]
-            amount = bool(_AMOUNT_AFTER.match(text, end) or _AMOUNT_BEFORE.search(text, max(0, base - 4), base))
-            url = _in_url(text, base, end)
+            flags = (bool(_AMOUNT_BEFORE.search(text, max(0, base - 4), base)),
+                     bool(_AMOUNT_AFTER.match(text, end)), _in_url(text, base, end))
             if _ONE_GROUP.fullmatch(body):
-                found.append(Run(text, base, end, ((base, end),), (body,), (len(body),), amount, url))
+                found.append(Run(text, base, end, ((base, end),), (body,), (len(body),), *flags))
                 continue
             groups = tuple((base + g.start(), base + g.end()) for g in _GROUP.finditer(body))
             parts = tuple(text[s:e] for s, e in groups)
-            found.append(Run(text, base, end, groups, parts, tuple(map(len, parts)), amount, url))
+            found.append(Run(text, base, end, groups, parts, tuple(map(len, parts)), *flags))
     result = tuple(found)
     _CACHE[doc] = result
     return result
@@ -158,9 +162,9 @@ def pick(run: Run, accept: Callable[[Window], object], max_groups: int = 6,
          sizes: tuple[int, int] = (1, 64)) -> Iterator[tuple[Window, object]]:
     """Scan ``run`` left to right and yield, at each group, the longest
     window that ``accept`` returns a truthy verdict for; matches never
-    overlap.  Windows whose significant length is outside ``sizes`` are not
-    even offered to ``accept`` (most runs are rejected here, in a few
-    integer comparisons)."""
+    overlap.  Windows whose significant length is outside ``sizes`` (most
+    runs are rejected here, in a few integer comparisons) and ignorable
+    windows (amounts, URLs) are never offered to ``accept``."""
     lo, hi = sizes
     layout = run.layout
     if sum(layout) < lo:
@@ -176,6 +180,8 @@ def pick(run: Run, accept: Callable[[Window], object], max_groups: int = 6,
             if not lo <= ends[j] - ends[i] <= hi:
                 continue
             w = Window(run, i, j)
+            if w.ignorable:
+                continue
             verdict = accept(w)
             if verdict:
                 found = (w, verdict)
