@@ -3,6 +3,7 @@ hotline, a date, a 文号, an amount or a postcode."""
 import pytest
 
 from screener.detectors.hotlines import SERVICE_NUMBERS, is_service_number
+from tests import gen
 from tests.numcheck import codes, screen
 
 # 0877 (玉溪) has 7-digit local numbers, 0871 (昆明) and 010 have 8.
@@ -63,7 +64,7 @@ NEGATIVES = [
     ("postcode after a phone label", "电话：653405"),
     ("year", "2019年"),
     ("masked", "电话：0871-****3210"),
-    ("inside an ID", "530427198503121237"),
+    ("inside an ID", gen.id_number()),
     ("12345 with area code", "电话：0871-12345"),
     ("12345 with brackets", "（0871）12345"),
     ("400 number", "服务热线：400-600-1234"),

@@ -125,11 +125,9 @@ def _judge(w: Window) -> Phone | None:
             return None
         rule = RULE_FIXED if validated else RULE_UNVERIFIED
         return _labelled(Phone(rule, start, w.end, "", rest, validated, label), text)
-    ext = 0
     if layout not in _LOCAL_LAYOUTS and layout[:-1] in _LOCAL_LAYOUTS and layout[-1] <= 6 \
             and w.separators()[-1][:1] in _DASHES:
-        ext = layout[-1]
-        layout = layout[:-1]
+        layout = layout[:-1]  # an extension: 0871-65432100-8001
     if layout not in _LOCAL_LAYOUTS:
         return None
     local = rest[:sum(layout)]
@@ -186,16 +184,11 @@ def _mask(doc: Document, start: int, end: int, p: Phone, style: str) -> str:
     """Mask as masking.mask("landline") does; after +86 the area code has no
     trunk 0, so mask the national part as if it had one, and keep the prefix."""
     value = doc.text[start:end]
-    if p.area and not doc.normalized[p.start:p.start + 1] in ("0", "("):
-        cut = doc.to_original(_national_start(doc.normalized, p.start)) - start
+    prefix = _PREFIX.match(doc.normalized, p.start)
+    if p.area and prefix:
+        cut = doc.to_original(prefix.end()) - start
         return value[:cut] + mask("landline", "0" + value[cut:], style)[1:]
     return mask("landline", value, style)
-
-
-def _national_start(norm: str, pos: int) -> int:
-    """Skip a leading +86 / 0086 prefix and its separator."""
-    m = _PREFIX.match(norm, pos)
-    return m.end() if m else pos
 
 
 def _message(p: Phone, who: str | None) -> str:

@@ -35,36 +35,33 @@ class Dial:
 
 
 def dial(w: Window) -> Dial:
+    """Read ``w`` as a dialled number: +86 138…, 0086 138…, (+86)138…, +8613…
+    or a national number as written."""
     text = w.run.doc_text
     groups = list(w.run.groups[w.i:w.j])
-    g0s, g0e = groups[0]
-    first = text[g0s:g0e]
-    plus_at = _plus_before(text, g0s) if w.i == 0 else None
-    start, cut, drop = g0s, 0, 0
-    if plus_at is not None and first.startswith("86"):
-        start, cut = plus_at, 2
+    first = w.run.parts[w.i]
+    start = groups[0][0]
+    cut = 0
+    if w.i == 0 and first.startswith("86") and (plus := _plus_before(text, start)) is not None:
+        start, cut = plus, 2
     elif first.startswith("0086"):
         cut = 4
-    elif w.i == 0:
-        m = _PAREN_86.search(text, max(0, g0s - 8), g0s)
-        if m:
-            start = m.start()
-            return _finish(text, start, groups, 0, True, w)
-    if cut and cut == len(first):
-        drop = 1
-        cut = 0
-    if cut or drop:
-        return _finish(text, start, groups[drop:], cut, True, w)
-    return _finish(text, start, groups, 0, False, w)
+    elif w.i == 0 and (paren := _PAREN_86.search(text, max(0, start - 8), start)):
+        return _national(text, paren.start(), groups, True, w.end)
+    if not cut:
+        return _national(text, start, groups, False, w.end)
+    if cut == len(first):
+        groups = groups[1:]  # "+86 138 …": the prefix is a group of its own
+    else:
+        groups[0] = (groups[0][0] + cut, groups[0][1])  # "+8613…": glued
+    return _national(text, start, groups, True, w.end)
 
 
-def _finish(text: str, start: int, groups, cut: int, prefixed: bool, w: Window) -> Dial:
+def _national(text: str, start: int, groups: list[tuple[int, int]], prefixed: bool, end: int) -> Dial:
     if not groups:
-        return Dial(start, w.end, w.end, "", (), prefixed)
-    groups = [(groups[0][0] + cut, groups[0][1])] + groups[1:]
+        return Dial(start, end, end, "", (), prefixed)
     digits = "".join(text[s:e] for s, e in groups)
-    layout = tuple(e - s for s, e in groups)
-    return Dial(start, groups[0][0], w.end, digits, layout, prefixed)
+    return Dial(start, groups[0][0], end, digits, tuple(e - s for s, e in groups), prefixed)
 
 
 def _plus_before(text: str, pos: int) -> int | None:
