@@ -47,14 +47,14 @@ class _Extractor(HTMLParser):
         self.hidden = 0
         self.pre = 0
 
-    def _emit(self, text: str, label: str | None) -> None:
+    def _emit(self, text: str, label: str | None, raw: bool = False) -> None:
         if not text:
             return
         if text == "\n" and (not self.pieces or self.pieces[-1].endswith("\n")):
             return
         if text == "\t" and (not self.pieces or self.pieces[-1].endswith(("\n", "\t"))):
             return
-        if text.startswith(" ") and (not self.pieces or self.pieces[-1].endswith((" ", "\n", "\t"))):
+        if not raw and text.startswith(" ") and (not self.pieces or self.pieces[-1].endswith((" ", "\n", "\t"))):
             text = text[1:]
         if not text:
             return
@@ -73,7 +73,7 @@ class _Extractor(HTMLParser):
             if self.pre:
                 if k:
                     self._emit("\n", None)
-                self._emit(chunk, label)
+                self._emit(chunk, label, raw=True)
                 continue
             chunk = _SPACE.sub(" ", chunk.lstrip(_WS) if k else chunk)
             chunk = chunk.rstrip() if k < last else chunk
