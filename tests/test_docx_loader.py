@@ -255,3 +255,22 @@ def test_strict_ooxml_namespace_is_read():
     xml = f'<w:document xmlns:w="{strict}"><w:body><w:p><w:r><w:t>严格格式</w:t></w:r></w:p></w:body></w:document>'
     doc = load_docx(Path("s.docx"), zip_bytes(minimal_parts(xml)))
     assert labelled(doc) == [("严格格式", "第1段")]
+
+
+def test_a_real_zip_bomb_is_refused_before_unpacking(tmp_path):
+    """100 MB of zeros packed into a few hundred KB, with the default caps."""
+    parts = minimal_parts(document_xml(para(run("正文"))))
+    parts["word/_rels/document.xml.rels"] = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        + _REL.format(id="rId1", type="header", target="header1.xml") + "</Relationships>").encode()
+    path = tmp_path / "炸弹.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+        with zf.open("word/header1.xml", "w") as member:
+            for _ in range(100):
+                member.write(b"\0" * (1024 * 1024))
+    assert path.stat().st_size < 1024 * 1024
+    with pytest.raises(InputError) as info:
+        load(path)
+    assert "压缩炸弹" in info.value.problem
