@@ -31,6 +31,7 @@ from .screening import screen_document
 
 Progress = Callable[[int, int], None]
 _MAX_CHUNK = 64
+_NOTHING_TO_SCREEN = "没有找到可检查的稿件（支持 .docx、.html、.htm、.md、.txt）"
 
 
 def default_jobs() -> int:
@@ -82,14 +83,17 @@ def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], 
     """The files to screen, in order, plus what a folder walk skipped.
 
     A path that names a file is taken whatever its name (the loader explains
-    a format it cannot read); a pattern matching nothing and a folder that
-    cannot be opened become FileReports with the reason.
+    a format it cannot read); a folder or pattern that yields no draft, and a
+    folder that cannot be opened, become FileReports with the reason.
     """
     targets: list[str | FileReport] = []
     skipped: list[Skipped] = []
     seen: set[str] = set()
+    found = 0
 
     def add(path: str) -> None:
+        nonlocal found
+        found += 1
         key = path if path == "-" else os.path.normpath(os.path.abspath(path))
         if key not in seen:
             seen.add(key)
@@ -127,18 +131,19 @@ def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], 
                 consider(os.path.join(folder, name))
 
     for raw in map(os.fspath, paths):
+        before = found
         if raw == "-" or (os.path.lexists(raw) and not os.path.isdir(raw)):
             add(raw)
         elif os.path.isdir(raw):
             walk(raw)
         elif any(c in raw for c in "*?["):
             matches = sorted(glob.glob(raw, recursive=True))
-            if not matches:
-                targets.append(FileReport(path=raw, error="没有与之匹配的文件"))
             for match in matches:
                 walk(match) if os.path.isdir(match) else consider(match)
         else:
             add(raw)  # missing: the loader says so
+        if found == before:
+            targets.append(FileReport(path=raw, error=_NOTHING_TO_SCREEN))
     return targets, skipped
 
 

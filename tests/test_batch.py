@@ -109,7 +109,8 @@ EDGE_CASES = [
     ("0-byte text file is an empty draft", {"空.txt": b""}, ["空.txt"], 0, "结论：空文件"),
     ("0-byte .docx is a clear error", {"空.docx": b""}, ["空.docx"], 2, "文件为空（0 字节）"),
     ("missing file", {}, ["没有.txt"], 2, "文件不存在"),
-    ("glob matching nothing", {}, ["*.docx"], 2, "没有与之匹配的文件"),
+    ("glob matching nothing", {}, ["*.docx"], 2, "没有找到可检查的稿件"),
+    ("folder without drafts", {"a.pdf": b"%PDF"}, ["."], 2, "没有找到可检查的稿件"),
     ("undecodable text", {"乱码.txt": b"\x00\x01\x02\x81\x30" * 50}, ["乱码.txt"], 2, "二进制文件"),
     ("old format named explicitly", {"a.doc": b"x"}, ["a.doc"], 2, "另存为 .docx"),
     ("glob takes supported files only", {"a.txt": b"a@example.com", "b.pdf": b"%PDF"}, ["*"], 1, "PDF 无法可靠提取文字"),
@@ -167,7 +168,8 @@ def test_expand_keeps_argument_order_and_screens_each_file_once(tmp_path):
 def test_an_explicitly_named_hidden_file_is_screened(tmp_path):
     (tmp_path / ".draft.txt").write_text("a@example.com", encoding="utf-8")
     assert len(screen_paths([tmp_path / ".draft.txt"], jobs=1).findings) == 1
-    assert screen_paths([tmp_path], jobs=1).files == ()
+    walked = screen_paths([tmp_path], jobs=1)
+    assert walked.findings == () and [s.reason for s in walked.skipped] == ["hidden"]
 
 
 class _Tty:
