@@ -178,3 +178,10 @@ def test_malformed_config_is_one_line(draft, tmp_path):
 def test_rules_lists_codes():
     code, out, _ = run("rules")
     assert code == 0 and "EM401" in out
+
+
+def test_rule_shows_one_rules_documentation():
+    code, out, _ = run("rule", "em401")
+    assert code == 0 and "EM401" in out and "依据" in out
+    code, _, err = run("rule", "NOPE999")
+    assert code == 2 and "NOPE999" in err
