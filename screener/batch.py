@@ -11,7 +11,8 @@ order whatever finishes first.
 Nothing is lost: a file that cannot be read becomes a FileReport with the
 reason, and the rest are still screened.  To keep memory bounded on large
 folders, a FileReport keeps its Document (the extracted text, used for
-excerpts) only when it has findings.
+excerpts) only when it has findings, unless the caller needs every text
+(``keep_documents=True``: an approval sheet or a redacted copy per draft).
 """
 from __future__ import annotations
 
@@ -49,22 +50,26 @@ def screen_paths(
     jobs: int | None = None,
     encoding: str | None = None,
     progress: Progress | None = None,
+    keep_documents: bool = False,
 ) -> Report:
     """Screen files, folders (recursively) and glob patterns; ``-`` is standard input.
 
     ``jobs`` worker processes (default: the number of CPUs; 1 screens in this
     process).  ``progress(done, total)`` is called after each file.
+    ``keep_documents`` keeps the Document of clean files too.
     """
     config = config or Config()
     targets, skipped = expand(paths)
-    targets = [screen_one("-", config, encoding) if t == "-" else t for t in targets]
+    targets = [screen_one("-", config, encoding, keep_documents) if t == "-" else t for t in targets]
     todo = [t for t in targets if isinstance(t, str)]
-    results = iter(list(_screen_all(todo, config, encoding, jobs or default_jobs(), progress)))
+    options = (config, encoding, keep_documents)
+    results = iter(list(_screen_all(todo, options, jobs or default_jobs(), progress)))
     files = tuple(t if isinstance(t, FileReport) else next(results) for t in targets)
     return Report(files=files, skipped=tuple(skipped))
 
 
-def screen_one(path: str, config: Config, encoding: str | None = None) -> FileReport:
+def screen_one(path: str, config: Config, encoding: str | None = None,
+               keep_document: bool = False) -> FileReport:
     """Load and screen one file; every failure becomes FileReport(error=...)."""
     try:
         report = screen_document(load(path, encoding), config)
@@ -76,7 +81,7 @@ def screen_one(path: str, config: Config, encoding: str | None = None) -> FileRe
         return FileReport(path=str(path), error="文件结构嵌套过深，无法检查")
     except Exception as exc:  # a bug must not end the batch; the message never quotes the draft
         return FileReport(path=str(path), error=f"检查时出现内部错误（{type(exc).__name__}），请报告此问题")
-    return report if report.findings else replace(report, document=None)
+    return report if report.findings or keep_document else replace(report, document=None)
 
 
 def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], list[Skipped]]:
@@ -151,18 +156,19 @@ def _hidden(name: str) -> bool:
     return name.startswith((".", "~$"))
 
 
-def _screen_all(todo: list[str], config: Config, encoding: str | None, jobs: int,
+def _screen_all(todo: list[str], options: tuple, jobs: int,
                 progress: Progress | None) -> Iterator[FileReport]:
+    """``options``: screen_one's arguments after the path."""
     total = len(todo)
     if jobs <= 1 or total < 2:
         for done, path in enumerate(todo, 1):
-            yield screen_one(path, config, encoding)
+            yield screen_one(path, *options)
             if progress:
                 progress(done, total)
         return
     workers = min(jobs, total)
     chunk = max(1, min(_MAX_CHUNK, total // (workers * 8)))
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(config, encoding))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=options)
     done = 0
     try:
         for report in pool.map(_worker, todo, chunksize=chunk):
@@ -177,14 +183,14 @@ def _screen_all(todo: list[str], config: Config, encoding: str | None, jobs: int
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-_WORKER: dict = {}
+_OPTIONS: list[tuple] = []
 
 
-def _init_worker(config: Config, encoding: str | None) -> None:
+def _init_worker(*options) -> None:
     """Workers leave Ctrl-C to the parent, which stops the run cleanly."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER.update(config=config, encoding=encoding)
+    _OPTIONS.append(options)
 
 
 def _worker(path: str) -> FileReport:
-    return screen_one(path, _WORKER["config"], _WORKER["encoding"])
+    return screen_one(path, *_OPTIONS[0])

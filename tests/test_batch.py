@@ -102,6 +102,8 @@ def test_documents_are_kept_only_for_files_with_findings(tmp_path):
     report = screen_paths([tmp_path], jobs=1)
     assert [(os.path.basename(f.path), f.document is not None, f.chars) for f in report.files] == [
         ("clean.txt", False, 5), ("dirty.txt", True, 13)]
+    kept = screen_paths([tmp_path], jobs=2, keep_documents=True)
+    assert [f.document.text for f in kept.files] == ["干净的稿件", "a@example.com"]
 
 
 # (case id, files to create {name: bytes}, arguments relative to tmp_path, expected exit code, text in output)
