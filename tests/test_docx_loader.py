@@ -274,3 +274,37 @@ def test_a_real_zip_bomb_is_refused_before_unpacking(tmp_path):
     with pytest.raises(InputError) as info:
         load(path)
     assert "压缩炸弹" in info.value.problem
+
+
+def test_damaged_files_end_in_a_reason_never_a_crash(tmp_path):
+    """Seeded random damage to the zip bytes and to the document XML: every
+    outcome is a Document or an InputError, never another exception."""
+    import random
+
+    path = build_docx(tmp_path / "d.docx", ["a", [["b", "c"]], para(run("x"), deleted("y"), textbox("z"),
+                                                                      footnote_ref(1))],
+                      header="h", footnotes=["n"], comments=[("c", "d")])
+    data = path.read_bytes()
+    with zipfile.ZipFile(path) as zf:
+        members = {name: zf.read(name) for name in zf.namelist()}
+    xml = members["word/document.xml"].decode()
+    rnd = random.Random(5)
+    samples = []
+    for _ in range(150):
+        damaged = bytearray(data)
+        for _ in range(rnd.randrange(1, 20)):
+            damaged[rnd.randrange(len(damaged))] = rnd.randrange(256)
+        samples.append(bytes(damaged))
+        chars = list(xml)
+        for _ in range(rnd.randrange(1, 5)):
+            a, b = rnd.randrange(len(chars)), rnd.randrange(len(chars))
+            chars[a:a + rnd.randrange(30)] = chars[b:b + rnd.randrange(30)]
+        samples.append(zip_bytes({**members, "word/document.xml": "".join(chars).encode()}))
+    outcomes = set()
+    for sample in samples:
+        try:
+            load_docx(Path("damaged.docx"), sample)
+            outcomes.add("read")
+        except InputError:
+            outcomes.add("refused")
+    assert outcomes == {"read", "refused"}

@@ -49,7 +49,7 @@ class Package:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
             raise InputError(path, "文件已损坏，不是有效的 .docx（zip 结构无法读取），请在 Word 中打开后重新另存为 .docx") from None
         if len(infos) > MAX_MEMBERS:
             raise InputError(path, f"压缩包内文件过多（{len(infos)} 个），不像正常的 Word 文档，已拒绝读取")
@@ -75,10 +75,10 @@ class Package:
                         raise InputError(self.path, _too_big(len(out)))
         except InputError:
             raise
+        except NotImplementedError:  # before RuntimeError, its base class
+            raise InputError(self.path, "文件使用了不支持的压缩方式，请在 Word 中重新另存为 .docx") from None
         except RuntimeError:  # zipfile: "File is encrypted, password required"
             raise InputError(self.path, "文件内容已加密，请去除密码后另存为 .docx 再检查") from None
-        except NotImplementedError:
-            raise InputError(self.path, "文件使用了不支持的压缩方式，请在 Word 中重新另存为 .docx") from None
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
             raise InputError(self.path, f"文件已损坏（{name} 无法解压），请在 Word 中打开后重新另存为 .docx") from None
         self._budget -= len(out)
