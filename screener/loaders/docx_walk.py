@@ -121,7 +121,7 @@ class Walker:
                 branch = choice(child)
                 if branch is not None:
                     self.blocks(branch, label)
-            elif tag in (n.sdt, n.sdtContent) or (isinstance(tag, str) and tag.endswith("}customXml")):
+            elif self._transparent(tag):
                 self.blocks(child, label)
 
     def table(self, tbl, label: str | None) -> None:
@@ -132,12 +132,16 @@ class Walker:
             for c, cell in enumerate(self._wrapped(row, self.n.tc), 1):
                 self.blocks(cell, label if label is not None else f"表格{number} 第{r}行第{c}列")
 
+    def _transparent(self, tag) -> bool:
+        """Content controls and custom XML wrap content without being content."""
+        return tag in (self.n.sdt, self.n.sdtContent) or str(tag).endswith("}customXml")
+
     def _wrapped(self, parent, tag):
         """Children with ``tag``, looking through content controls and custom XML."""
         for child in parent:
             if child.tag == tag:
                 yield child
-            elif child.tag in (self.n.sdt, self.n.sdtContent) or str(child.tag).endswith("}customXml"):
+            elif self._transparent(child.tag):
                 yield from self._wrapped(child, tag)
 
     def paragraph(self, p, label: str | None) -> None:
