@@ -28,7 +28,7 @@ CASES = [
     ("organisation account", "收款单位：某某乡财政所，", ("office", "收款单位")),
     ("staff with a neutral label", "联系人：张三 ", ("staff", "联系人")),
     ("person word only", "个人手机：", ("person", "个人")),
-    ("(本人) after the number", "", ("person", "(本人)")),
+    ("(本人) after the number", "", ("person", "（本人）")),
     ("nothing", "请拨打", (None, None)),
 ]
 

@@ -33,6 +33,7 @@ FORMS = [
     ("(+86)", f"(+86){M}", None),
     ("（+86） full width", f"（+86）{M}", None),
     ("full-width digits", gen.to_fullwidth(M), None),
+    ("ideographic spaces", gen.grouped(gen.to_fullwidth(M), (3, 4, 4), "\u3000"), None),
     ("full-width +86", gen.to_fullwidth(f"+86 {M}"), None),
 ]
 

@@ -124,7 +124,7 @@ _ROLE_NAME = re.compile(
     rf"({'|'.join(sorted(ROLE_WORDS, key=len, reverse=True))})[\s:：]*"
     rf"([{SURNAMES}](?:某{{1,2}}|[\u4e00-\u9fff]{{1,2}}(?=[\s,，、:：|（(]|$)))"
 )
-_ID_LIKE = re.compile(r"(?<![0-9a-z*×])[0-9]{2}[0-9*×x]{15}[0-9x*×](?![0-9a-z*×])")
+_ID_LIKE = re.compile(r"(?<![0-9a-z*＊×])[0-9]{2}[0-9*＊×x]{15}[0-9x*＊×](?![0-9a-z*＊×])")
 _ID_SHAPE = re.compile(r"\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9x]")
 
 
@@ -230,7 +230,7 @@ def _record_owner(record: str) -> str | None:
             return "某某"
     for m in _ID_LIKE.finditer(record):
         token = m.group()
-        if _ID_SHAPE.fullmatch(token) or sum(token.count(c) for c in "*×") >= 4:
+        if _ID_SHAPE.fullmatch(token) or sum(token.count(c) for c in "*＊×") >= 4:
             return "身份证号码"
     return None
 

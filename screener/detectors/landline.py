@@ -59,7 +59,7 @@ RULE_LOCAL = Rule(
 )
 RULES = (RULE_FIXED, RULE_UNVERIFIED, RULE_LOCAL)
 
-_PAREN_AREA = re.compile(r"\(\s?(0[1-9]\d{1,2})\s?\)\s?[-\u2013\u2014]?\s?$")
+_PAREN_AREA = re.compile(r"[(（]\s?(0[1-9]\d{1,2})\s?[)）]\s?[-\u2013\u2014]?\s?$")
 _EXT = re.compile(r"\s?(?:转|分机|ext\.?)\s?\d{1,6}(?![0-9])")
 _AREA = re.compile(r"0[1-9]\d{1,2}")
 _LOCAL = re.compile(r"[2-9]\d{6,7}")

@@ -1,7 +1,7 @@
 """The one scan for digit runs that the four personal-number detectors share.
 
 A *run* is a maximal stretch of the normalised text made of digit groups
-(digits, plus the mask characters ``*`` ``×`` and ``x``) joined by single
+(digits, plus the mask characters ``*`` ``＊`` ``×`` and ``x``) joined by single
 separators (one or two spaces, or a hyphen/dash of any width, optionally
 spaced).  A run never starts or ends inside a longer stretch of digits or
 Latin letters, so a mobile number is never found inside an 18-digit ID and a
@@ -26,23 +26,23 @@ from dataclasses import dataclass
 
 from ..document import Document
 
-MASK_CHARS = "*×x"
+MASK_CHARS = "*＊×x"
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
-_SEP = rf"(?:[ \t\u00a0]{{1,2}}|[ \t]?[{_DASHES}]{{1,2}}[ \t]?)"
-_GROUP_TAIL = r"[0-9x*×]*(?![0-9a-z])"
+_SEP = rf"(?:[ \t\u00a0\u3000]{{1,2}}|[ \t\u3000]?[{_DASHES}]{{1,2}}[ \t\u3000]?)"
+_GROUP_TAIL = r"[0-9x*＊×]*(?![0-9a-z])"
 # The scan keys on a group of at least 3 characters (every accepted layout
 # has one: 3-4-4, 6-8-4, 4-4-4-4, 0871-…), which is far rarer than a digit,
 # and needs 7 significant characters counted from there.  Short groups
 # before it (the 86 of +86 138…, the 10 of +86 10 6552 1234) are added by
 # _LEAD afterwards, only for the few runs found.
 _RUN = re.compile(
-    r"[0-9](?<![0-9a-z*×][0-9])[0-9x*×]{2}"  # a group of 3+, not glued to a digit or letter
-    rf"(?=[0-9x*×]{{4}}|(?:{_SEP}?[0-9x*×]){{4}})"  # 7 significant characters in all
-    rf"{_GROUP_TAIL}(?:{_SEP}[0-9*×]{_GROUP_TAIL})*"
+    r"[0-9](?<![0-9a-z*＊×][0-9])[0-9x*＊×]{2}"  # a group of 3+, not glued to a digit or letter
+    rf"(?=[0-9x*＊×]{{4}}|(?:{_SEP}?[0-9x*＊×]){{4}})"  # 7 significant characters in all
+    rf"{_GROUP_TAIL}(?:{_SEP}[0-9*＊×]{_GROUP_TAIL})*"
 )
-_LEAD = re.compile(rf"(?<![0-9a-z*×])(?:[0-9]{{1,2}}{_SEP}){{1,3}}$")
-_GROUP = re.compile(r"[0-9*×][0-9x*×]*")
-_ONE_GROUP = re.compile(r"[0-9x*×]+")
+_LEAD = re.compile(rf"(?<![0-9a-z*＊×])(?:[0-9]{{1,2}}{_SEP}){{1,3}}$")
+_GROUP = re.compile(r"[0-9*＊×][0-9x*＊×]*")
+_ONE_GROUP = re.compile(r"[0-9x*＊×]+")
 _DIGITS = re.compile(r"[0-9]")
 _URL_GLUE = frozenset("/=?&#_%:.")
 _TOKEN_TAIL = re.compile(r"[!-~]*$")
@@ -80,7 +80,7 @@ class Window:
         """True when a mask character stands for a hidden digit (a final
         ``x`` of an 18-character ID is a check character, not a mask)."""
         body = self.chars
-        return any(c in body[:-1] for c in MASK_CHARS) or body[-1:] in ("*", "×")
+        return any(c in body[:-1] for c in MASK_CHARS) or body[-1:] in ("*", "＊", "×")
 
     def separators(self) -> tuple[str, ...]:
         text = self.run.doc_text

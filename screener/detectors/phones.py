@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .numbers import Window
 
-_PAREN_86 = re.compile(r"\(\s?\+?\s?86\s?\)\s?$")
+_PAREN_86 = re.compile(r"[(（]\s?\+?\s?86\s?[)）]\s?$")
 
 # phonenumbers.PhoneNumberType values, by name (looked up lazily)
 MOBILE_TYPES = ("MOBILE", "FIXED_LINE_OR_MOBILE")
