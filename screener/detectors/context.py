@@ -182,12 +182,16 @@ def block_start(text: str, start: int, limit: int = 160, lines: int = 5) -> int:
     s = record_start(text, start)
     if s == 0 or text[s - 1] not in "\r\n" or not _KEY_LINE.match(text, s):
         return s
+    lo = max(0, start - limit)
     for _ in range(lines):
         prev_end = s - 1
         if prev_end > 0 and text[prev_end] == "\n" and text[prev_end - 1] == "\r":
             prev_end -= 1
-        prev_start = max(text.rfind("\n", 0, prev_end), text.rfind("\r", 0, prev_end)) + 1
-        if start - prev_start > limit or not _KEY_LINE.match(text, prev_start, prev_end):
+        brk = max(text.rfind("\n", lo, prev_end), text.rfind("\r", lo, prev_end))
+        if brk < 0 and lo > 0:
+            break  # that line starts further back than ``limit``
+        prev_start = brk + 1
+        if not _KEY_LINE.match(text, prev_start, prev_end):
             break
         s = prev_start
     return s
