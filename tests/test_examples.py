@@ -108,3 +108,11 @@ def test_rules_command_shows_every_number_rule_with_its_doc(capsys):
     for rule_code in ("ID101", "ID102", "ID103", "ID104", "MB201", "PH301", "PH302", "PH303", "BC501"):
         for part in ("检测内容", "风险说明", "示例", "建议写法", "依据"):
             assert part in blocks[rule_code], (rule_code, part)
+
+
+@pytest.mark.parametrize("rule_code", ["ID101", "ID102", "ID103", "ID104", "MB201", "PH301", "PH302", "PH303", "BC501"])
+def test_rule_command_explains_each_number_rule_once(capsys, rule_code):
+    code, out, _ = run_cli(capsys, "rule", rule_code)
+    assert code == 0
+    for part in ("检测内容", "风险说明", "示例", "建议写法", "依据"):
+        assert out.count(part + "：") == 1, part
