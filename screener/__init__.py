@@ -6,6 +6,7 @@ from .config import Config, load_config
 from .document import Document
 from .errors import ConfigError, InputError, OutputError, ScreenerError
 from .model import Explanation, FileReport, Finding, Report, Severity
+from .redact import redact_file, redact_text
 from .screening import screen_document, screen_file, screen_text
 
 __version__ = "0.1.0"
@@ -23,6 +24,8 @@ __all__ = [
     "ScreenerError",
     "Severity",
     "load_config",
+    "redact_file",
+    "redact_text",
     "screen_document",
     "screen_file",
     "screen_text",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import Document, fold
 
 # issuer abbreviation, year in 〔〕 [] ［］ () （） 【】, serial, 号
 DOC_NUMBER = re.compile(
@@ -20,7 +20,9 @@ DOC_NUMBER = re.compile(
     r"[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]"
     r"\s*第?\s*\d{1,5}\s*号"
 )
-_LEAD_WORDS = re.compile(r"^(?:根据|依据|按照|依照|参照|对照|执行|贯彻|落实|转发|印发|详见|参见|见|和|及|与|或|的)+")
+# words that end the text in front of an issuer's abbreviation (根据, 按照, 印发的 …);
+# issuer abbreviations (国办发, 新政办通, 国办公开办函) do not contain them
+_SEPARATORS = re.compile(r"根据|依据|按照|依照|参照|对照|执行|贯彻|落实|转发|印发|详见|参见|[的和及与或见经对了在为将即是]")
 _HEAD_LINES = 12  # the 版头 and title sit in the first lines
 _TITLE_MAX = 80
 _NOT_TITLE_END = tuple("。；;，,：:！!？?、")
@@ -54,25 +56,31 @@ def head_lines(text: str, limit: int = _HEAD_LINES) -> list[Line]:
     return out
 
 
+def _issuer_cut(value: str) -> str:
+    """Drop words in front of the issuer's abbreviation: 根据新民发〔…〕 → 新民发〔…〕."""
+    bracket = re.search(r"[〔\[［(（【]", value).start()
+    head = value[:bracket]
+    cut = max((m.end() for m in _SEPARATORS.finditer(head)), default=0)
+    return value[cut:]
+
+
 def find_doc_number(doc: Document) -> tuple[str, bool] | None:
     """The draft's 文号 and whether it stands on a line of its own (its own
-    number) rather than cited in the body.  Matching runs on the normalised
-    text so full-width brackets and digits count; the original is returned."""
+    number) rather than cited in the body.  Each line is width-folded (which
+    keeps its length) so full-width brackets and digits count; the original
+    characters are returned."""
     for line in head_lines(doc.text):
-        m = DOC_NUMBER.match(Document(line.text).normalized)
-        if m and _LEAD_WORDS.match(line.text) is None:
+        m = DOC_NUMBER.match(fold(line.text))
+        if m and _issuer_cut(m.group()) == m.group():
             rest = line.text[m.end():].strip(" \t\u3000")
             if not rest or rest.startswith("签发人"):
                 return line.text[: m.end()], True
-    norm = doc.normalized
-    for m in DOC_NUMBER.finditer(norm):
-        start, end = doc.span_to_original(m.start(), m.end())
-        value = doc.text[start:end]
-        lead = _LEAD_WORDS.match(value)
-        if lead:
-            value = value[lead.end():]
-        if DOC_NUMBER.fullmatch(Document(value).normalized):
-            return value, False
+    for line in re.finditer(r"[^\r\n]+", doc.text):
+        m = DOC_NUMBER.search(fold(line.group()))
+        if m:
+            value = _issuer_cut(line.group()[m.start():m.end()])
+            if re.match(r"[\u4e00-\u9fff]{2}", value):
+                return value, False
     return None
 
 
@@ -85,7 +93,7 @@ def find_title(doc: Document) -> Line | None:
         if _BANNER.match(text) or _LABEL_LINE.match(text) or _MARKS.match(text) \
                 or _DATE_ONLY.fullmatch(text):
             continue
-        if DOC_NUMBER.match(Document(text).normalized):
+        if DOC_NUMBER.match(fold(text)):
             continue
         if len(text) > _TITLE_MAX or text.endswith(_NOT_TITLE_END):
             return None  # the body has started: the draft has no heading line

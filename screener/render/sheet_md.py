@@ -12,7 +12,7 @@ from .sheet_model import FORM_TITLE, REVIEW_CHOICES, SIGN_ROWS, Sheet
 
 # "_" only matters at a word boundary (GFM ignores it inside seed_2019_x)
 _SPECIAL = re.compile(r"([\\`*\[\]<>|#~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
-_WS = re.compile(r"\s+")
+_WS = re.compile(r"[^\S\u3000]+")  # keeps the ideographic spaces of a form
 
 
 def md_text(value: str) -> str:
