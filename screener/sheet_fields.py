@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import ConfigError
@@ -93,6 +93,3 @@ def fields_from_settings(settings: dict, source: "Path | str | None" = None) -> 
             raise ConfigError(f"{where}[sheet] 配置项“{key}”应为文字")
         values[key] = value.strip() or None
     return SheetFields(**values)
-
-
-FIELD_NAMES = tuple(f.name for f in fields(SheetFields))

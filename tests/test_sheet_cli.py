@@ -152,7 +152,7 @@ def test_mask_style_from_screener_toml(draft, capsys):
 
 def test_several_drafts_need_a_folder_or_name_placeholder(draft, capsys):
     other = draft.parent / "b.txt"
-    other.write_text(f"关于B的通知\n申请人邮箱 li@example.com\n", encoding="utf-8")
+    other.write_text("关于B的通知\n申请人邮箱 li@example.com\n", encoding="utf-8")
     code, _, err = run([draft, other, "--sheet", "s.docx"], capsys)
     assert code == 2 and "{name}" in err
     out_dir = draft.parent / "out"

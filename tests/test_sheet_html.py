@@ -16,7 +16,6 @@ import subprocess
 import tempfile
 from html import unescape
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from sheet_samples import ALL_KINDS, PERSONAL_VALUES, sample_report
@@ -133,9 +132,13 @@ def _run(browser: str, *args: str) -> subprocess.CompletedProcess:
         )
 
 
-@pytest.mark.skipif(_chromium() is None, reason="no headless Chromium installed (apt-get install chromium)")
 def test_html_sheet_renders_in_chromium(tmp_path):
     browser = _chromium()
+    if browser is None:
+        pytest.skip("no headless Chromium installed (apt-get install chromium)")
+    hello = _run(browser, "--dump-dom", "data:text/html,<p>browser-ok</p>")
+    if "browser-ok" not in hello.stdout:
+        pytest.skip(f"Chromium is installed but cannot run headless: {hello.stderr.strip()[-300:]}")
     html = html_of()
     page = tmp_path / "sheet.html"
     page.write_text(html, encoding="utf-8")

@@ -68,9 +68,13 @@ def _table(doc, rows: int, widths_mm: tuple[float, ...], header: tuple[str, ...]
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    for column, width in zip(table.columns, widths_mm):
+        column.width = Mm(width)  # the grid, which LibreOffice and WPS follow
     for row in table.rows:
+        row.height, row.height_rule = Mm(7), WD_ROW_HEIGHT_RULE.AT_LEAST
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for cell, width in zip(row.cells, widths_mm):
-            cell.width = Mm(width)
+            cell.width = Mm(width)  # the cells, which Word follows
     if header:
         for cell, text in zip(table.rows[0].cells, header):
             _set(cell, text, bold=True, center=True, fill=_HEAD_SHADE)
@@ -85,6 +89,7 @@ def _heading(doc, text: str) -> None:
     para = doc.add_paragraph()
     para.paragraph_format.space_before = Pt(10)
     para.paragraph_format.space_after = Pt(4)
+    para.paragraph_format.keep_with_next = True
     _font(para.add_run(text), TITLE_FONT, 12, True)
 
 
@@ -116,7 +121,7 @@ def _rows(doc, sheet: Sheet) -> None:
     if not sheet.rows:
         doc.add_paragraph("未发现问题。")
         return
-    table = _table(doc, len(sheet.rows), (11, 27, 22, 12, 48, 50),
+    table = _table(doc, len(sheet.rows), (12, 29, 23, 12, 47, 47),
                    ("序号", "位置", "类型", "级别", "内容", "建议"))
     for row, r in zip(table.rows[1:], sheet.rows):
         _set(row.cells[0], str(r.number), center=True)
@@ -133,7 +138,7 @@ def _sign(doc) -> None:
         _set(row.cells[0], label, bold=True, center=True, fill=_HEAD_SHADE)
         _set(row.cells[3], "年　　月　　日", center=True)
         row.height, row.height_rule = Mm(24), WD_ROW_HEIGHT_RULE.AT_LEAST
-    _set(table.rows[1].cells[1], REVIEW_CHOICES)
+    _set(table.rows[1].cells[1], "\n".join(REVIEW_CHOICES))
     _set(table.rows[1].cells[2], "审查人：")
 
 
@@ -158,7 +163,9 @@ def render_sheet_docx(sheet: Sheet) -> bytes:
     _heading(doc, "二、问题明细")
     _rows(doc, sheet)
     _heading(doc, "三、建议结论")
-    _font(doc.add_paragraph().add_run(sheet.conclusion), BODY_FONT, 13, True)
+    conclusion = doc.add_paragraph()
+    conclusion.paragraph_format.keep_with_next = True
+    _font(conclusion.add_run(sheet.conclusion), BODY_FONT, 13, True)
     doc.add_paragraph(f"理由：{sheet.reason}")
     _heading(doc, "四、审核签批")
     _sign(doc)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Severity
+from .sheet_verdict import AFTER_EDIT, CAN_PUBLISH, WITHHOLD
 from .sheet_model import FORM_TITLE, REVIEW_CHOICES, SIGN_ROWS, FindingRow, Sheet
 
 _CSS = """
@@ -34,6 +35,9 @@ thead { display: table-header-group; }
 td.center { text-align: center; }
 table.sign td { height: 20mm; }
 p.conclusion { font-size: 13pt; font-weight: bold; margin: 0 0 1mm; }
+p.conclusion.withhold { color: #b00000; }
+p.conclusion.edit { color: #9a5800; }
+p.conclusion.publish { color: #17692c; }
 tr.sev-error td.sev, mark.sev-error { background: #ffd0d0; }
 tr.sev-warning td.sev, mark.sev-warning { background: #ffe9a8; }
 tr.sev-info td.sev, mark.sev-info { background: #d8e8ff; }
@@ -44,9 +48,11 @@ mark.sev-info { border-bottom: 2px dotted #2a62c9; }
 mark[data-n]::after { content: attr(data-n); font-size: 7pt; vertical-align: super; color: #333; }
 section.draft { break-before: page; page-break-before: always; }
 p.legend mark { margin-right: 3mm; }
+@media print { span.hint { display: none; } }
 div.text { white-space: pre-wrap; border: 1px solid #999; padding: 4mm; line-height: 1.9; }
 """
 
+_VERDICT_CLASS = {WITHHOLD: "withhold", AFTER_EDIT: "edit", CAN_PUBLISH: "publish"}
 _CLASS = {Severity.ERROR: "sev-error", Severity.WARNING: "sev-warning", Severity.INFO: "sev-info"}
 
 
@@ -85,8 +91,8 @@ def _checks(sheet: Sheet) -> list[str]:
 def _rows(sheet: Sheet) -> list[str]:
     if not sheet.rows:
         return ["<p>未发现问题。</p>"]
-    out = ['<table class="findings"><colgroup><col style="width:6%"><col style="width:15%">'
-           '<col style="width:13%"><col style="width:7%"><col style="width:29%"><col></colgroup>'
+    out = ['<table class="findings"><colgroup><col style="width:7%"><col style="width:15%">'
+           '<col style="width:13%"><col style="width:7%"><col style="width:28%"><col></colgroup>'
            "<thead><tr><th>序号</th><th>位置</th><th>类型</th><th>级别</th><th>内容</th><th>建议</th>"
            "</tr></thead>"]
     for r in sheet.rows:
@@ -100,11 +106,12 @@ def _rows(sheet: Sheet) -> list[str]:
 
 def _sign() -> list[str]:
     blank = "&emsp;" * 4
+    choices = "<br>".join(e(c) for c in REVIEW_CHOICES)
     return [
         '<table class="sign"><colgroup><col style="width:17%"><col><col style="width:20%">'
         '<col style="width:18%"></colgroup>'
         "<tr><th>审核环节</th><th>意见</th><th>签字</th><th>日期</th></tr>",
-        f"<tr><th>{SIGN_ROWS[0]}</th><td>{e(REVIEW_CHOICES)}</td><td>审查人：{blank}</td>"
+        f"<tr><th>{SIGN_ROWS[0]}</th><td>{choices}</td><td>审查人：{blank}</td>"
         '<td class="center">年&emsp;月&emsp;日</td></tr>',
         f'<tr><th>{SIGN_ROWS[1]}</th><td></td><td></td><td class="center">年&emsp;月&emsp;日</td></tr>',
         f'<tr><th>{SIGN_ROWS[2]}</th><td></td><td></td><td class="center">年&emsp;月&emsp;日</td></tr>',
@@ -123,7 +130,7 @@ def _draft(sheet: Sheet) -> list[str]:
                         f'title="{e(_hover(r))}">{e(piece.text)}</mark>')
     legend = "".join(f'<mark class="{_CLASS[s]}">{s.zh}</mark>' for s in sorted(Severity, reverse=True))
     return ['<section class="draft">', "<h2>附：稿件原文（问题处已标出，个人号码已脱敏）</h2>",
-            f'<p class="legend">{legend}鼠标停在标出处可看原因；右上角数字为明细序号。</p>',
+            f'<p class="legend">{legend}<span class="hint">鼠标停在标出处可看原因；</span>右上角数字为明细序号。</p>',
             f'<div class="text">{"".join(body)}</div>', "</section>"]
 
 
@@ -136,7 +143,7 @@ def render_sheet_html(sheet: Sheet) -> str:
         f"<h1>{FORM_TITLE}</h1>",
         f'<p class="meta">稿件：{e(sheet.source)}　自动预审结果由 screener 预填，须经人工审核签字后生效</p>',
         *_form(sheet), "<h2>一、自动预审</h2>", *_checks(sheet), "<h2>二、问题明细</h2>", *_rows(sheet),
-        "<h2>三、建议结论</h2>", f'<p class="conclusion">{e(sheet.conclusion)}</p>',
+        "<h2>三、建议结论</h2>", f'<p class="conclusion {_VERDICT_CLASS.get(sheet.conclusion, "")}">{e(sheet.conclusion)}</p>',
         f'<p class="reason">理由：{e(sheet.reason)}</p>', "<h2>四、审核签批</h2>", *_sign(),
         *_draft(sheet), "</body></html>",
     ]

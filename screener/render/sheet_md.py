@@ -59,7 +59,7 @@ def render_sheet_md(sheet: Sheet) -> str:
             f"理由：{md_text(sheet.reason)}", "", "## 四、审核签批", ""]
     blank = "　" * 4
     out += _table(("审核环节", "意见", "签字", "日期"),
-                  [(SIGN_ROWS[0], REVIEW_CHOICES, f"审查人：{blank}", "年　月　日"),
+                  [(SIGN_ROWS[0], "　".join(REVIEW_CHOICES), f"审查人：{blank}", "年　月　日"),
                    (SIGN_ROWS[1], "", "", "年　月　日"),
                    (SIGN_ROWS[2], "", "", "年　月　日")])
     return "\n".join(out) + "\n"

@@ -15,15 +15,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..config import Config
-from ..masking import mask, mask_digits, masked_slice
+from ..masking import mask_digits, masked_slice
 from ..model import KIND_LABELS, FileReport, Finding, Severity
 from ..sheet_fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
 from .sheet_header import find_doc_number, find_title
+from .sheet_safe import Safe, safe_mask
 from .sheet_verdict import conclude
 
 FORM_TITLE = "信息发布审批表"
 SIGN_ROWS = ("保密审查意见", "科室负责人审核", "分管领导签批")
-REVIEW_CHOICES = "□同意公开　□修改后公开　□不予公开·需报审"
+# the reviewer's choices (公开 / 区分处理后公开 / 需报审, domain notes §5.2, C6)
+REVIEW_CHOICES = ("□同意公开", "□修改后公开", "□不予公开·需报审")
 _WS = re.compile(r"\s+")
 
 
@@ -85,45 +87,6 @@ class Sheet:
         )
 
 
-class _Safe:
-    """Masks every personal number of the draft wherever it reappears, and
-    screens user-typed values so a number typed into --title is masked too."""
-
-    def __init__(self, findings: Iterable[Finding], config: Config):
-        self.config = config
-        pairs: dict[str, str] = {}
-        for f in findings:
-            if f.personal and f.text:
-                masked = safe_mask(f, config.mask_style)
-                pairs[f.text] = masked
-                compact = re.sub(r"[\s\-]", "", f.text)
-                if f.kind != "email" and len(compact) >= 5:
-                    pairs.setdefault(compact, mask_digits(compact, 0, 0))
-        self._pairs = sorted(pairs.items(), key=lambda kv: -len(kv[0]))
-
-    def __call__(self, value: str | None) -> str:
-        value = value or ""
-        for raw, masked in self._pairs:
-            value = value.replace(raw, masked)
-        return value
-
-    def typed(self, value: str | None) -> str:
-        """A value the user typed: screened on its own, personal numbers masked."""
-        if not value:
-            return ""
-        from ..screening import screen_text
-
-        found = screen_text(value, config=self.config).findings
-        return self(masked_slice(value, found)[0])
-
-
-def safe_mask(f: Finding, style: str = "default") -> str:
-    """``f.masked``, recomputed if a detector left it equal to the value."""
-    if f.masked and f.masked != f.text and f.text not in f.masked:
-        return f.masked
-    return mask(f.kind, f.text, style)
-
-
 def ticks(value: str | None, options: tuple[str, ...]) -> str:
     """□/☑ check boxes for ``options``; a value not among them ticks 其他 and
     is written after it.  Without a value every box is left for the pen."""
@@ -144,7 +107,7 @@ def where(f: Finding) -> str:
     return text + (f"（{f.location}）" if f.location else "")
 
 
-def _rows(findings, fail_on: Severity, safe: _Safe) -> tuple[FindingRow, ...]:
+def _rows(findings, fail_on: Severity, safe: Safe) -> tuple[FindingRow, ...]:
     rows = []
     for i, f in enumerate(findings, 1):
         content = safe_mask(f, safe.config.mask_style) if f.personal else f.text
@@ -225,7 +188,7 @@ def build_sheet(fr: FileReport, fields: SheetFields | None = None, *,
     config = config or Config()
     checked = set(checked) if checked is not None else checked_kinds(config)
     findings = fr.findings
-    safe = _Safe(findings, config)
+    safe = Safe(findings, config)
     doc = fr.document
     text = doc.text if doc is not None else ""
     title = safe.typed(fields.title)
