@@ -20,6 +20,9 @@ from .masking import mask, mask_digits
 from .model import FileReport, Finding, Report, Severity
 
 
+_TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
+
+
 def _targets(findings: Iterable[Finding], min_severity: Severity) -> list[Finding]:
     return sorted((f for f in findings if f.personal and f.severity >= min_severity),
                   key=lambda f: (f.start, -f.end))
@@ -86,8 +89,11 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
         raise OutputError(f"{report.path}：无法按原编码读取，未生成脱敏副本") from None
     bom = "\ufeff" if full.startswith("\ufeff") else ""
     if full[len(bom):] != doc.text:
+        suffix = Path(report.path).suffix.lower()
+        if suffix in _TEXT_SUFFIXES:
+            raise OutputError(f"{report.path}：稿件在检查后被改动过，未生成脱敏副本，请重新检查")
         raise OutputError(f"{report.path}：只能为纯文本稿件（.txt、.md）生成脱敏副本，"
-                          "或稿件在检查后被改动过")
+                          f"{suffix} 稿件请在原文件中按审批表修改")
     if full.encode(codec) != data:
         raise OutputError(f"{report.path}：该编码无法逐字节保留原文，未生成脱敏副本")
     redacted = redact_text(doc.text, report.findings, style=style, min_severity=min_severity)

@@ -96,9 +96,18 @@ def test_a_file_whose_text_differs_from_the_screened_text_is_refused(tmp_path):
     source.write_text(TEXT, encoding="utf-8")
     fr = report_for(source)
     source.write_text(TEXT + "改动", encoding="utf-8")
-    with pytest.raises(OutputError, match="纯文本稿件"):
+    with pytest.raises(OutputError, match="检查后被改动过"):
         redact_file(source, tmp_path / "o.txt", fr)
     assert not (tmp_path / "o.txt").exists()
+
+
+def test_a_format_whose_text_is_extracted_is_refused(tmp_path):
+    source = tmp_path / "d.html"
+    source.write_text(f"<p>{TEXT}</p>", encoding="utf-8")
+    fr = sample_report(path=str(source))  # as an HTML loader would give: the text only
+    with pytest.raises(OutputError, match="只能为纯文本稿件.*\\.html"):
+        redact_file(source, tmp_path / "o.html", fr)
+    assert not (tmp_path / "o.html").exists()
 
 
 def test_stdin_cannot_be_redacted(tmp_path):
