@@ -51,9 +51,8 @@ def _shade(cell, fill: str) -> None:
 
 
 def _set(cell, text: str, *, bold: bool = False, center: bool = False, fill: str | None = None):
-    cell.text = ""
-    para = cell.paragraphs[0]
-    run = para.add_run(text)
+    para = cell.paragraphs[0]  # a new cell holds one empty paragraph
+    run = para.add_run(text)  # "\n" becomes a line break
     run.bold = bold or None
     if center:
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -112,9 +111,10 @@ def _form(doc, sheet: Sheet) -> None:
 def _checks(doc, sheet: Sheet) -> None:
     table = _table(doc, len(sheet.checks), (50, 25, 95), ("检查项目", "数量", "结果"))
     for row, c in zip(table.rows[1:], sheet.checks):
-        _set(row.cells[0], c.label)
-        _set(row.cells[1], "—" if c.count is None else str(c.count), center=True)
-        _set(row.cells[2], c.result)
+        cells = row.cells
+        _set(cells[0], c.label)
+        _set(cells[1], "—" if c.count is None else str(c.count), center=True)
+        _set(cells[2], c.result)
 
 
 def _rows(doc, sheet: Sheet) -> None:
@@ -124,19 +124,21 @@ def _rows(doc, sheet: Sheet) -> None:
     table = _table(doc, len(sheet.rows), (12, 29, 23, 12, 47, 47),
                    ("序号", "位置", "类型", "级别", "内容", "建议"))
     for row, r in zip(table.rows[1:], sheet.rows):
-        _set(row.cells[0], str(r.number), center=True)
-        _set(row.cells[1], r.where)
-        _set(row.cells[2], r.label)
-        _set(row.cells[3], r.severity.zh, center=True, fill=_SHADE[r.severity])
-        _set(row.cells[4], r.content)
-        _set(row.cells[5], r.suggestion)
+        cells = row.cells  # computed on each access: read once
+        _set(cells[0], str(r.number), center=True)
+        _set(cells[1], r.where)
+        _set(cells[2], r.label)
+        _set(cells[3], r.severity.zh, center=True, fill=_SHADE[r.severity])
+        _set(cells[4], r.content)
+        _set(cells[5], r.suggestion)
 
 
 def _sign(doc) -> None:
     table = _table(doc, 3, (30, 70, 36, 34), ("审核环节", "意见", "签字", "日期"))
     for row, label in zip(table.rows[1:], SIGN_ROWS):
-        _set(row.cells[0], label, bold=True, center=True, fill=_HEAD_SHADE)
-        _set(row.cells[3], "年　　月　　日", center=True)
+        cells = row.cells
+        _set(cells[0], label, bold=True, center=True, fill=_HEAD_SHADE)
+        _set(cells[3], "年　　月　　日", center=True)
         row.height, row.height_rule = Mm(24), WD_ROW_HEIGHT_RULE.AT_LEAST
     _set(table.rows[1].cells[1], "\n".join(REVIEW_CHOICES))
     _set(table.rows[1].cells[2], "审查人：")

@@ -29,13 +29,16 @@ class Safe:
                 compact = re.sub(r"[\s\-]", "", f.text)
                 if f.kind != "email" and len(compact) >= 5:
                     pairs.setdefault(compact, mask_digits(compact, 0, 0))
-        self._pairs = sorted(pairs.items(), key=lambda kv: -len(kv[0]))
+        self._pairs = pairs
+        # one pass per string, longest value first so a number inside another is not cut
+        self._any = re.compile("|".join(re.escape(raw) for raw in sorted(pairs, key=len, reverse=True))) \
+            if pairs else None
 
     def __call__(self, value: str | None) -> str:
         value = value or ""
-        for raw, masked in self._pairs:
-            value = value.replace(raw, masked)
-        return value
+        if self._any is None:
+            return value
+        return self._any.sub(lambda m: self._pairs[m.group()], value)
 
     def typed(self, value: str | None) -> str:
         """A value the user typed: screened on its own, personal numbers masked."""
