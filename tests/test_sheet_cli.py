@@ -92,6 +92,15 @@ def test_sheet_settings_from_screener_toml_and_options_override_them(draft, caps
     assert "☑政府网站" in out and "2024年5月1日" in out
 
 
+@pytest.mark.parametrize("name", ["s.html", "s.docx", "s.md"])
+def test_switching_the_email_check_off_does_not_put_addresses_on_the_sheet(draft, capsys, name):
+    (draft.parent / "screener.toml").write_text('ignore = ["EM"]\n', encoding="utf-8")
+    code, out, _ = run([draft, "--sheet", name], capsys)
+    text = sheet_text(draft.parent / name)
+    assert code == 0 and PERSONAL not in text and OFFICE not in text
+    assert "电子邮箱" in text and "未检查" in text
+
+
 @pytest.mark.parametrize("toml, message", [
     ('[sheet]\ntitle = "x"\n', "未知的配置项“title”"),
     ('[sheet]\nunit = 1\n', "“unit”应为文字"),

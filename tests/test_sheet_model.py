@@ -14,6 +14,7 @@ from screener.errors import ConfigError
 from screener.model import KIND_LABELS, FileReport
 from screener.render.sheet_header import find_doc_number, find_title
 from screener.render.sheet_model import build_sheet, ticks
+from screener.render.sheet_safe import guard
 from screener.sheet_fields import SheetFields, fields_from_settings, parse_date
 
 DAY = dt.date(2024, 6, 2)
@@ -214,6 +215,34 @@ def test_a_number_in_a_findings_message_is_masked_too():
                     suggestion=f"改为 {MOBILE[:3]}", explanation=None)
     sheet = sheet_of(FileReport(fr.path, (leaky, *fr.findings[1:]), fr.chars, document=fr.document))
     assert ID not in all_text(sheet)
+
+
+def test_numbers_no_finding_names_are_still_hidden_on_the_sheet():
+    """A check switched off (ignore) or a number a detector missed must not
+    reach the sheet; dates, postcodes, hotlines and 文号 stay readable."""
+    sheet = build_sheet(sample_report(specs=()), checked=ALL_KINDS, today=DAY)
+    text = all_text(sheet)
+    for value in PERSONAL_VALUES:
+        assert value not in text
+    assert "19850312" not in text and "53**************37" in text
+    kept = "2024年度 新政办发〔2024〕7号 2024-06-02 邮编653405 12345 86244 1,234,567元"
+    fr = FileReport("k.txt", (), len(kept), document=Document(kept, "k.txt"))
+    assert "".join(p.text for p in build_sheet(fr, checked=ALL_KINDS).pieces) == kept
+
+
+@pytest.mark.parametrize("value, default, full", [
+    ("530427198503121237", "53**************37", "******************"),
+    ("187 2309 7215", "18* **** **15", "*** **** ****"),
+    ("0877-7012345", "08**-*****45", "****-*******"),
+    ("53042719781122****", "53**********22****", "**************" + "****"),
+    ("li.si@example.org", "l***@example.org", "*****@example.org"),
+    ("5304 2719 8503 1212 37", "53** **** **** **** 37", "**** **** **** **** **"),
+    ("2024-06-02", "2024-06-02", "2024-06-02"),
+    ("653405 12345 86244", "653405 12345 86244", "653405 12345 86244"),
+    ("653405", "653405", "653405"),
+])
+def test_guard(value, default, full):
+    assert guard(value) == default and guard(value, "full") == full
 
 
 def test_end_to_end_with_the_email_detector():
