@@ -3,7 +3,10 @@
 An OutputPlan is made once per run from the options and checks them before
 any draft is screened (format, folder, the several-drafts rule); then
 ``write_outputs(file_report)`` is called for each screened draft, so a caller
-that walks folders or runs drafts in parallel calls it per file.
+that walks folders or runs drafts in parallel calls it per file (from one
+thread: the plan remembers which files it wrote, to refuse a name clash).
+A caller that discovers drafts as it goes registers them with ``guard()`` so
+no output overwrites any of them.
 
 Where the files go:
 - one draft: OUT is the file to write; for --sheet its extension picks the
