@@ -22,8 +22,8 @@ except ImportError:  # pragma: no cover - older typer
     from click import exceptions as _click_exceptions
 
 from .config import Config, load_config
-from .errors import InputError, ScreenerError
-from .model import FileReport, Report, Severity
+from .errors import ScreenerError
+from .model import Severity
 
 
 class _DefaultToCheck(TyperGroup):
@@ -67,12 +67,13 @@ def _config(config_file: Optional[Path]) -> Config:
 
 @app.command("check")
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="稿件文件；“-”表示从标准输入读取", show_default=False)] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(help="稿件文件、文件夹或通配符（如 稿件/*.docx）；“-”表示从标准输入读取", show_default=False)] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式")] = OutputFormat.text,
     fail_on: Annotated[Optional[FailOn], typer.Option(help="达到此级别即以退出码 1 结束（默认 warning）")] = None,
     show_values: Annotated[bool, typer.Option("--show-values", help="显示未脱敏的原始号码（慎用）")] = False,
     encoding: Annotated[Optional[str], typer.Option(help="指定文本编码，如 gbk、utf-8")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认当前目录的 screener.toml）")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行检查的进程数（默认等于 CPU 核数）", show_default=False)] = None,
     sheet: Annotated[Optional[str], typer.Option("--sheet", metavar="OUT", help="生成信息发布审批表：.docx、.html 或 .md（多篇稿件时为文件夹或含 {name}）", rich_help_panel="审批表与脱敏副本")] = None,
     redact: Annotated[Optional[str], typer.Option("--redact", metavar="OUT", help="写出脱敏副本（其余逐字节不变）", rich_help_panel="审批表与脱敏副本")] = None,
     mask_style: Annotated[Optional[MaskStyle], typer.Option("--mask-style", help="脱敏方式（full 全部隐去）", rich_help_panel="审批表与脱敏副本")] = None,
@@ -84,10 +85,11 @@ def check(
     publish_method: Annotated[Optional[str], typer.Option("--publish-method", help="审批表：公开方式，如 政府网站", rich_help_panel="审批表与脱敏副本")] = None,
     publish_attr: Annotated[Optional[str], typer.Option("--publish-attr", help="审批表：公开属性，如 主动公开", rich_help_panel="审批表与脱敏副本")] = None,
 ) -> int:
-    """检查稿件（默认命令）：screen 稿件.txt"""
+    """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
+    from .batch import screen_paths
     from .render.json_out import render_json
+    from .render.progress import ProgressBar
     from .render.terminal import render_terminal
-    from .screening import screen_file
 
     if not paths:
         raise _click_exceptions.UsageError("请指定要检查的稿件，例如：screen 稿件.txt")
@@ -100,13 +102,12 @@ def check(
     plan = make_plan(paths, config, threshold, encoding, sheet=sheet, redact=redact, title=title,
                      doc_number=doc_number, unit=unit, drafter=drafter, date=date,
                      publish_method=publish_method, publish_attr=publish_attr)
-    files: list[FileReport] = []
-    for path in paths:
-        try:
-            files.extend(screen_file(path, config=config, encoding=encoding).files)
-        except InputError as exc:
-            files.append(FileReport(path=exc.path, error=exc.problem))
-    report = Report(files=tuple(files))
+    bar = ProgressBar()
+    try:
+        report = screen_paths(paths, config=config, jobs=jobs, encoding=encoding, progress=bar,
+                              keep_documents=plan.active or output_format is OutputFormat.sheet)
+    finally:
+        bar.close()
     if output_format is OutputFormat.json:
         typer.echo(render_json(report, show_values))
     elif output_format is OutputFormat.sheet:

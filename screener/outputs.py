@@ -5,8 +5,8 @@ any draft is screened (format, folder, the several-drafts rule); then
 ``write_outputs(file_report)`` is called for each screened draft, so a caller
 that walks folders or runs drafts in parallel calls it per file (from one
 thread: the plan remembers which files it wrote, to refuse a name clash).
-A caller that discovers drafts as it goes registers them with ``guard()`` so
-no output overwrites any of them.
+A caller that discovers drafts as it goes registers them with ``register()``
+so no output overwrites any of them.
 
 Where the files go:
 - one draft: OUT is the file to write; for --sheet its extension picks the
@@ -106,10 +106,14 @@ class OutputPlan:
     def active(self) -> bool:
         return bool(self.sheet or self.redact)
 
+    def register(self, paths) -> None:
+        """Remember input files: no output may overwrite any of them."""
+        self._inputs.extend(str(p) for p in paths if str(p) not in ("-", "<stdin>"))
+
     def guard(self, paths) -> None:
         """Register the run's input files, and refuse at once an output that
         would overwrite one of them."""
-        self._inputs.extend(str(p) for p in paths if str(p) != "-")
+        self.register(paths)
         for path in self._inputs:
             for target in self.targets(path):
                 for source in self._inputs:

@@ -7,6 +7,8 @@ reported on one line and the run goes on; the exit code is then 2.
 """
 from __future__ import annotations
 
+import os
+
 import typer
 
 try:  # typer >= 0.29 vendors click
@@ -32,9 +34,16 @@ def make_plan(paths: list[str], config: Config, fail_on: Severity, encoding: str
             raise UsageError(f"--date：{exc}") from None
     base = fields_from_settings(config.sheet, config.source)
     plan = OutputPlan(sheet=sheet, redact=redact, fields=base.override(**fields), config=config,
-                      fail_on=fail_on, encoding=encoding, many=len(paths) > 1)
+                      fail_on=fail_on, encoding=encoding, many=several(paths))
     plan.guard(paths)
     return plan
+
+
+def several(paths: list[str]) -> bool:
+    """Whether the arguments may name more than one draft: several paths, a
+    folder or a glob pattern (both expand to any number of files)."""
+    return len(paths) > 1 or any(
+        p != "-" and (os.path.isdir(p) or any(c in p for c in "*?[")) for p in paths)
 
 
 def print_sheets(report: Report, plan: OutputPlan) -> str:
@@ -51,6 +60,7 @@ def write_all(report: Report, plan: OutputPlan) -> bool:
     """Write every draft's outputs; say what was written on stderr.  Returns
     True when some output could not be written."""
     failed = False
+    plan.register(fr.path for fr in report.files)  # drafts found in folders are inputs too
     for fr in report.files:
         try:
             for path in plan.write_outputs(fr):
