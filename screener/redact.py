@@ -3,7 +3,8 @@
 Only the characters of each personal number change (to the masks of
 masking.py); line endings, a byte-order mark and the file's encoding (UTF-8,
 GBK/GB18030, UTF-16) are kept byte for byte, so the copy can replace the
-draft in the publishing workflow.  Numbers the detectors judged to be an
+draft in the publishing workflow.  A .docx is redacted inside its runs, keeping
+its formatting (redact_docx.py).  Numbers the detectors judged to be an
 office's published contact (提示 level: a 监督电话 the public needs) stay as
 they are unless the caller asks for them too.
 """
@@ -18,6 +19,7 @@ from .atomic import write_atomic
 from .errors import OutputError
 from .masking import mask, mask_digits
 from .model import FileReport, Finding, Report, Severity
+from .redact_docx import is_docx, redact_docx_bytes
 
 
 _TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
@@ -26,6 +28,11 @@ _TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
 def _targets(findings: Iterable[Finding], min_severity: Severity) -> list[Finding]:
     return sorted((f for f in findings if f.personal and f.severity >= min_severity),
                   key=lambda f: (f.start, -f.end))
+
+
+def _masked(f: Finding, style: str | None) -> str:
+    masked = mask(f.kind, f.text, style) if style else f.masked
+    return masked if masked and masked != f.text else mask(f.kind, f.text)
 
 
 def redact_text(text: str, findings: "Iterable[Finding] | Report | FileReport", *,
@@ -48,10 +55,7 @@ def redact_text(text: str, findings: "Iterable[Finding] | Report | FileReport", 
             out.append(mask_digits(text[pos:f.end], 0, 0))
         else:
             out.append(text[pos:f.start])
-            masked = mask(f.kind, f.text, style) if style else f.masked
-            if not masked or masked == f.text:
-                masked = mask(f.kind, f.text)
-            out.append(masked)
+            out.append(_masked(f, style))
         pos = f.end
     out.append(text[pos:])
     return "".join(out)
@@ -82,6 +86,8 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
     doc = report.document
     if doc is None:
         raise OutputError(f"{report.path}：没有稿件文本，无法生成脱敏副本")
+    if is_docx(report):
+        return _redact_docx(data, report, style, min_severity)
     try:
         codec = _codec(data, encoding)
         full = data.decode(codec)
@@ -92,12 +98,21 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
         suffix = Path(report.path).suffix.lower()
         if suffix in _TEXT_SUFFIXES:
             raise OutputError(f"{report.path}：稿件在检查后被改动过，未生成脱敏副本，请重新检查")
-        raise OutputError(f"{report.path}：只能为纯文本稿件（.txt、.md）生成脱敏副本，"
+        raise OutputError(f"{report.path}：只能为纯文本（.txt、.md）和 Word（.docx）稿件生成脱敏副本，"
                           f"{suffix} 稿件请在原文件中按审批表修改")
     if full.encode(codec) != data:
         raise OutputError(f"{report.path}：该编码无法逐字节保留原文，未生成脱敏副本")
     redacted = redact_text(doc.text, report.findings, style=style, min_severity=min_severity)
     return (bom + redacted).encode(codec)
+
+
+def _redact_docx(data: bytes, report: FileReport, style: str | None,
+                 min_severity: Severity) -> bytes:
+    targets = _targets(report.findings, min_severity)
+    if any(a.end > b.start for a, b in zip(targets, targets[1:])):
+        raise OutputError(f"{report.path}：号码相互重叠，无法在 Word 文档中脱敏，请在 Word 中手工处理")
+    expected = redact_text(report.document.text, targets, style=style, min_severity=min_severity)
+    return redact_docx_bytes(data, report, targets, [_masked(f, style) for f in targets], expected)
 
 
 def redact_file(source: "str | os.PathLike", target: "str | os.PathLike", report: FileReport, *,
