@@ -20,7 +20,7 @@ from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
-from .context import NOT_THIS_NUMBER, classify, severity_for, word_before
+from .context import NOT_THIS_NUMBER, classify, severity_for
 from .id_card import birth_date, check_char, region_name
 from .numbers import Window, pick, runs
 
@@ -81,7 +81,7 @@ def _judge(w: Window) -> str | None:
 
     if not luhn.is_valid(digits):
         return None
-    if word_before(w.run.doc_text, w.start, NOT_THIS_NUMBER, reach=16, gap=8):
+    if w.run.label(w.start, NOT_THIS_NUMBER, reach=16, gap=8):
         return None
     return issuer
 

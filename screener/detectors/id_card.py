@@ -20,7 +20,7 @@ from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
-from .context import ID_WORDS, NOT_PERSONAL_WORDS, nearest, record_start, word_before
+from .context import ID_WORDS, NOT_PERSONAL_WORDS, nearest, record_start
 from .numbers import MASK_CHARS, Window, pick, runs
 
 _SOURCE = "GB 11643-1999《公民身份号码》；《政府信息公开条例》第十五条；国办《2018年政务公开工作要点》（去标识化）"
@@ -115,9 +115,9 @@ def _judge(w: Window, style: str) -> tuple[Rule, Severity, str, str | None] | No
     if n not in _LAYOUTS or w.layout not in _LAYOUTS[n]:
         return None
     text = w.run.doc_text
-    if word_before(text, w.start, NOT_PERSONAL_WORDS, reach=16, gap=8):
+    if w.run.label(w.start, NOT_PERSONAL_WORDS, reach=16, gap=8):
         return None
-    label = word_before(text, w.start, ID_WORDS)
+    label = w.run.label(w.start, ID_WORDS)
     if w.masked:
         return _judge_masked(chars, style, label)
     if n == 15:

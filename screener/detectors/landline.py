@@ -23,7 +23,7 @@ from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
-from .context import NOT_THIS_NUMBER, PHONE_LABELS, classify, severity_for, word_before
+from .context import NOT_THIS_NUMBER, PHONE_LABELS, classify, severity_for
 from .hotlines import is_service_number
 from .numbers import Window, pick, runs
 from .phones import FIXED_TYPES, dial, number_type
@@ -116,15 +116,14 @@ def _judge(w: Window) -> Phone | None:
     if split is None:
         return None
     start, area, layout, rest = split
-    text = w.run.doc_text
-    label = word_before(text, start, PHONE_LABELS, reach=12, gap=5)
+    label = w.run.label(start, PHONE_LABELS, reach=12, gap=5)
     if not area and len(layout) == 1 and _NATIONAL.fullmatch(rest):
         # written without separators: 08717012345
         validated = number_type(rest[1:]) in FIXED_TYPES
         if is_service_number(rest[1:]) or not (validated or label):
             return None
         rule = RULE_FIXED if validated else RULE_UNVERIFIED
-        return _labelled(Phone(rule, start, w.end, "", rest, validated, label), text)
+        return _labelled(Phone(rule, start, w.end, "", rest, validated, label), w)
     if layout not in _LOCAL_LAYOUTS and layout[:-1] in _LOCAL_LAYOUTS and layout[-1] <= 6 \
             and w.separators()[-1][:1] in _DASHES:
         layout = layout[:-1]  # an extension: 0871-65432100-8001
@@ -135,20 +134,19 @@ def _judge(w: Window) -> Phone | None:
         return None
     shaped = bool(_LOCAL.fullmatch(local))  # local numbers start with 2-9 (domain notes §3.2)
     if not area:
-        if not shaped or word_before(text, start, PHONE_LABELS, reach=10, gap=3) is None:
+        if not shaped or w.run.label(start, PHONE_LABELS, reach=10, gap=3) is None:
             return None
-        return _labelled(Phone(RULE_LOCAL, start, w.end, "", local, False, label), text)
+        return _labelled(Phone(RULE_LOCAL, start, w.end, "", local, False, label), w)
     validated = number_type(area[1:] + local) in FIXED_TYPES
     if not (validated or (shaped and label)):
         return None
     rule = RULE_FIXED if validated else RULE_UNVERIFIED
-    return _labelled(Phone(rule, start, w.end, area, local, validated, label), text)
+    return _labelled(Phone(rule, start, w.end, area, local, validated, label), w)
 
 
-def _labelled(p: Phone, text: str) -> Phone | None:
-    if word_before(text, p.start, NOT_THIS_NUMBER, reach=16, gap=8):
-        return None
-    return p
+def _labelled(p: Phone, w: Window) -> Phone | None:
+    """``p``, unless an ID, 索引号, 邮编 … label says the number is something else."""
+    return None if w.run.label(p.start, NOT_THIS_NUMBER, reach=16, gap=8) else p
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:

@@ -16,7 +16,7 @@ from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
-from .context import NOT_THIS_NUMBER, classify, severity_for, word_before
+from .context import NOT_THIS_NUMBER, classify, severity_for
 from .hotlines import is_service_number
 from .numbers import Window, pick, runs
 from .phones import MOBILE_TYPES, Dial, dial, number_type
@@ -47,8 +47,7 @@ def _judge(w: Window) -> Dial | None:
         return None
     if is_service_number(d.digits) or number_type(d.digits) not in MOBILE_TYPES:
         return None
-    text = w.run.doc_text
-    if word_before(text, d.start, NOT_THIS_NUMBER, reach=16, gap=8):
+    if w.run.label(d.start, NOT_THIS_NUMBER, reach=16, gap=8):
         return None
     return d
 

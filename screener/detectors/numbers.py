@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import Document
+from .context import word_before
 
 MASK_CHARS = "*＊×x"
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
@@ -113,6 +114,15 @@ class Run:
     amount_before: bool  # preceded by ¥, 人民币 or "3." (its first group is a sum or a decimal)
     amount_after: bool  # followed by .50, 元, 万 … (its last group is a sum or a decimal)
     in_url: bool  # part of a web address: …/2019/13926647378.html, ?id=6228…
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def label(self, start: int, words: tuple[str, ...], reach: int = 12, gap: int = 6) -> str | None:
+        """context.word_before() for a position in this run, remembered: the
+        four detectors ask about the same few positions."""
+        key = (start, id(words), reach, gap)
+        if key not in self.memo:
+            self.memo[key] = word_before(self.doc_text, start, words, reach, gap)
+        return self.memo[key]
 
 
 def _in_url(text: str, start: int, end: int) -> bool:
