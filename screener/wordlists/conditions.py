@@ -72,7 +72,8 @@ def latin_ok(text: str, start: int, end: int) -> bool:
 def lexical_reason(r: Rules, text: str, start: int, end: int, term: str | None) -> str | None:
     """Why the hit is not one (an exception covers it, or what stands before or
     after rules it out), or None."""
-    if term is not None:
+    if r.exceptions:
+        term = term if term is not None else text[start:end]
         for x in r.exceptions:
             k = x.find(term)
             while k >= 0:
