@@ -27,7 +27,7 @@ def latin_edge(ch: str) -> bool:
     return bool(_ASCII_WORD.match(ch))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Entry:
     """One rule of a list.
 
@@ -102,9 +102,10 @@ class Note:
     item: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class WordList:
-    """One list file: metadata, entries and notes."""
+    """One list file: metadata, entries and notes.  Lists and entries compare
+    and hash by identity: each is read once and shared."""
 
     name: str
     title: str
@@ -118,7 +119,7 @@ class WordList:
     format: str = "toml"
     entries: tuple[Entry, ...] = ()
     notes: tuple[Note, ...] = ()
-    sources: dict[str, str] = field(default_factory=dict, compare=False)
+    sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def display_path(self) -> str:

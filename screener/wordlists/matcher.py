@@ -5,6 +5,14 @@ a jieba check of a few characters around it (segment.py).
 
 Literal terms are automaton keys.  A pattern entry contributes its anchors,
 and its regex runs only on a short window around an anchor that was found.
+
+The automaton walks the UTF-8 bytes of the text (held in a str as Latin-1
+code points), not its characters: pyahocorasick looks a character up among a
+node's children one by one, and at the root there is one child per distinct
+first character of a key (about 170 for the built-in lists) against about a
+dozen distinct first bytes.  That doubles the throughput; UTF-8 being
+self-synchronising, every match starts and ends on a character boundary, and
+byte offsets are converted back to character offsets hit by hit.
 """
 from __future__ import annotations
 
@@ -65,7 +73,7 @@ class Matcher:
                     seg_words.add(key)
         self._automaton = ahocorasick.Automaton()
         for key, refs in keys.items():
-            self._automaton.add_word(key, (key, tuple(refs)))
+            self._automaton.add_word(_bytes_view(key), (key, tuple(refs)))
         if keys:
             self._automaton.make_automaton()
         self._empty = not keys
@@ -84,8 +92,16 @@ class Matcher:
             return []
         hits: list[Hit] = []
         seen: set[tuple[int, int, int]] = set()
-        for last, (key, refs) in self._automaton.iter(text):
-            start, end = last - len(key) + 1, last + 1
+        view = _bytes_view(text)
+        byte_pos = char_pos = 0
+        for last, (key, refs) in self._automaton.iter(view):
+            if len(view) != len(text):  # not pure ASCII: bytes to characters
+                char_pos += len(view[byte_pos:last + 1].encode("latin-1").decode("utf-8", "surrogatepass"))
+                byte_pos = last + 1
+                end = char_pos
+            else:
+                end = last + 1
+            start = end - len(key)
             for i, is_anchor in refs:
                 if is_anchor:
                     self._pattern(i, text, start, end, hits, seen, drops)
@@ -134,6 +150,11 @@ class Matcher:
                 if not keep:
                     return _drop(drops, e, start, end, "分词显示它是更长的词的一部分", seg)
         hits.append(Hit(e, start, end, note, seg))
+
+
+def _bytes_view(text: str) -> str:
+    """The UTF-8 bytes of ``text`` as a str of code points 0–255."""
+    return text.encode("utf-8", "surrogatepass").decode("latin-1")
 
 
 def _drop(drops, entry, start, end, reason, seg=None) -> None:
