@@ -166,3 +166,21 @@ def test_config_paths_are_relative_to_the_config_file(folder, tmp_path_factory):
     assert [f.code for f in screen_text("走访低保户", config=config).findings] == ["BD002"]
     with pytest.raises(ConfigError):
         screen_text("x", config=Config(wordlists=(elsewhere / "none.txt",)))
+
+
+def test_readme_examples_are_valid_lists(tmp_path):
+    from pathlib import Path
+
+    from screener.wordlists import read_list
+    from screener.wordlists.selfcheck import check_list
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Word lists", 1)[1]
+    toml_block = section.split("```toml\n", 1)[1].split("```", 1)[0]
+    text_block = section.split("```text\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "office.toml").write_text(toml_block, encoding="utf-8")
+    (tmp_path / "office.txt").write_text(text_block, encoding="utf-8")
+    for name in ("office.toml", "office.txt"):
+        wl = read_list(tmp_path / name)
+        assert not check_list(wl), [f.message() for f in check_list(wl)]
+    assert [e.code for e in read_list(tmp_path / "office.txt").entries] == ["BD001", "BD002", "BD003", "BD004"]

@@ -8,6 +8,7 @@ detector costs nothing.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -17,6 +18,8 @@ from ..model import Explanation, Finding
 from ..wordlists import builtin_lists, list_set
 from ..wordlists.format import Entry, WordList
 from .base import Rule, make_finding
+
+_KEY = re.compile(r"\b[A-Z]\d+[a-z]?\b")
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
@@ -53,8 +56,12 @@ def rule_for(e: Entry, wl: WordList) -> Rule:
              f"风险说明：{e.reason}"]
     if e.match:
         lines.append(f"示例：{e.match[0]}")
-    if e.suggestion_text():
-        lines.append(f"建议写法：{e.suggestion_text()}")
+    better = "、".join(e.suggestions) + (f"（{e.advice}）" if e.suggestions and e.advice else e.advice or "")
+    if better:
+        lines.append(f"建议写法：{better}")
+    cited = [f"{key}：{wl.sources[key]}" for key in _KEY.findall(e.source) if key in wl.sources]
+    if cited:
+        lines.append("出处：" + "\n      ".join(dict.fromkeys(cited)))
     return Rule(code=e.code, name=wl.name, kind=e.kind, severity=e.severity,
                 title=e.label + ("（默认关闭）" if not e.enabled else ""),
                 doc="\n".join(lines), source=f"{basis(e, wl)}；{e.source}")
