@@ -172,3 +172,20 @@ def test_lists_are_data_never_code(tmp_path):
     findings = screen_text("文中有{{7*7}}和49", config=config).findings
     assert [f.text for f in findings] == ["{{7*7}}"]
     assert [f.text for f in screen_text("__import__('os').system('echo hacked')", config=config).findings]
+
+
+def test_patterns_see_the_normalised_text_whatever_the_case(tmp_path):
+    p = tmp_path / "case.toml"
+    p.write_text(HEAD + '''
+[[entry]]
+code = "TS101"
+pattern = "APEC[ \\\\t]*峰会"
+anchors = ["APEC"]
+reason = "测试"
+source = "测试"
+match = ["apec 峰会", "ＡＰＥＣ峰会"]
+pass = ["APEC会议"]
+''', encoding="utf-8")
+    from screener.wordlists.selfcheck import check_list
+
+    assert check_list(read_list(p)) == []

@@ -18,13 +18,15 @@ class PatternError(ValueError):
 
 @lru_cache(maxsize=None)
 def compile_pattern(pattern: str):
-    """The compiled form of ``pattern`` (``regex`` module syntax)."""
+    """The compiled form of ``pattern`` (``regex`` module syntax).  Patterns
+    run on the normalised text, where Latin letters are lower case, so they
+    are compiled case-insensitively: a list may write APEC or apec."""
     import regex
 
     if len(pattern) > MAX_LENGTH:
         raise PatternError(f"正则表达式过长（超过 {MAX_LENGTH} 个字符）")
     try:
-        return regex.compile(pattern, regex.MULTILINE)
+        return regex.compile(pattern, regex.MULTILINE | regex.IGNORECASE)
     except regex.error as exc:
         raise PatternError(f"正则表达式“{pattern}”有误（{exc}）") from None
 
