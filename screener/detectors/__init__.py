@@ -6,9 +6,9 @@ module and one line here.
 """
 from __future__ import annotations
 
-from . import email
+from . import email, terms
 
-DETECTORS = (email,)
+DETECTORS = (email, terms)
 
 
 def all_rules():
