@@ -135,7 +135,9 @@ def rules() -> int:
 
     for rule in all_rules():
         typer.echo(f"{rule.code}  {rule.severity.zh}  {rule.title}（{rule.name}）")
-        if rule.source:
+        for line in rule.doc.splitlines():
+            typer.echo(f"       {line}")
+        if rule.source and "依据" not in rule.doc:
             typer.echo(f"       依据：{rule.source}")
     return 0
 
