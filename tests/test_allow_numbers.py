@@ -7,7 +7,7 @@ import pytest
 from screener import Config, screen_text
 from screener.cli import main
 from screener.config import digits_key
-from tests import gen
+import gen
 
 MOBILE = gen.mobile("139", 4)
 OTHER = gen.mobile("186", 5)

@@ -2,8 +2,8 @@
 import pytest
 
 from screener.detectors.bank_card import CARD_PREFIXES, card_issuer
-from tests import gen
-from tests.numcheck import codes, screen
+import gen
+from numcheck import codes, screen
 
 CARD = gen.bank_card("622848", 19, 1)
 

@@ -3,8 +3,8 @@ import pytest
 
 from screener import Severity
 from screener.detectors.context import SEVERITY_BY_CONTEXT, classify, word_before, ID_WORDS
-from tests import gen
-from tests.numcheck import codes, screen
+import gen
+from numcheck import codes, screen
 
 N = gen.mobile("139", 1)
 

@@ -4,8 +4,8 @@ from stdnum.cn import ric
 
 from screener import Config
 from screener.detectors.id_card import region_name
-from tests import gen
-from tests.numcheck import codes, screen
+import gen
+from numcheck import codes, screen
 
 ID = gen.id_number()  # 530427 (新平, listed [1997-]) born 1985
 ID_X = gen.id_ending_x()

@@ -3,8 +3,8 @@ hotline, a date, a 文号, an amount or a postcode."""
 import pytest
 
 from screener.detectors.hotlines import SERVICE_NUMBERS, is_service_number
-from tests import gen
-from tests.numcheck import codes, screen
+import gen
+from numcheck import codes, screen
 
 # 0877 (玉溪) has 7-digit local numbers, 0871 (昆明) and 010 have 8.
 FORMS = [

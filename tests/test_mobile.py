@@ -3,8 +3,8 @@ never a masked number or a piece of a longer one."""
 import pytest
 
 from screener.document import fold
-from tests import gen
-from tests.numcheck import codes, screen
+import gen
+from numcheck import codes, screen
 
 M = gen.mobile("139", 1)
 

@@ -58,8 +58,8 @@ def test_no_validation_library_is_loaded_for_a_draft_without_numbers():
 
 
 def test_an_amount_at_the_end_of_a_row_hides_only_itself():
-    from tests import gen
-    from tests.numcheck import codes
+    import gen
+    from numcheck import codes
 
     row = f"张三\t{gen.id_number()}\t{gen.bank_card('622848', 19, 1)}\t1200.00\n"
     assert codes(row) == [("ID101", "error"), ("BC501", "error")]
