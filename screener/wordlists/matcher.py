@@ -85,6 +85,12 @@ class Matcher:
         """How many distinct strings the automaton holds."""
         return len(self._automaton)
 
+    def walk(self, text: str):
+        """The bare automaton pass over ``text``, exactly as ``scan`` walks it:
+        (offset of the match's last UTF-8 byte, (key, refs)) per candidate.
+        benchmarks/bench.py times this as the limit the pipeline is held to."""
+        return self._automaton.iter(_bytes_view(text))
+
     def scan(self, text: str, drops: list[Drop] | None = None) -> list[Hit]:
         """Every hit in ``text`` (the normalised view), in automaton order.
         Ruled-out candidates are appended to ``drops`` when it is given."""
@@ -93,9 +99,10 @@ class Matcher:
         hits: list[Hit] = []
         seen: set[tuple[int, int, int]] = set()
         view = _bytes_view(text)
+        ascii_only = len(view) == len(text)
         byte_pos = char_pos = 0
         for last, (key, refs) in self._automaton.iter(view):
-            if len(view) != len(text):  # not pure ASCII: bytes to characters
+            if not ascii_only:  # bytes to characters
                 char_pos += len(view[byte_pos:last + 1].encode("latin-1").decode("utf-8", "surrogatepass"))
                 byte_pos = last + 1
                 end = char_pos
