@@ -85,6 +85,15 @@ class Document:
         pieces.append(text[last:])
         return fold("".join(pieces)), norm_points, shifts
 
+    def __getstate__(self) -> dict:
+        """Pickled (a worker process's result) without the cached views, which
+        the receiver recomputes if it ever needs them: for a folder they more
+        than doubled what the parent process had to unpickle."""
+        state = self.__dict__.copy()
+        for cached in ("_normal", "_line_starts", "_segment_starts"):
+            state.pop(cached, None)
+        return state
+
     @property
     def normalized(self) -> str:
         """The view detectors match against."""
