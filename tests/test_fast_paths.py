@@ -62,3 +62,15 @@ def test_split_dictionary_cuts_every_window_as_the_whole_dictionary_does():
         assert lazy.lcut(piece, HMM=True) == full.lcut(piece, HMM=True), piece
         if n == 10:
             assert len(lazy.FREQ) < len(full.FREQ) / 5  # a few windows load a small part
+
+
+@pytest.mark.parametrize("block", [1, 3, 7, 64])
+def test_a_long_text_walked_in_blocks_finds_the_same_candidates(monkeypatch, block):
+    from screener.wordlists import matcher as matcher_module
+
+    m = list_set().matcher
+    text = ("台湾总统大选，村长、内部资料，机密★10年，最佳黑人穷人。" + SEED[:300]) * 3
+    whole = sorted(m.walk(text))
+    monkeypatch.setattr(matcher_module, "BLOCK", block)
+    assert sorted(m.walk(text)) == whole
+    assert len(whole) > 10

@@ -29,6 +29,7 @@ from .patterns import compile_pattern, finditer
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _DFA_LIMIT = 20_000  # keys up to which the (fastest, largest) DFA is built
+BLOCK = 1 << 20  # characters walked at once (bounds ahocorasick-rs's memory)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +75,7 @@ class Matcher:
                 if e.boundary == "word" and _HAN.search(key):
                     seg_words.add(key)
         self._keys = tuple(keys)
+        self._longest = max(map(len, keys), default=1)
         self._refs = tuple(tuple(refs) for refs in keys.values())
         self._automaton = None
         if keys:
@@ -90,9 +92,25 @@ class Matcher:
     def walk(self, text: str) -> list[tuple[int, int, int]]:
         """The bare automaton pass over ``text``, exactly as ``scan`` walks it:
         (key index, start, end) per candidate, overlapping ones included.
-        benchmarks/bench.py times this as the limit the pipeline is held to."""
+        benchmarks/bench.py times this as the limit the pipeline is held to.
+
+        A long text is walked in blocks that overlap by the longest key less
+        one character, keeping from each block the matches that start in it:
+        ahocorasick-rs builds offset tables as large as the text it is given
+        (some 7 bytes per byte: 680 MB for a 100 MB draft)."""
         if self._automaton is None:
             return []
+        if len(text) <= BLOCK:
+            return self._find(text)
+        found = []
+        overlap = self._longest - 1
+        for lo in range(0, len(text), BLOCK):
+            for k, start, end in self._find(text[lo:lo + BLOCK + overlap]):
+                if start < BLOCK:
+                    found.append((k, lo + start, lo + end))
+        return found
+
+    def _find(self, text: str) -> list[tuple[int, int, int]]:
         try:
             return self._automaton.find_matches_as_indexes(text, overlapping=True)
         except UnicodeEncodeError:  # a lone surrogate (str from a library caller): no key has one
