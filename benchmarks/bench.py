@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import build_corpus, build_folder  # noqa: E402
+from corpus import build_archive, build_corpus, build_folder  # noqa: E402
 
 SCREEN = [sys.executable, "-m", "screener"]
 JIEBA_COLD = [sys.executable, "-c", "import jieba; jieba.initialize()"]
@@ -115,6 +115,21 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
+def clean_text(megabytes: float, seed: int = 1) -> str:
+    """The sources' sentences in random order, nothing injected."""
+    import random
+
+    from corpus import sentences
+
+    rnd = random.Random(seed)
+    pool, out, size = sentences(), [], 0
+    while size < megabytes * 1_000_000:
+        s = rnd.choice(pool)
+        out.append(s)
+        size += len(s.encode("utf-8"))
+    return "".join(out)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="4 MB corpus, smaller folder, skip the 100 MB check")
@@ -133,9 +148,9 @@ def main() -> None:
     record("commit", revision())
     record("machine", f"{cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     record("load average at start (1 min)", f"{os.getloadavg()[0]:.2f}")
-    text = build_corpus(mb)
+    text = build_archive(mb)
     size_mb = len(text.encode("utf-8")) / 1e6
-    record("corpus", f"{size_mb:.1f} MB, {len(text):,} characters")
+    record("corpus: archive density (corpus.build_archive)", f"{size_mb:.1f} MB, {len(text):,} characters")
 
     import screener
     from screener.document import Document
@@ -179,6 +194,21 @@ def main() -> None:
     record(f"jieba.lcut, segment everything ({sample_mb:.1f} MB of the corpus)", f"{jieba_rate:.2f} MB/s")
     record("RATIO screen_text / jieba.lcut", f"{screen_rate / jieba_rate:.0f}x  (target >= 50x)")
     record("RATIO screen_text / bare scan", f"{screen_rate / walk_rate:.2f}x  (target >= 0.5x)")
+
+    # The same measures on the two ends of the range: a draft with nothing to
+    # find, and the dense stress corpus (a number every 4 KB, a term or
+    # marking every 3 KB, everywhere).
+    for label, other in (("clean (the sources' sentences, nothing injected)", clean_text(mb)),
+                         ("dense stress corpus (corpus.build_corpus)", build_corpus(mb))):
+        other_mb = len(other.encode("utf-8")) / 1e6
+        other_findings = len(screener.screen_text(other).findings)
+        t_other = best_of(lambda: screener.screen_text(other), repeat)
+        other_norm = Document(other).normalized
+        t_other_walk = best_of(lambda: collections.deque(matcher.walk(other_norm), maxlen=0), repeat)
+        rate = other_mb / t_other
+        record(f"{label}: screen_text",
+               f"{rate:.1f} MB/s ({other_findings} findings), {rate / jieba_rate:.0f}x jieba.lcut, "
+               f"{t_other_walk / t_other:.2f}x its bare scan")
 
     cold = {}
     for name, args in (("jieba", JIEBA_COLD), ("clean", [*SCREEN, "examples/clean.txt"]),

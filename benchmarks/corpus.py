@@ -20,8 +20,10 @@ SOURCES = [
     ROOT / "tests" / "fixtures" / "seed_2019_township_report.txt",
     ROOT / "examples" / "clean.txt",
 ]
-# Terms injected at a realistic density: a few Xinhua-list hits per draft.
+# Terms injected into the dense stress corpus (markings included).
 TERMS = ["村长", "黑人", "穷人", "台湾总统", "内部资料", "机密★10年", "大跃进", "最佳"]
+# Xinhua-list wording that slips into ordinary drafts, for the archive corpus.
+DRAFT_TERMS = ["村长", "穷人", "残疾人", "台湾总统", "一带一路战略", "大跃进", "影帝", "黑人"]
 
 
 @lru_cache(maxsize=1)
@@ -32,9 +34,57 @@ def sentences() -> tuple[str, ...]:
     return tuple(s + "。" for p in paragraphs for s in p.split("。") if s.strip())
 
 
+def build_archive(megabytes: float, seed: int = 7) -> str:
+    """About ``megabytes`` of a county website's archive: whole drafts, each
+    a 3–12 KB report or notice made of the sources' sentences, one in six a
+    公示 list like examples/draft.txt (three households: ID, mobile, a bank
+    card; an office 监督电话), one in four carrying a word from the Xinhua
+    list's territory (most banned, 残疾人 the correct wording), one in a
+    hundred an internal marking.  This is the density the targets are
+    judged at: on average a personal number every ~5 KB, a list term every
+    ~60 KB."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    import gen
+
+    rnd = random.Random(seed)
+    pool = sentences()
+    out: list[str] = []
+    size = 0
+    target = int(megabytes * 1_000_000)
+    while size < target:
+        doc: list[str] = []
+        length = rnd.randrange(3000, 12000)
+        n = 0
+        while n < length:
+            s = rnd.choice(pool)
+            doc.append(s + ("\n" if rnd.random() < 0.15 else ""))
+            n += len(s.encode("utf-8"))
+        if rnd.randrange(6) == 0:
+            rows = []
+            for k in range(3):
+                rows.append(f"{k + 1}.户主某某，身份证号码：{gen.random_id(rnd)}，"
+                            f"联系电话：{gen.mobile('139', rnd.randrange(10**6))}，"
+                            f"保障金发放账户：{gen.bank_card('622848', 19, rnd.randrange(10**6))}。\n")
+            doc.insert(1, "".join(rows))
+            doc.append(f"\n监督电话：0877-70{rnd.randrange(10**5):05d}\n")
+        if rnd.randrange(4) == 0:
+            i = rnd.randrange(len(doc))
+            doc[i] = doc[i][: len(doc[i]) // 2] + rnd.choice(DRAFT_TERMS) + doc[i][len(doc[i]) // 2:]
+        if rnd.randrange(100) == 0:
+            doc.insert(0, "内部资料 注意保存\n")
+        text = "".join(doc) + "\n\n"
+        out.append(text)
+        size += len(text.encode("utf-8"))
+    return "".join(out)
+
+
 def build_corpus(megabytes: float, seed: int = 7) -> str:
-    """About ``megabytes`` of text with a personal number about every 4 KB and
-    a list term about every 3 KB (a name list or 公示 is denser, a report sparser)."""
+    """The dense stress corpus: about ``megabytes`` of text with a personal
+    number about every 4 KB and a list term or marking about every 3 KB,
+    everywhere (a long 公示 list with odd wording: the worst case, not the
+    average)."""
     import sys
 
     sys.path.insert(0, str(ROOT / "tests"))
