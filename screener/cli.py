@@ -118,7 +118,7 @@ def check(
     finally:
         bar.close()
     if output_format is OutputFormat.json:
-        typer.echo(render_json(report, show_values))
+        typer.echo(render_json(report, show_values, pretty=sys.stdout.isatty()))
     elif output_format is OutputFormat.sheet:
         typer.echo(print_sheets(report, plan), nl=False)
     else:
