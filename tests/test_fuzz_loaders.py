@@ -26,3 +26,18 @@ def test_encoding_option_that_cannot_decode_is_one_clear_error(encoding, payload
     with pytest.raises(InputError) as caught:
         load(path, encoding)
     assert caught.value.problem == problem
+
+
+@pytest.mark.parametrize("name, problem", [
+    ("a\x00b.txt", "文件名无效（含空字符）"),  # regression: was a ValueError traceback
+    ("x" * 300 + ".txt", "无法读取（File name too long）"),
+    ("loop1", "无法读取（Too many levels of symbolic links）"),
+    ("missing.txt", "文件不存在"),
+    (".", "是文件夹，不是文件"),
+])
+def test_odd_paths_are_one_clear_error(name, problem, tmp_path):
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    with pytest.raises(InputError) as caught:
+        load(str(tmp_path / name))
+    assert caught.value.problem == problem

@@ -62,6 +62,8 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(name, "没有读取权限") from None
     except OSError as exc:
         raise InputError(name, f"无法读取（{exc.strerror or type(exc).__name__}）") from None
+    except ValueError:  # a NUL character in the name (only possible from the library)
+        raise InputError(name, "文件名无效（含空字符）") from None
 
 
 def load(path: str | os.PathLike, encoding: str | None = None) -> Document:
