@@ -6,6 +6,7 @@ findings, 2 usage or input error (one line on stderr, never a traceback).
 """
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -125,4 +126,10 @@ def main(argv: list[str] | None = None) -> None:
         code = 130
     except BrokenPipeError:
         code = 0
+    except Exception as exc:  # a bug: one line, never its message (it may quote the draft)
+        if os.environ.get("SCREENER_DEBUG"):
+            raise
+        typer.echo(f"screen: 内部错误（{type(exc).__name__}），请把所用命令和文件类型报告给维护者"
+                   "（设置环境变量 SCREENER_DEBUG=1 可查看详情，其中可能含稿件内容）", err=True)
+        code = 2
     sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,196 @@
+"""No output shows a planted personal number unless --show-values.
+
+Every personal kind an installed detector reports is planted in every form a
+draft writes it (plain, grouped with spaces or hyphens, full width, a
+zero-width character inside), and each output is searched for the number as
+written and for its bare characters after folding full width and dropping
+separators (see ``harness.leaked``).  The same outputs with --show-values
+must show every number: that proves the search can fail.
+
+File names are output too: a draft saved as 户主<ID>.txt must not put the ID
+into a report that is then e-mailed around, so personal numbers in file names
+are masked in every output unless --show-values (error messages on stderr
+always mask them).  Library objects (``Finding.text``, ``FileReport.path``,
+``InputError.path``) keep the raw values: the caller already holds them.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+import logging
+import random
+import warnings
+from pathlib import Path
+
+import pytest
+
+from harness import LABELS, leaked, person_row, run_cli, supported_personal_kinds, written_forms
+from screener import InputError, screen_file, screen_text
+from screener.render.terminal import render_terminal
+
+KINDS = supported_personal_kinds()
+
+
+def planted_draft(seed: int = 11) -> tuple[str, list[tuple[str, str]]]:
+    """A 公示 with one row per kind and written form, two numbers sharing a
+    line (so each shows up in the other's excerpt), and an office phone."""
+    rnd = random.Random(seed)
+    lines = ["平掌乡人民政府关于农村低保对象的公示", ""]
+    planted: list[tuple[str, str]] = []
+    for kind in KINDS:
+        for written in written_forms(kind, rnd):
+            prefix, suffix = person_row(kind, written)
+            lines.append(prefix + written + suffix)
+            planted.append((kind, written))
+    for a, b in zip(KINDS, KINDS[1:] + KINDS[:1]):
+        wa, wb = written_forms(a, rnd)[0], written_forms(b, rnd)[0]
+        lines.append(f"户主张某某，{LABELS[a]}：{wa}，{LABELS[b]}：{wb}。")
+        planted += [(a, wa), (b, wb)]
+    lines += ["监督电话：0877-7012345", "监督邮箱：pzxshswb@xinping.gov.cn", ""]
+    return "\n".join(lines), planted
+
+
+DRAFT, PLANTED = planted_draft()
+
+
+def assert_no_leak(output: str, where: str) -> None:
+    for kind, written in PLANTED:
+        form = leaked(output, kind, written)
+        assert form is None, f"{where} shows {kind} {form!r} unmasked"
+
+
+def test_every_planted_number_is_found():
+    # Otherwise a leak test below would pass for the wrong reason (or fail
+    # because a number was missed rather than leaked).
+    found = {f.text for f in screen_text(DRAFT).findings if f.personal}
+    assert [w for _, w in PLANTED if w not in found] == []
+    assert KINDS, "no personal-number detector is installed"
+
+
+class _Capture(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(self.format(record))
+
+
+def _outputs(tmp: Path, show_values: bool) -> dict[str, str]:
+    """Every output screener produces for the planted draft, by name."""
+    flag = ["--show-values"] if show_values else []
+    draft = tmp / "draft.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    gb = tmp / "draft-gb.txt"
+    gb.write_bytes(DRAFT.encode("gb18030"))
+    bad = tmp / "bad.txt"
+    bad.write_bytes(b"\x00\x01" * 8 + DRAFT.encode("utf-8") + b"\xff")
+    outputs: dict[str, str] = {}
+
+    def cli(name, args, stdin=None):
+        result = run_cli(args + flag, stdin=stdin)
+        outputs[name] = result.out
+        outputs[name + " stderr"] = result.err
+
+    handler = _Capture()
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            cli("terminal", [draft])
+            cli("json", ["--format", "json", draft])
+            cli("stdin", ["-"], stdin=DRAFT.encode("utf-8"))
+            cli("gb18030 terminal", [gb])
+            cli("batch terminal", [draft, bad, gb])
+            cli("batch json", ["--format", "json", draft, bad, gb])
+            report = screen_file(draft)
+            outputs["library to_dict"] = json.dumps(report.to_dict(show_values), ensure_ascii=False)
+            outputs["library terminal"] = render_terminal(report, show_values=show_values)
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+    outputs["log records"] = "\n".join(handler.lines)
+    outputs["warnings"] = "\n".join(str(w.message) for w in caught)
+    return outputs
+
+
+@pytest.fixture(scope="module")
+def masked_outputs(tmp_path_factory):
+    return _outputs(tmp_path_factory.mktemp("masked"), show_values=False)
+
+
+@pytest.fixture(scope="module")
+def shown_outputs(tmp_path_factory):
+    return _outputs(tmp_path_factory.mktemp("shown"), show_values=True)
+
+
+OUTPUT_NAMES = ["terminal", "json", "stdin", "gb18030 terminal", "batch terminal", "batch json",
+                "library to_dict", "library terminal"]
+
+
+@pytest.mark.parametrize("name", OUTPUT_NAMES + [n + " stderr" for n in OUTPUT_NAMES[:6]]
+                         + ["log records", "warnings"])
+def test_output_shows_no_planted_number(masked_outputs, name):
+    assert_no_leak(masked_outputs[name], name)
+
+
+@pytest.mark.parametrize("name", OUTPUT_NAMES)
+def test_show_values_shows_every_planted_number(shown_outputs, name):
+    # The positive control: the search above finds numbers when they are there.
+    missing = [w for kind, w in PLANTED if leaked(shown_outputs[name], kind, w) is None]
+    assert missing == []
+
+
+# ------------------------------------------------------------ error messages
+
+def _bad_inputs() -> list[tuple[str, bytes, str | None]]:
+    text = DRAFT.encode("utf-8")
+    return [
+        ("undecodable", text + b"\xff\xfe\xfd" + text, None),
+        ("binary", b"\x00" * 64 + text, None),
+        ("wrong --encoding", text, "ascii"),
+        ("odd utf-16", codecs.BOM_UTF16_LE + DRAFT.encode("utf-16-le") + b"\x00", None),
+        ("bad utf-8 after BOM", codecs.BOM_UTF8 + text + b"\xc0", None),
+        ("not a text codec", text, "rot13"),
+    ]
+
+
+@pytest.mark.parametrize("case, data, encoding", _bad_inputs(), ids=[c[0] for c in _bad_inputs()])
+def test_error_messages_quote_no_number(case, data, encoding, tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        screen_file(path, encoding=encoding)
+    assert_no_leak(str(caught.value), "InputError message")
+    assert_no_leak(repr(caught.value), "InputError repr")
+    args = [path] + (["--encoding", encoding] if encoding else [])
+    for extra in ([], ["--format", "json"], ["--show-values"]):
+        result = run_cli(args + extra)
+        assert result.code == 2 and len(result.err.splitlines()) == 1, result
+        assert_no_leak(result.out + result.err, f"{case} {extra}")
+
+
+def test_an_unexpected_crash_prints_one_line_without_the_draft(tmp_path, monkeypatch):
+    # A bug in a detector whose exception message quotes the draft must not
+    # reach the terminal as a traceback (which would show that message).
+    import screener.screening
+
+    kind, written = PLANTED[0]
+
+    class Broken:
+        RULES = ()
+
+        @staticmethod
+        def detect(doc, config):
+            raise ValueError(f"cannot parse {written!r} in {doc.text[:80]!r}")
+
+    monkeypatch.setattr(screener.screening, "DETECTORS", (Broken,))
+    path = tmp_path / "draft.txt"
+    path.write_text(DRAFT, encoding="utf-8")
+    result = run_cli([path])
+    assert result.code == 2, result
+    assert len(result.err.splitlines()) == 1 and result.err.startswith("screen: ")
+    assert_no_leak(result.out + result.err, "crash message")
