@@ -70,6 +70,7 @@ def check(
     config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认当前目录的 screener.toml）")] = None,
 ) -> int:
     """检查稿件（默认命令）：screen 稿件.txt"""
+    from .display import shown_path
     from .render.json_out import render_json
     from .render.terminal import render_terminal
     from .screening import screen_file
@@ -90,7 +91,7 @@ def check(
     else:
         typer.echo(render_terminal(report, threshold, show_values), nl=False)
     for fr in report.errors:
-        typer.echo(f"screen: {fr.path}：{fr.error}", err=True)
+        typer.echo(f"screen: {shown_path(fr.path, show_values)}：{fr.error}", err=True)
     return report.exit_code(threshold)
 
 
@@ -119,7 +120,9 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"screen: 用法错误：{exc.format_message()}（screen --help 查看用法）", err=True)
         code = 2
     except ScreenerError as exc:
-        typer.echo(f"screen: {exc}", err=True)
+        from .display import mask_numbers, one_line
+
+        typer.echo(f"screen: {one_line(mask_numbers(str(exc)))}", err=True)
         code = 2
     except KeyboardInterrupt:
         typer.echo("screen: 已中断", err=True)

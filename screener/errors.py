@@ -11,9 +11,11 @@ class InputError(ScreenerError):
     """A draft could not be read (missing, a folder, binary, undecodable, corrupt …)."""
 
     def __init__(self, path: str, problem: str):
+        from .display import shown_path
+
         self.path = path
         self.problem = problem
-        super().__init__(f"{path}：{problem}")
+        super().__init__(f"{shown_path(path)}：{problem}")
 
 
 class ConfigError(ScreenerError):

@@ -162,8 +162,10 @@ class FileReport:
         return sum(1 for f in self.findings if f.severity >= threshold)
 
     def to_dict(self, show_values: bool = False) -> dict:
+        from .display import mask_numbers
+
         data = {
-            "path": self.path,
+            "path": mask_numbers(self.path, show_values),
             "findings": [f.to_dict(show_values) for f in self.findings],
             "summary": self.summary(),
         }

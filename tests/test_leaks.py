@@ -173,6 +173,42 @@ def test_error_messages_quote_no_number(case, data, encoding, tmp_path):
         assert_no_leak(result.out + result.err, f"{case} {extra}")
 
 
+def _named_files(tmp: Path) -> list[tuple[str, str, Path]]:
+    """Files whose names hold a planted number: readable, unreadable, missing."""
+    rnd = random.Random(5)
+    files = []
+    for kind in KINDS:
+        written = written_forms(kind, rnd)[0]
+        ok = tmp / f"户主{written}.txt"
+        ok.write_text(DRAFT, encoding="utf-8")
+        binary = tmp / f"回执{written}.txt"
+        binary.write_bytes(b"\x00" * 64)
+        files += [(kind, written, ok), (kind, written, binary), (kind, written, tmp / f"{written}.txt")]
+    return files
+
+
+def test_numbers_in_file_names_are_masked(tmp_path):
+    for kind, written, path in _named_files(tmp_path):
+        for args in ([path], ["--format", "json", path]):
+            result = run_cli(args)
+            assert result.code in (1, 2), result
+            shown = result.out + result.err
+            assert leaked(shown, kind, written) is None, (args, shown)
+        try:
+            screen_file(path)
+        except InputError as exc:
+            assert leaked(str(exc), kind, written) is None, str(exc)
+            assert exc.path == str(path)
+
+
+def test_numbers_in_file_names_are_shown_with_show_values(tmp_path):
+    for kind, written, path in _named_files(tmp_path):
+        if path.exists() and path.read_bytes()[:1] != b"\x00":
+            for args in ([path], ["--format", "json", path]):
+                result = run_cli(args + ["--show-values"])
+                assert leaked(result.out, kind, written) is not None, (args, result.out)
+
+
 def test_an_unexpected_crash_prints_one_line_without_the_draft(tmp_path, monkeypatch):
     # A bug in a detector whose exception message quotes the draft must not
     # reach the terminal as a traceback (which would show that message).

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ..display import shown_path
 from ..masking import masked_slice
 from ..model import KIND_LABELS, FileReport, Finding, Report, Severity
 
@@ -61,7 +62,7 @@ def counts_line(summary: dict[str, int]) -> str:
 
 
 def render_file(fr: FileReport, fail_on: Severity, show_values: bool = False) -> list[str]:
-    lines = [f"【{fr.path}】"]
+    lines = [f"【{shown_path(fr.path, show_values)}】"]
     if fr.error is None:
         for f in fr.findings:
             lines.extend(render_finding(fr, f, show_values))
