@@ -1,0 +1,252 @@
+"""What screener promises about security, each checked (see SECURITY.md).
+
+- Offline: the package imports no networking module, and a run opens no
+  socket (a Python audit hook watches every socket, subprocess and write).
+- Data, not code: no eval/exec/compile/pickle/marshal/yaml.load/shell=True
+  anywhere in the package; configuration is TOML read as data.
+- Inputs are never modified: screening writes nothing at all, and an input's
+  bytes, size, mode and modification time are unchanged after every mode.
+- Honest terminal output: a draft or file name cannot inject terminal escape
+  sequences, extra lines or bidi overrides into the report.
+"""
+from __future__ import annotations
+
+import ast
+import hashlib
+import os
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+from harness import run_cli
+from test_fuzz_loaders import SUFFIXES, seeds_for
+
+PACKAGE = Path(__file__).resolve().parents[1] / "screener"
+
+# ------------------------------------------------------------ source scan
+
+CODE_SINKS = {"eval", "exec", "compile", "__import__", "breakpoint"}
+SINK_ATTRS = {
+    "builtins.eval", "builtins.exec", "os.system", "os.popen", "os.execv", "os.execvp", "os.execl",
+    "os.spawnv", "os.spawnl", "yaml.load", "yaml.load_all", "yaml.unsafe_load", "yaml.full_load",
+    "importlib.import_module", "pickle.load", "pickle.loads", "marshal.loads", "shelve.open",
+}
+UNSAFE_MODULES = {"pickle", "_pickle", "cPickle", "marshal", "shelve", "dill", "cloudpickle", "joblib"}
+NETWORK_MODULES = {
+    "socket", "ssl", "urllib", "urllib2", "urllib3", "http", "requests", "httpx", "aiohttp",
+    "ftplib", "smtplib", "poplib", "imaplib", "telnetlib", "xmlrpc", "socketserver", "webbrowser",
+    "asyncio", "websocket", "websockets", "paramiko", "grpc",
+}
+
+
+def _dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    return ""
+
+
+def scan(source: str) -> list[str]:
+    """Every code-execution sink and network or unsafe import in ``source``."""
+    problems = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            name = _dotted(node.func)
+            if name in CODE_SINKS or name in SINK_ATTRS:
+                problems.append(f"line {node.lineno}: {name}()")
+            for kw in node.keywords:
+                if kw.arg == "shell" and not (isinstance(kw.value, ast.Constant) and kw.value.value is False):
+                    problems.append(f"line {node.lineno}: {name}(shell=…)")
+        modules = []
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            modules = [node.module]
+        for module in modules:
+            top = module.split(".")[0]
+            if top in UNSAFE_MODULES or top in NETWORK_MODULES:
+                problems.append(f"line {node.lineno}: import {module}")
+    return problems
+
+
+@pytest.mark.parametrize("snippet, flagged", [
+    ("eval('1')", True),
+    ("exec(code)", True),
+    ("compile(src, 'x', 'exec')", True),
+    ("__import__('os')", True),
+    ("import pickle", True),
+    ("from marshal import loads", True),
+    ("yaml.load(text)", True),
+    ("os.system('ls')", True),
+    ("subprocess.run(cmd, shell=True)", True),
+    ("subprocess.run(cmd, shell=flag)", True),
+    ("import urllib.request", True),
+    ("from http import client", True),
+    ("import socket", True),
+    ("import requests", True),
+    ("re.compile(pattern)", False),
+    ("regex.compile(pattern, timeout=1)", False),
+    ("yaml.safe_load(text)", False),
+    ("tomllib.loads(text)", False),
+    ("subprocess.run(cmd, shell=False)", False),
+    ("x.evaluate()", False),
+    ("from .http_like import thing", False),
+    ("'eval(' in text", False),
+])
+def test_scanner_flags_what_it_must(snippet, flagged):
+    # The positive control for the two source tests below.
+    assert bool(scan(snippet)) is flagged
+
+
+def _package_files() -> list[Path]:
+    files = sorted(PACKAGE.rglob("*.py"))
+    assert len(files) > 10
+    return files
+
+
+def test_package_source_executes_no_data():
+    found = {str(p.relative_to(PACKAGE)): scan(p.read_text(encoding="utf-8")) for p in _package_files()}
+    assert {k: v for k, v in found.items() if v} == {}
+
+
+def test_package_imports_no_networking_module():
+    # Same scan, stated as its own promise: the package never imports a
+    # module that can reach the network (SECURITY.md "offline").
+    bad = {}
+    for p in _package_files():
+        hits = [x for x in scan(p.read_text(encoding="utf-8")) if x.split("import ")[-1].split(".")[0]
+                in NETWORK_MODULES]
+        if hits:
+            bad[str(p.relative_to(PACKAGE))] = hits
+    assert bad == {}
+
+
+# ------------------------------------------------------------ runtime audit
+
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+_MODIFYING = {"os.rename", "os.replace", "os.remove", "os.unlink", "os.truncate", "os.chmod",
+              "os.chown", "os.utime", "os.rmdir", "os.mkdir", "os.symlink", "os.link", "shutil.move",
+              "shutil.rmtree", "shutil.copyfile"}
+_RECORDING: list[list[tuple]] = []
+
+
+def _audit(event: str, args: tuple) -> None:
+    if not _RECORDING:
+        return
+    if event.startswith(("socket.", "urllib.", "http.", "ftplib.", "smtplib.", "webbrowser.",
+                         "subprocess.", "os.system", "os.exec", "os.spawn", "os.posix_spawn", "os.fork")):
+        _RECORDING[-1].append((event, args[:2]))
+    elif event == "open":
+        path, mode, flags = (tuple(args) + (None, None, 0))[:3]
+        writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (flags or 0) & _WRITE_FLAGS
+        if writes:
+            _RECORDING[-1].append((event, (path, mode)))
+    elif event in _MODIFYING:
+        _RECORDING[-1].append((event, args[:2]))
+
+
+sys.addaudithook(_audit)
+
+
+class audited:
+    """Record network, subprocess and file-writing events inside the block."""
+
+    def __enter__(self):
+        self.events: list[tuple] = []
+        _RECORDING.append(self.events)
+        return self
+
+    def __exit__(self, *exc):
+        _RECORDING.pop()
+
+
+def test_the_audit_hook_sees_sockets_subprocesses_and_writes(tmp_path):
+    # Positive control for the test below.
+    with audited() as seen:
+        socket.socket().close()
+        (tmp_path / "x").write_text("x")
+        os.replace(tmp_path / "x", tmp_path / "y")
+    kinds = {e for e, _ in seen.events}
+    assert {"socket.__new__", "open", "os.rename"} <= kinds  # os.replace audits as os.rename, seen.events
+
+
+def _drafts(tmp: Path) -> list[Path]:
+    """One valid draft per loader, from the fuzz seed corpus."""
+    paths = []
+    for suffix in SUFFIXES:
+        path = tmp / f"draft{suffix}"
+        path.write_bytes(seeds_for(suffix)[0])
+        paths.append(path)
+    return paths
+
+
+MODES = [[], ["--format", "json"], ["--show-values"], ["--fail-on", "info"]]
+
+
+def test_screening_opens_no_socket_starts_no_process_and_writes_nothing(tmp_path):
+    drafts = _drafts(tmp_path)
+    with audited() as seen:
+        for mode in MODES:
+            for path in drafts:
+                assert run_cli([path] + mode).code in (0, 1)
+            assert run_cli(drafts + mode).code in (0, 1)
+        assert run_cli(["-"], stdin=seeds_for(".txt")[0]).code in (0, 1)
+    assert seen.events == []
+
+
+def _fingerprint(path: Path) -> tuple:
+    st = path.stat()
+    return hashlib.sha256(path.read_bytes()).hexdigest(), st.st_size, st.st_mode, st.st_mtime_ns
+
+
+def test_inputs_are_never_modified(tmp_path):
+    drafts = _drafts(tmp_path)
+    drafts[0].chmod(0o444)
+    before = {p: _fingerprint(p) for p in drafts}
+    for mode in MODES:
+        for path in drafts:
+            run_cli([path] + mode)
+    assert {p: _fingerprint(p) for p in drafts} == before
+
+
+def test_configuration_is_data(tmp_path):
+    marker = tmp_path / "PWNED"
+    config = tmp_path / "screener.toml"
+    config.write_text(
+        f'allow_terms = ["__import__(\'os\').system(\'touch {marker}\')", "{{{{7*7}}}}"]\n'
+        f'ignore = ["$(touch {marker})"]\n'
+        f'[sheet]\ntitle = "`touch {marker}`"\n', encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("户主王某某，邮箱：zhangsan@example.com。\n", encoding="utf-8")
+    with audited() as seen:
+        result = run_cli(["--config", config, draft])
+    assert result.code == 1 and seen.events == [] and not marker.exists(), result
+
+
+# ------------------------------------------------------------ terminal output
+
+_ATTACK = "\x1b[2K\r\x1b[8m\x1b]0;pwned\x07\u202e\u2066\x00\x08"
+
+
+def _unsafe_chars(text: str) -> set[str]:
+    return {c for c in text if (c < " " and c != "\n") or "\x7f" <= c <= "\x9f"
+            or c in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
+
+
+def test_file_name_cannot_inject_lines_or_control_sequences(tmp_path):
+    attack = _ATTACK.replace("\x00", "")  # the one character a file name cannot hold
+    (tmp_path / f"a{attack}\nscreen: 结论：未发现问题\n.txt").write_bytes(b"\x00" * 64)
+    ok = tmp_path / f"ok{attack}.txt"
+    ok.write_text("户主王某某，邮箱：zhangsan@example.com。\n", encoding="utf-8")
+    result = run_cli(sorted(tmp_path.iterdir()))
+    assert result.code == 2
+    assert _unsafe_chars(result.out + result.err) == set()
+    shown = "\ufffd[2K \ufffd[8m\ufffd]0;pwned\ufffd\ufffd\ufffd\ufffd"
+    assert result.err == f"screen: {tmp_path}/a{shown} screen: 结论：未发现问题 .txt：看起来是二进制文件，不是文本稿件\n"
+    assert [ln for ln in result.out.splitlines() if ln.startswith("【")] == [
+        f"【{tmp_path}/a{shown} screen: 结论：未发现问题 .txt】",
+        f"【{tmp_path}/ok{shown}.txt】",
+    ]
