@@ -236,6 +236,18 @@ def _unsafe_chars(text: str) -> set[str]:
             or c in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"}
 
 
+def test_draft_cannot_inject_terminal_control_sequences(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text(f"户主王某某{_ATTACK}，邮箱：zhangsan@example.com{_ATTACK}。\n第二行{_ATTACK}\n",
+                     encoding="utf-8")
+    result = run_cli([draft])
+    assert result.code == 1, result
+    assert _unsafe_chars(result.out + result.err) == set()
+    lines = result.out.splitlines()
+    assert lines[0] == f"【{draft}】" and lines[-1].startswith("结论：发现 1 处需处理")
+    assert "z***@example.com" in lines[1]
+
+
 def test_file_name_cannot_inject_lines_or_control_sequences(tmp_path):
     attack = _ATTACK.replace("\x00", "")  # the one character a file name cannot hold
     (tmp_path / f"a{attack}\nscreen: 结论：未发现问题\n.txt").write_bytes(b"\x00" * 64)

@@ -1,26 +1,23 @@
 """The report a reviewer reads on the terminal, in Chinese."""
 from __future__ import annotations
 
-import re
-
-from ..display import shown_path
+from ..display import one_line, shown_path
 from ..masking import masked_slice
 from ..model import KIND_LABELS, FileReport, Finding, Report, Severity
 
-_WS = re.compile(r"[\r\n\t\u2028\u2029]+")
 EXCERPT = 14  # characters of context either side
 
 
 def excerpt(fr: FileReport, f: Finding, show_values: bool = False, width: int = EXCERPT) -> str:
     """A short, single-line piece of the draft around ``f``, with every
-    personal number in it masked."""
+    personal number in it masked and no control or bidi character left."""
     doc = fr.document
     if doc is None:
         return ""
     text = doc.text
     lo, hi = max(0, f.start - width), min(len(text), f.end + width)
     body, lo, hi = masked_slice(text, fr.findings, lo, hi, show_values)
-    body = _WS.sub(" ", body)
+    body = one_line(body)
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 
 
@@ -52,7 +49,7 @@ def render_finding(fr: FileReport, f: Finding, show_values: bool = False) -> lis
     ]
     if f.suggestion:
         lines.append(f"      建议：{f.suggestion}")
-    return lines
+    return [one_line(line) for line in lines]
 
 
 def counts_line(summary: dict[str, int]) -> str:
