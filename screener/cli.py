@@ -107,6 +107,22 @@ def rules() -> int:
     return 0
 
 
+@app.command("rule")
+def rule(code: Annotated[str, typer.Argument(help="规则代码，如 ID101")]) -> int:
+    """显示一条规则的说明：检测内容、风险、示例、建议写法、依据。"""
+    from .detectors import all_rules
+
+    for r in all_rules():
+        if r.code.upper() == code.strip().upper():
+            typer.echo(f"{r.code} {r.title}（{r.name}），默认级别：{r.severity.zh}")
+            if r.doc:
+                typer.echo(r.doc)
+            if r.source:
+                typer.echo(f"依据：{r.source}")
+            return 0
+    raise _click_exceptions.UsageError(f"没有规则“{code}”，screen rules 列出全部规则")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: turns every failure into one line and exit code 2."""
     try:

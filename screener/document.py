@@ -17,22 +17,47 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_DROP = re.compile(
-    r"[\u200b-\u200d\u2060\ufeff\u00ad]+"
-    rf"|(?<=[{_CJK}])(?:\r\n|\r|\n)[ \t\u3000]*(?=[{_CJK}])"
-)
-_FOLD = re.compile(r"[\uff01-\uff5e\u3000A-Z]+")
-_FOLD_TABLE = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FOLD_TABLE[0x3000] = 0x20
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZW = re.compile(f"[{_ZERO_WIDTH}]+")
+_IS_CJK = re.compile(f"[{_CJK}]")
+# Full-width digits, letters and the few symbols that occur inside numbers and
+# addresses (＋ － ． ＠) fold to ASCII; Latin capitals fold to lower case.
+# Full-width punctuation (，：（）) is left alone: it is in every Chinese
+# sentence, matters to no detector, and folding it would cost a pass per comma.
+_FOLD = re.compile(r"[\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff41-\uff5aA-Z]+")
+_FOLD_TABLE = {c: c - 0xFEE0 for c in (0xFF0B, 0xFF0D, 0xFF0E, 0xFF20)}
+_FOLD_TABLE.update({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)})  # ０-９
+_FOLD_TABLE.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FOLD_TABLE.update({c: c + 32 for c in range(0x41, 0x5B)})  # A-Z -> a-z
 _FOLD_TABLE.update({c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ -> a-z
-_NEEDS_WORK = re.compile(rf"{_DROP.pattern}|{_FOLD.pattern}")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def fold(text: str) -> str:
     """Width- and case-fold ``text`` without changing its length."""
     return _FOLD.sub(lambda m: m.group().translate(_FOLD_TABLE), text)
+
+
+def _drops(text: str) -> list[tuple[int, int]]:
+    """Spans the normalised view leaves out: zero-width characters, and a
+    single line break (with the indentation after it) between two CJK
+    characters.  Uses fast substring tests first: most drafts have neither."""
+    spans: list[tuple[int, int]] = []
+    if any(ch in text for ch in _ZERO_WIDTH):
+        spans += [m.span() for m in _ZW.finditer(text)]
+    for brk in ("\n", "\r"):
+        pos = text.find(brk)
+        while pos >= 0:
+            start = pos - 1 if brk == "\n" and pos and text[pos - 1] == "\r" else pos
+            end = pos + 1
+            while end < len(text) and text[end] in " \t\u3000":
+                end += 1
+            if (brk == "\n" or text[end:end + 1] != "\n") and start > 0 and end < len(text) \
+                    and _IS_CJK.match(text, start - 1) and _IS_CJK.match(text, end):
+                spans.append((start, end))
+            pos = text.find(brk, pos + 1)
+        spans.sort()
+    return spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,20 +80,21 @@ class Document:
     @cached_property
     def _normal(self) -> tuple[str, list[int], list[int]]:
         text = self.text
-        if not _NEEDS_WORK.search(text):
-            return text, [], []
+        drops = _drops(text)
+        if not drops:
+            return (fold(text) if _FOLD.search(text) else text), [], []
         pieces: list[str] = []
         norm_points: list[int] = []  # normalised offset where a drop happened
         shifts: list[int] = []  # characters dropped up to and including that point
         last = dropped = norm_len = 0
-        for m in _DROP.finditer(text):
-            piece = text[last:m.start()]
+        for start, end in drops:
+            piece = text[last:start]
             pieces.append(piece)
             norm_len += len(piece)
-            dropped += m.end() - m.start()
+            dropped += end - start
             norm_points.append(norm_len)
             shifts.append(dropped)
-            last = m.end()
+            last = end
         pieces.append(text[last:])
         return fold("".join(pieces)), norm_points, shifts
 
@@ -92,7 +118,15 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        text = self.text
+        if "\r" in text:
+            return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        starts = [0]
+        pos = text.find("\n")
+        while pos >= 0:
+            starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+        return starts
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of an original offset."""
