@@ -21,11 +21,12 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZW = re.compile(f"[{_ZERO_WIDTH}]+")
 _IS_CJK = re.compile(f"[{_CJK}]")
 # Full-width digits, letters and the few symbols that occur inside numbers and
-# addresses (＋ － ． ＠) fold to ASCII; Latin capitals fold to lower case.
+# addresses (＋ － ． ＠, and ＿ ％ of e-mail local parts) fold to ASCII; Latin
+# capitals fold to lower case.
 # Full-width punctuation (，：（）) is left alone: it is in every Chinese
 # sentence, matters to no detector, and folding it would cost a pass per comma.
-_FOLD = re.compile(r"[\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff41-\uff5aA-Z]+")
-_FOLD_TABLE = {c: c - 0xFEE0 for c in (0xFF0B, 0xFF0D, 0xFF0E, 0xFF20)}
+_FOLD = re.compile(r"[\uff05\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5aA-Z]+")
+_FOLD_TABLE = {c: c - 0xFEE0 for c in (0xFF05, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF20, 0xFF3F)}
 _FOLD_TABLE.update({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)})  # ０-９
 _FOLD_TABLE.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _FOLD_TABLE.update({c: c + 32 for c in range(0x41, 0x5B)})  # A-Z -> a-z

@@ -74,7 +74,9 @@ def written_forms(kind: str, rnd: random.Random) -> list[str]:
         forms = [v, " ".join(v[i:i + 4] for i in range(0, len(v), 4)), gen.to_fullwidth(v)]
     elif kind == "email":
         v = f"{rnd.choice(EMAIL_LOCALS)}{rnd.randrange(100)}@{rnd.choice(EMAIL_DOMAINS)}"
-        forms = [v, gen.to_fullwidth(v)]
+        # typed in an input method's full-width mode, every symbol is full width too
+        odd = f"wang_fang-{rnd.randrange(100)}@qq.com"
+        forms = [v, gen.to_fullwidth(v), gen.to_fullwidth(odd)]
     else:  # pragma: no cover - a new personal kind needs a generator here
         raise AssertionError(f"no generator for personal kind {kind!r}: add one to harness.py")
     forms.append(_insert_zero_width(v, rnd))

@@ -18,6 +18,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import assume, given
 
 from harness import (ALL_PLANTABLE, Draft, compact, drafts, leaked, person_row,
@@ -151,6 +152,18 @@ def test_line_convention_table():
     doc_text = "户主\r\n\r\r\n\n" + "x@example.com"
     [f] = screen_text(doc_text).findings
     assert (f.line, f.column) == (5, 1)
+
+
+@pytest.mark.parametrize("written", [
+    "ｗａｎｇ＿ｆａｎｇ９６＠１２６．ｃｏｍ",  # regression: ＿ was not folded, so only ｆａｎｇ９６＠… was found
+    "ｌｉ％ｗｅｉ＠ｑｑ．ｃｏｍ",
+    "ｚｈａｏ＋ｇｓ＠ｑｑ．ｃｏｍ",
+    "ｌｉｕ－ｙａｎｇ．１＠ｅｘａｍｐｌｅ．ｃｏｍ",
+    "wang_fang96@126.com",
+])
+def test_full_width_email_is_found_whole(written):
+    text = f"户主王某某，邮箱：{written}。"
+    assert [f.text for f in screen_text(text).findings] == [written]
 
 
 def _ten_megabyte_line() -> tuple[str, list[tuple[str, str, int]]]:
