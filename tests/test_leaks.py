@@ -150,7 +150,7 @@ def _bad_inputs() -> list[tuple[str, bytes, str | None]]:
     text = DRAFT.encode("utf-8")
     return [
         ("undecodable", text + b"\xff\xfe\xfd" + text, None),
-        ("binary", b"\x00" * 64 + text, None),
+        ("binary", b"\x00\x01" * 4096 + text, None),
         ("wrong --encoding", text, "ascii"),
         ("odd utf-16", codecs.BOM_UTF16_LE + DRAFT.encode("utf-16-le") + b"\x00", None),
         ("bad utf-8 after BOM", codecs.BOM_UTF8 + text + b"\xc0", None),
