@@ -23,8 +23,8 @@ except ImportError:  # pragma: no cover - older typer
     from click import exceptions as _click_exceptions
 
 from .config import Config, load_config
-from .errors import InputError, ScreenerError
-from .model import FileReport, Report, Severity
+from .errors import ScreenerError
+from .model import Severity
 
 
 class _DefaultToCheck(TyperGroup):
@@ -62,30 +62,30 @@ def _config(config_file: Optional[Path]) -> Config:
 
 @app.command("check")
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="稿件文件；“-”表示从标准输入读取", show_default=False)] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(help="稿件文件、文件夹或通配符（如 稿件/*.docx）；“-”表示从标准输入读取", show_default=False)] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式")] = OutputFormat.text,
     fail_on: Annotated[Optional[FailOn], typer.Option(help="达到此级别即以退出码 1 结束（默认 warning）")] = None,
     show_values: Annotated[bool, typer.Option("--show-values", help="显示未脱敏的原始号码（慎用）")] = False,
     encoding: Annotated[Optional[str], typer.Option(help="指定文本编码，如 gbk、utf-8")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认当前目录的 screener.toml）")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行检查的进程数（默认等于 CPU 核数）", show_default=False)] = None,
 ) -> int:
-    """检查稿件（默认命令）：screen 稿件.txt"""
+    """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
+    from .batch import screen_paths
     from .display import shown_path
     from .render.json_out import render_json
+    from .render.progress import ProgressBar
     from .render.terminal import render_terminal
-    from .screening import screen_file
 
     if not paths:
         raise _click_exceptions.UsageError("请指定要检查的稿件，例如：screen 稿件.txt")
     config = _config(config_file)
     threshold = Severity.parse(fail_on.value) if fail_on else config.fail_on
-    files: list[FileReport] = []
-    for path in paths:
-        try:
-            files.extend(screen_file(path, config=config, encoding=encoding).files)
-        except InputError as exc:
-            files.append(FileReport(path=exc.path, error=exc.problem))
-    report = Report(files=tuple(files))
+    bar = ProgressBar()
+    try:
+        report = screen_paths(paths, config=config, jobs=jobs, encoding=encoding, progress=bar)
+    finally:
+        bar.close()
     if output_format is OutputFormat.json:
         typer.echo(render_json(report, show_values))
     else:

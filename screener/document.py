@@ -135,11 +135,26 @@ class Document:
         i = bisect.bisect_right(starts, offset) - 1
         return i + 1, offset - starts[i] + 1
 
-    def location(self, offset: int) -> str | None:
-        """Where a person finds ``offset`` in the source file, if the loader said."""
+    @cached_property
+    def _segment_starts(self) -> list[int]:
+        return [s.start for s in self.segments]
+
+    def location(self, offset: int, end: int | None = None) -> str | None:
+        """Where a person finds ``offset`` in the source file, if the loader said.
+
+        With ``end``, every labelled stretch the span ``[offset, end)`` touches
+        is named, in order (a number half in 第3段 and half in its tracked
+        deletion reads 第3段、修订删除（第3段）).
+        """
         if not self.segments:
             return None
-        i = bisect.bisect_right([s.start for s in self.segments], offset) - 1
+        starts = self._segment_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        labels: list[str] = []
         if i >= 0 and offset < self.segments[i].end:
-            return self.segments[i].label
-        return None
+            labels.append(self.segments[i].label)
+        if end is not None:
+            for seg in self.segments[i + 1: bisect.bisect_left(starts, end)]:
+                if seg.label not in labels:
+                    labels.append(seg.label)
+        return "、".join(labels) or None

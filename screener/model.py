@@ -175,10 +175,28 @@ class FileReport:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file or folder met while walking a folder and deliberately not
+    screened: hidden, a format screener does not read, or a link not followed."""
+
+    path: str
+    reason: str  # "hidden" | "unsupported" | "symlink" | "broken-link"
+    advice: str | None = None  # what to do, for office formats screener cannot read
+
+    def to_dict(self) -> dict:
+        data = {"path": self.path, "reason": self.reason}
+        if self.advice:
+            data["advice"] = self.advice
+        return data
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
-    """The outcome of one run: one FileReport per draft."""
+    """The outcome of one run: one FileReport per draft, and what a folder
+    walk skipped."""
 
     files: tuple[FileReport, ...] = field(default_factory=tuple)
+    skipped: tuple[Skipped, ...] = ()
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -203,7 +221,10 @@ class Report:
         return 1 if any(fr.count_at_least(fail_on) for fr in self.files) else 0
 
     def to_dict(self, show_values: bool = False) -> dict:
-        return {"schema": SCHEMA, "files": [fr.to_dict(show_values) for fr in self.files]}
+        data = {"schema": SCHEMA, "files": [fr.to_dict(show_values) for fr in self.files]}
+        if self.skipped:
+            data["skipped"] = [s.to_dict() for s in self.skipped]
+        return data
 
 
 def _kind_order(kind: str) -> tuple[int, str]:

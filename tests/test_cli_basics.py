@@ -122,7 +122,7 @@ def _write(path, data):
     "make, problem",
     [
         (lambda d: d / "missing.txt", "文件不存在"),
-        (lambda d: d, "是文件夹"),
+        (lambda d: d, "没有找到可检查的稿件"),  # a folder is walked (issue 5); this one holds no draft
         (lambda d: _write(d / "b.bin", bytes(range(256)) * 40), "二进制"),
         (lambda d: _write(d / "bad.txt", b"\xff\xfd\xfe" * 10 + b"\x81"), "编码"),
         (lambda d: _write(d / "old.doc", b"x"), ".docx"),

@@ -83,19 +83,26 @@ def html_seeds() -> list[bytes]:
 
 
 def seeds_for(suffix: str) -> list[bytes]:
-    if suffix == ".docx":
+    """Seeds for the loader that reads ``suffix`` (by loader, not by name)."""
+    loader = LOADERS.get(suffix)
+    if loader is not None and loader is LOADERS.get(".docx"):
         return [docx_seed(), DRAFT.encode("utf-8"), b"PK\x03\x04" + b"\x00" * 26]
-    if suffix in (".html", ".htm"):
+    if loader is not None and loader is LOADERS.get(".html"):
         return html_seeds() + text_seeds()[:3]
     return text_seeds()
 
 
+_CANONICAL = (".docx", ".html", ".txt")
+
+
 def _loader_suffixes() -> list[str]:
-    """One extension per distinct loader function, plus an unknown extension."""
-    seen: dict[object, str] = {}
+    """One extension per distinct loader function (the usual one where there
+    is one), plus an unknown extension, which is read as text."""
+    groups: dict[object, list[str]] = {}
     for suffix in sorted(LOADERS):
-        seen.setdefault(LOADERS[suffix], suffix)
-    return sorted(seen.values()) + [".unknown"]
+        groups.setdefault(LOADERS[suffix], []).append(suffix)
+    chosen = [next((c for c in _CANONICAL if c in group), group[0]) for group in groups.values()]
+    return sorted(chosen) + [".unknown"]
 
 
 SUFFIXES = _loader_suffixes()
@@ -216,7 +223,7 @@ def test_encoding_option_that_cannot_decode_is_one_clear_error(encoding, payload
 @pytest.mark.parametrize("name, problem", [
     ("a\x00b.txt", "文件名无效（含空字符）"),  # regression: was a ValueError traceback
     ("x" * 300 + ".txt", "无法读取（File name too long）"),
-    ("loop1", "无法读取（Too many levels of symbolic links）"),
+    ("loop1", "符号链接形成循环，无法读取"),
     ("missing.txt", "文件不存在"),
     (".", "是文件夹，不是文件"),
 ])

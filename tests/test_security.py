@@ -130,47 +130,92 @@ _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
 _MODIFYING = {"os.rename", "os.replace", "os.remove", "os.unlink", "os.truncate", "os.chmod",
               "os.chown", "os.utime", "os.rmdir", "os.mkdir", "os.symlink", "os.link", "shutil.move",
               "shutil.rmtree", "shutil.copyfile"}
-_RECORDING: list[list[tuple]] = []
+_PROCESS = ("subprocess.", "os.system", "os.exec", "os.spawn", "os.posix_spawn", "_posixsubprocess.")
+_NETWORK = ("socket.", "urllib.", "http.", "ftplib.", "smtplib.", "webbrowser.")
+
+
+def _classify(event: str, args: tuple) -> tuple | None:
+    if event.startswith(_NETWORK + _PROCESS) or event == "os.fork":
+        return (event, repr(args[:2]))
+    if event == "open":
+        path, mode, flags = (tuple(args) + (None, None, 0))[:3]
+        if (isinstance(mode, str) and any(c in mode for c in "wax+")) or (flags or 0) & _WRITE_FLAGS:
+            return (event, repr((path, mode)))
+    elif event in _MODIFYING:
+        return (event, repr(args[:2]))
+    return None
+
+
+class audited:
+    """Record network, process and file-writing events inside the block, in
+    this process and in the worker processes it forks (they inherit the hook
+    and report through a pipe).  ``forks`` counts the workers started."""
+
+    _active: "audited | None" = None
+
+    def __enter__(self):
+        self.events: list[tuple] = []
+        self.forks = 0
+        self._pid = os.getpid()
+        self._read, self._write = os.pipe()
+        os.set_blocking(self._read, False)
+        audited._active = self
+        return self
+
+    def record(self, item: tuple) -> None:
+        if item[0] == "os.fork":
+            self.forks += os.getpid() == self._pid
+        elif os.getpid() == self._pid:
+            self.events.append(item)
+        else:
+            try:
+                os.write(self._write, (repr(item) + "\n").encode())
+            except OSError:
+                pass
+
+    def __exit__(self, *exc):
+        audited._active = None
+        os.close(self._write)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(self._read, 65536)
+            except BlockingIOError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        os.close(self._read)
+        self.events += [("in a worker", line) for line in b"".join(chunks).decode().splitlines()]
 
 
 def _audit(event: str, args: tuple) -> None:
-    if not _RECORDING:
-        return
-    if event.startswith(("socket.", "urllib.", "http.", "ftplib.", "smtplib.", "webbrowser.",
-                         "subprocess.", "os.system", "os.exec", "os.spawn", "os.posix_spawn", "os.fork")):
-        _RECORDING[-1].append((event, args[:2]))
-    elif event == "open":
-        path, mode, flags = (tuple(args) + (None, None, 0))[:3]
-        writes = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (flags or 0) & _WRITE_FLAGS
-        if writes:
-            _RECORDING[-1].append((event, (path, mode)))
-    elif event in _MODIFYING:
-        _RECORDING[-1].append((event, args[:2]))
+    watcher = audited._active
+    if watcher is not None:
+        item = _classify(event, args)
+        if item is not None:
+            watcher.record(item)
 
 
 sys.addaudithook(_audit)
 
 
-class audited:
-    """Record network, subprocess and file-writing events inside the block."""
-
-    def __enter__(self):
-        self.events: list[tuple] = []
-        _RECORDING.append(self.events)
-        return self
-
-    def __exit__(self, *exc):
-        _RECORDING.pop()
-
-
 def test_the_audit_hook_sees_sockets_subprocesses_and_writes(tmp_path):
-    # Positive control for the test below.
+    # Positive control for the tests below, in this process and in a fork.
     with audited() as seen:
         socket.socket().close()
         (tmp_path / "x").write_text("x")
         os.replace(tmp_path / "x", tmp_path / "y")
+        pid = os.fork()
+        if pid == 0:
+            try:
+                (tmp_path / "z").write_text("z")
+            finally:
+                os._exit(0)
+        os.waitpid(pid, 0)
     kinds = {e for e, _ in seen.events}
-    assert {"socket.__new__", "open", "os.rename"} <= kinds  # os.replace audits as os.rename, seen.events
+    assert {"socket.__new__", "open", "os.rename", "in a worker"} <= kinds, seen.events
+    assert seen.forks == 1
 
 
 def _drafts(tmp: Path) -> list[Path]:
@@ -192,9 +237,19 @@ def test_screening_opens_no_socket_starts_no_process_and_writes_nothing(tmp_path
         for mode in MODES:
             for path in drafts:
                 assert run_cli([path] + mode).code in (0, 1)
-            assert run_cli(drafts + mode).code in (0, 1)
+            assert run_cli(drafts + mode + ["--jobs", "1"]).code in (0, 1)
         assert run_cli(["-"], stdin=seeds_for(".txt")[0]).code in (0, 1)
-    assert seen.events == []
+    assert seen.events == [] and seen.forks == 0
+
+
+def test_parallel_workers_are_forks_that_do_the_same(tmp_path):
+    # --jobs N forks workers of this same program (no other program is
+    # started); what they do is watched through the inherited hook.
+    drafts = _drafts(tmp_path)
+    with audited() as seen:
+        assert run_cli(drafts + ["--jobs", "2"]).code in (0, 1)
+        assert run_cli([tmp_path, "--jobs", "2", "--format", "json"]).code in (0, 1)
+    assert seen.forks >= 2 and seen.events == []
 
 
 def _fingerprint(path: Path) -> tuple:

@@ -52,5 +52,5 @@ def make_finding(
         message=message,
         suggestion=suggestion,
         explanation=explanation,
-        location=doc.location(start),
+        location=doc.location(start, end),
     )

@@ -1,9 +1,13 @@
 """Loaders turn a file into a Document.  They know nothing about detection.
 
-Dispatch is by file extension, written out here in one table.
+Dispatch is by file extension, written out here in one table.  Markdown is
+read as plain text on purpose: line and column in the source are where its
+author finds a finding, and link targets and HTML comments, which a rendered
+page still publishes, are screened too.
 """
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -11,6 +15,8 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from .docx import load_docx
+from .html import load_html
 from .text import decode
 
 # Hard cap on one input: a draft is a few hundred KB; this stops a mistaken
@@ -27,19 +33,48 @@ LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".text": _load_text,
     ".md": _load_text,
     ".markdown": _load_text,
+    ".docx": load_docx,
+    ".docm": load_docx,
+    ".dotx": load_docx,
+    ".dotm": load_docx,
+    ".html": load_html,
+    ".htm": load_html,
+    ".shtml": load_html,
+    ".xhtml": load_html,
 }
 
 # Formats offices use that screener cannot read, and what to do instead.
+_SAVE_AS_DOCX = "请在 Word 或 WPS 中另存为 .docx 后再检查"
+_IMAGE = "图片中的文字无法检查，请人工核对图片（扫描件中的身份证号、手机号同样会泄露），或检查其文字稿"
+_SHEET = "表格文件暂不支持，请另存为 .txt 或把内容粘贴到 .docx 后再检查"
+_SLIDES = "演示文稿暂不支持，请把文字另存或粘贴到 .docx 后再检查"
+_ARCHIVE = "压缩包无法直接检查，请解压后检查其中的文件"
 UNSUPPORTED: dict[str, str] = {
-    ".doc": "旧版 Word 格式（.doc）无法读取，请另存为 .docx 后再检查",
-    ".wps": "WPS 文字格式（.wps）无法读取，请另存为 .docx 后再检查",
+    ".doc": "旧版 Word 格式（.doc）无法读取，" + _SAVE_AS_DOCX,
+    ".dot": "旧版 Word 模板（.dot）无法读取，" + _SAVE_AS_DOCX,
+    ".wps": "WPS 文字格式（.wps）无法读取，" + _SAVE_AS_DOCX,
+    ".wpt": "WPS 文字模板（.wpt）无法读取，" + _SAVE_AS_DOCX,
+    ".rtf": "RTF 格式无法读取，" + _SAVE_AS_DOCX,
+    ".odt": "OpenDocument 文本（.odt）无法读取，" + _SAVE_AS_DOCX,
+    ".uof": "标文通（UOF）格式无法读取，" + _SAVE_AS_DOCX,
+    ".uot": "标文通（UOF）格式无法读取，" + _SAVE_AS_DOCX,
     ".pdf": "PDF 无法可靠提取文字，请检查其源文件（.docx 或 .txt）",
-    ".xls": "表格文件暂不支持，请另存为 .txt 或把内容粘贴到 .docx 后再检查",
-    ".xlsx": "表格文件暂不支持，请另存为 .txt 或把内容粘贴到 .docx 后再检查",
+    ".ofd": "OFD 版式文件无法可靠提取文字，请检查其源文件（.docx 或 .txt）",
+    ".xls": _SHEET,
+    ".xlsx": _SHEET,
     ".et": "WPS 表格暂不支持，请另存为 .txt 后再检查",
-    ".zip": "压缩包无法直接检查，请解压后检查其中的文件",
-    ".rar": "压缩包无法直接检查，请解压后检查其中的文件",
-    ".7z": "压缩包无法直接检查，请解压后检查其中的文件",
+    ".ppt": _SLIDES,
+    ".pptx": _SLIDES,
+    ".dps": _SLIDES,
+    ".jpg": _IMAGE,
+    ".jpeg": _IMAGE,
+    ".png": _IMAGE,
+    ".tif": _IMAGE,
+    ".tiff": _IMAGE,
+    ".bmp": _IMAGE,
+    ".zip": _ARCHIVE,
+    ".rar": _ARCHIVE,
+    ".7z": _ARCHIVE,
 }
 
 
@@ -61,6 +96,8 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise InputError(name, "没有读取权限") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(name, "符号链接形成循环，无法读取") from None
         raise InputError(name, f"无法读取（{exc.strerror or type(exc).__name__}）") from None
     except ValueError:  # a NUL character in the name (only possible from the library)
         raise InputError(name, "文件名无效（含空字符）") from None

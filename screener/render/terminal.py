@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..display import one_line, shown_path
 from ..masking import masked_slice
 from ..model import KIND_LABELS, FileReport, Finding, Report, Severity
+from .summary import render_summary
 
 EXCERPT = 14  # characters of context either side
 
@@ -71,5 +72,12 @@ def render_file(fr: FileReport, fail_on: Severity, show_values: bool = False) ->
 
 def render_terminal(report: Report, fail_on: Severity = Severity.WARNING,
                     show_values: bool = False) -> str:
-    blocks = ["\n".join(render_file(fr, fail_on, show_values)) for fr in report.files]
+    """One block per file; for several files (or a folder walk) the blocks of
+    files with nothing to say are left to the summary table at the end."""
+    batch = len(report.files) > 1 or bool(report.skipped)
+    shown = [fr for fr in report.files
+             if not batch or fr.findings or fr.error is not None or fr.empty]
+    blocks = ["\n".join(render_file(fr, fail_on, show_values)) for fr in shown]
+    if batch:
+        blocks.append("\n".join(render_summary(report, fail_on)))
     return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,196 @@
+"""Screening many drafts at once.
+
+Paths, folders and glob patterns expand to one stable list of files (argument
+order, then sorted names within each folder, each file once).  A folder walk
+takes the formats screener reads and skips, counting them, hidden files
+(names starting with "." or Word's "~$" lock files), other formats and
+symbolic links to folders (never followed, so a link loop cannot trap the
+walk).  Files are screened in a process pool; results come back in list
+order whatever finishes first.
+
+Nothing is lost: a file that cannot be read becomes a FileReport with the
+reason, and the rest are still screened.  To keep memory bounded on large
+folders, a FileReport keeps its Document (the extracted text, used for
+excerpts) only when it has findings, unless the caller needs every text
+(``keep_documents=True``: an approval sheet or a redacted copy per draft).
+"""
+from __future__ import annotations
+
+import glob
+import os
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import replace
+
+from .config import Config
+from .errors import InputError
+from .loaders import LOADERS, UNSUPPORTED, load
+from .model import FileReport, Report, Skipped
+from .screening import screen_document
+
+Progress = Callable[[int, int], None]
+_MAX_CHUNK = 64
+_NOTHING_TO_SCREEN = "没有找到可检查的稿件（支持 .docx、.html、.htm、.md、.txt）"
+
+
+def default_jobs() -> int:
+    """The CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def screen_paths(
+    paths: Iterable[str | os.PathLike],
+    *,
+    config: Config | None = None,
+    jobs: int | None = None,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+    keep_documents: bool = False,
+) -> Report:
+    """Screen files, folders (recursively) and glob patterns; ``-`` is standard input.
+
+    ``jobs`` worker processes (default: the number of CPUs; 1 screens in this
+    process).  ``progress(done, total)`` is called after each file.
+    ``keep_documents`` keeps the Document of clean files too.
+    """
+    config = config or Config()
+    targets, skipped = expand(paths)
+    targets = [screen_one("-", config, encoding, keep_documents) if t == "-" else t for t in targets]
+    todo = [t for t in targets if isinstance(t, str)]
+    options = (config, encoding, keep_documents)
+    results = iter(list(_screen_all(todo, options, jobs or default_jobs(), progress)))
+    files = tuple(t if isinstance(t, FileReport) else next(results) for t in targets)
+    return Report(files=files, skipped=tuple(skipped))
+
+
+def screen_one(path: str, config: Config, encoding: str | None = None,
+               keep_document: bool = False) -> FileReport:
+    """Load and screen one file; every failure becomes FileReport(error=...)."""
+    try:
+        report = screen_document(load(path, encoding), config)
+    except InputError as exc:
+        return FileReport(path=exc.path, error=exc.problem)
+    except MemoryError:
+        return FileReport(path=str(path), error="内存不足，无法检查此文件")
+    except RecursionError:
+        return FileReport(path=str(path), error="文件结构嵌套过深，无法检查")
+    except Exception as exc:  # a bug must not end the batch; the message never quotes the draft
+        return FileReport(path=str(path), error=f"检查时出现内部错误（{type(exc).__name__}），请报告此问题")
+    return report if report.findings or keep_document else replace(report, document=None)
+
+
+def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], list[Skipped]]:
+    """The files to screen, in order, plus what a folder walk skipped.
+
+    A path that names a file is taken whatever its name (the loader explains
+    a format it cannot read); a folder or pattern that yields no draft, and a
+    folder that cannot be opened, become FileReports with the reason.
+    """
+    targets: list[str | FileReport] = []
+    skipped: list[Skipped] = []
+    seen: set[str] = set()
+    found = 0
+
+    def add(path: str) -> None:
+        nonlocal found
+        found += 1
+        key = path if path == "-" else os.path.normpath(os.path.abspath(path))
+        if key not in seen:
+            seen.add(key)
+            targets.append(path)
+
+    def consider(path: str) -> None:
+        """A file met in a folder walk or by a pattern."""
+        name = os.path.basename(path)
+        suffix = os.path.splitext(name)[1].lower()
+        if _hidden(name):
+            skipped.append(Skipped(path, "hidden"))
+        elif suffix not in LOADERS:
+            skipped.append(Skipped(path, "unsupported", UNSUPPORTED.get(suffix)))
+        elif os.path.islink(path) and not os.path.exists(path):
+            skipped.append(Skipped(path, "broken-link"))
+        else:
+            add(path)
+
+    def walk(top: str) -> None:
+        def unreadable(exc: OSError) -> None:
+            targets.append(FileReport(path=exc.filename or top, error="无法打开此文件夹（没有权限或已不存在），其中的文件未检查"))
+
+        for folder, dirs, files in os.walk(top, onerror=unreadable, followlinks=False):
+            kept = []
+            for name in sorted(dirs):
+                full = os.path.join(folder, name)
+                if _hidden(name):
+                    skipped.append(Skipped(full, "hidden"))
+                elif os.path.islink(full):
+                    skipped.append(Skipped(full, "symlink"))
+                else:
+                    kept.append(name)
+            dirs[:] = kept
+            for name in sorted(files):
+                consider(os.path.join(folder, name))
+
+    for raw in map(os.fspath, paths):
+        before = found
+        if raw == "-" or (os.path.lexists(raw) and not os.path.isdir(raw)):
+            add(raw)
+        elif os.path.isdir(raw):
+            walk(raw)
+        elif any(c in raw for c in "*?["):
+            matches = sorted(glob.glob(raw, recursive=True))
+            for match in matches:
+                walk(match) if os.path.isdir(match) else consider(match)
+        else:
+            add(raw)  # missing: the loader says so
+        if found == before:
+            targets.append(FileReport(path=raw, error=_NOTHING_TO_SCREEN))
+    return targets, skipped
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith((".", "~$"))
+
+
+def _screen_all(todo: list[str], options: tuple, jobs: int,
+                progress: Progress | None) -> Iterator[FileReport]:
+    """``options``: screen_one's arguments after the path."""
+    total = len(todo)
+    if jobs <= 1 or total < 2:
+        for done, path in enumerate(todo, 1):
+            yield screen_one(path, *options)
+            if progress:
+                progress(done, total)
+        return
+    workers = min(jobs, total)
+    chunk = max(1, min(_MAX_CHUNK, total // (workers * 8)))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=options)
+    done = 0
+    try:
+        for report in pool.map(_worker, todo, chunksize=chunk):
+            done += 1
+            yield report
+            if progress:
+                progress(done, total)
+    except BrokenProcessPool:
+        for path in todo[done:]:
+            yield FileReport(path=path, error="检查进程意外退出（可能内存不足），此文件未检查")
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+_OPTIONS: list[tuple] = []
+
+
+def _init_worker(*options) -> None:
+    """Workers leave Ctrl-C to the parent, which stops the run cleanly."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _OPTIONS.append(options)
+
+
+def _worker(path: str) -> FileReport:
+    return screen_one(path, *_OPTIONS[0])

@@ -1,0 +1,72 @@
+"""The table at the end of a run over several files: one row per file with
+its counts per kind and its verdict, then totals and what was skipped."""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from ..model import KIND_LABELS, FileReport, Report, Severity
+
+_SKIP_LABELS = {
+    "hidden": "隐藏文件",
+    "unsupported": "不支持的格式",
+    "symlink": "符号链接文件夹（未跟随）",
+    "broken-link": "失效的链接",
+}
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes on a terminal (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, columns: int, right: bool = False) -> str:
+    gap = " " * max(0, columns - width(text))
+    return gap + text if right else text + gap
+
+
+def short_verdict(fr: FileReport, fail_on: Severity) -> str:
+    if fr.error is not None:
+        return "无法读取"
+    if fr.empty:
+        return "空文件"
+    n = fr.count_at_least(fail_on)
+    return f"需处理 {n} 处" if n else "未发现问题"
+
+
+def render_summary(report: Report, fail_on: Severity) -> list[str]:
+    kinds = list(report.summary())
+    header = ["文件", *(KIND_LABELS.get(k, k) for k in kinds), "结论"]
+    rows = [[fr.path, *(str(fr.summary().get(k, 0)) for k in kinds), short_verdict(fr, fail_on)]
+            for fr in report.files]
+    widths = [max(width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = [f"汇总（共 {len(report.files)} 个文件）"]
+    for row in [header, *rows]:
+        cells = [_pad(cell, widths[i], right=0 < i < len(row) - 1) for i, cell in enumerate(row)]
+        lines.append("  ".join(cells).rstrip())
+    lines.append(totals_line(report, fail_on))
+    lines.extend(skipped_lines(report))
+    return lines
+
+
+def totals_line(report: Report, fail_on: Severity) -> str:
+    counts = Counter(short_verdict(fr, fail_on).split(" ")[0] for fr in report.files)
+    order = ["需处理", "未发现问题", "空文件", "无法读取"]
+    return "合计：" + "，".join(f"{name} {counts[name]} 个" for name in order if counts[name])
+
+
+def skipped_lines(report: Report) -> list[str]:
+    if not report.skipped:
+        return []
+    by_reason = Counter(s.reason for s in report.skipped)
+    parts = [f"{_SKIP_LABELS.get(r, r)} {n} 个" for r, n in by_reason.items()]
+    lines = [f"跳过 {len(report.skipped)} 个：" + "，".join(parts)]
+    advised = Counter((_suffix(s.path), s.advice) for s in report.skipped if s.advice)
+    for (suffix, advice), n in sorted(advised.items()):
+        lines.append(f"  {suffix} 文件 {n} 个未检查：{advice}")
+    return lines
+
+
+def _suffix(path: str) -> str:
+    dot = path.rfind(".")
+    return path[dot:].lower() if dot > max(path.rfind("/"), path.rfind("\\")) else ""

@@ -1,0 +1,172 @@
+"""Build .docx drafts for tests: python-docx writes the body, tables and
+headers; raw WordprocessingML is injected for what python-docx does not
+write (footnotes, text boxes, tracked changes, field codes).
+
+Inline helpers return run-level XML; ``para(...)`` wraps them in a paragraph
+that ``build_docx`` appends to the body.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = (
+    f'xmlns:w="{W}" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+_FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def deleted(text: str) -> str:
+    return (f'<w:del w:id="90" w:author="审核人" w:date="2024-01-01T00:00:00Z"><w:r>'
+            f'<w:delText xml:space="preserve">{escape(text)}</w:delText></w:r></w:del>')
+
+
+def inserted(text: str) -> str:
+    return f'<w:ins w:id="91" w:author="审核人" w:date="2024-01-01T00:00:00Z">{run(text)}</w:ins>'
+
+
+def moved_from(text: str) -> str:
+    return f'<w:moveFrom w:id="92" w:author="审核人">{run(text)}</w:moveFrom>'
+
+
+def field(instruction: str, result: str) -> str:
+    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve">{escape(instruction)}</w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'{run(result)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def line_break() -> str:
+    return "<w:r><w:br/></w:r>"
+
+
+def tab() -> str:
+    return "<w:r><w:tab/></w:r>"
+
+
+def textbox(text: str) -> str:
+    """A floating text box as Word 2010+ writes it: a DrawingML shape in
+    mc:Choice and the same text again in a VML mc:Fallback."""
+    box = f"<w:txbxContent><w:p>{run(text)}</w:p></w:txbxContent>"
+    return ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+            '<a:graphic><a:graphicData><wps:wsp><wps:txbx>'
+            f'{box}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
+            f'<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>'
+            '</mc:AlternateContent></w:r>')
+
+
+def footnote_ref(note_id: int) -> str:
+    return f'<w:r><w:footnoteReference w:id="{note_id}"/></w:r>'
+
+
+def content_control(*inline: str) -> str:
+    return f"<w:sdt><w:sdtContent>{''.join(inline)}</w:sdtContent></w:sdt>"
+
+
+def para(*inline: str) -> str:
+    return f"<w:p {_NS}>{''.join(inline)}</w:p>"
+
+
+def build_docx(
+    path: Path,
+    blocks: list = (),
+    *,
+    header: str | None = None,
+    footer: str | None = None,
+    first_header: str | None = None,
+    footnotes: list[str] = (),
+    comments: list[tuple[str, str]] = (),
+) -> Path:
+    """Write a .docx to ``path``.
+
+    ``blocks`` items: a str is a plain paragraph, a list of rows is a table
+    (a cell may hold a para() fragment), and a para() fragment is injected
+    as is.  ``footnotes`` are the notes' texts, referred to by footnote_ref(1…n)
+    in the blocks; ``comments`` are (anchor text, comment text) pairs, each
+    anchored on a new paragraph.
+    """
+    d = docx.Document()
+    body = d.element.body
+    for block in blocks:
+        if isinstance(block, str) and block.startswith("<w:p "):
+            body.sectPr.addprevious(parse_xml(block))
+        elif isinstance(block, str):
+            d.add_paragraph(block)
+        else:
+            table = d.add_table(rows=len(block), cols=max(len(r) for r in block))
+            for r, row in enumerate(block):
+                for c, value in enumerate(row):
+                    cell = table.cell(r, c)
+                    if value.startswith("<w:p "):
+                        cell._tc.remove(cell.paragraphs[0]._p)
+                        cell._tc.append(parse_xml(value))
+                    else:
+                        cell.text = value
+    section = d.sections[0]
+    if header is not None:
+        section.header.paragraphs[0].text = header
+    if footer is not None:
+        section.footer.paragraphs[0].text = footer
+    if first_header is not None:
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].text = first_header
+    for anchor, text in comments:
+        paragraph = d.add_paragraph()
+        d.add_comment(paragraph.add_run(anchor), text=text, author="审核人", initials="SH")
+    if footnotes:
+        notes = "".join(f'<w:footnote w:id="{i}"><w:p>{run(t)}</w:p></w:footnote>'
+                        for i, t in enumerate(footnotes, 1))
+        xml = (f'<w:footnotes {_NS}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+               f'</w:r></w:p></w:footnote>{notes}</w:footnotes>')
+        part = Part(PackURI("/word/footnotes.xml"), _FOOTNOTES_CT, xml.encode(), d.part.package)
+        d.part.relate_to(part, RT.FOOTNOTES)
+    d.save(str(path))
+    return path
+
+
+def zip_bytes(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip archive holding ``members`` (for hand-made broken packages)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def minimal_parts(document_xml: str) -> dict[str, bytes]:
+    """The three parts a .docx needs, around a given word/document.xml."""
+    return {
+        "[Content_Types].xml": (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.'
+            'openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>').encode(),
+        "_rels/.rels": (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+        ).encode(),
+        "word/document.xml": document_xml.encode(),
+    }
+
+
+def document_xml(*paragraphs: str) -> str:
+    return f'<?xml version="1.0" encoding="UTF-8"?><w:document {_NS}><w:body>{"".join(paragraphs)}</w:body></w:document>'
