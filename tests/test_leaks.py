@@ -209,6 +209,27 @@ def test_numbers_in_file_names_are_shown_with_show_values(tmp_path):
                 assert leaked(result.out, kind, written) is not None, (args, result.out)
 
 
+def test_numbers_in_file_names_are_masked_in_a_folder_walk(tmp_path):
+    # The batch summary table lists every file, clean ones included, and the
+    # JSON lists what the walk skipped: both show file names.
+    rnd = random.Random(9)
+    named = []
+    for kind in KINDS:
+        written = written_forms(kind, rnd)[0]
+        (tmp_path / f"户主{written}.txt").write_text(DRAFT, encoding="utf-8")
+        (tmp_path / f"清单{written}.txt").write_text("本页无需检查的内容。\n", encoding="utf-8")
+        (tmp_path / f".户主{written}.txt").write_text(DRAFT, encoding="utf-8")
+        (tmp_path / f"户主{written}.pdf").write_bytes(b"%PDF-1.4")
+        named.append((kind, written))
+    for flag, expect_shown in (([], False), (["--show-values"], True)):
+        for args in ([tmp_path], ["--format", "json", tmp_path]):
+            result = run_cli(args + flag)
+            assert result.code == 1, result
+            for kind, written in named:
+                shown = leaked(result.out + result.err, kind, written) is not None
+                assert shown is expect_shown, (args + flag, written)
+
+
 def test_an_unexpected_crash_prints_one_line_without_the_draft(tmp_path, monkeypatch):
     # A bug in a detector whose exception message quotes the draft must not
     # reach the terminal as a traceback (which would show that message).

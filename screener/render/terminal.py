@@ -79,5 +79,5 @@ def render_terminal(report: Report, fail_on: Severity = Severity.WARNING,
              if not batch or fr.findings or fr.error is not None or fr.empty]
     blocks = ["\n".join(render_file(fr, fail_on, show_values)) for fr in shown]
     if batch:
-        blocks.append("\n".join(render_summary(report, fail_on)))
+        blocks.append("\n".join(render_summary(report, fail_on, show_values)))
     return "\n\n".join(blocks) + "\n"
