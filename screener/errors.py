@@ -14,8 +14,10 @@ class InputError(ScreenerError):
         from .display import shown_path
 
         self.path = path
-        self.problem = problem
-        super().__init__(f"{shown_path(path)}：{problem}")
+        # A problem can name a part of the file (a zip member of a .docx), which
+        # is the file's content: shown on one line, numbers masked.
+        self.problem = shown_path(problem)
+        super().__init__(f"{shown_path(path)}：{self.problem}")
 
 
 class ConfigError(ScreenerError):

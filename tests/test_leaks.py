@@ -21,9 +21,11 @@ import logging
 import random
 import warnings
 from pathlib import Path
+from xml.sax.saxutils import quoteattr
 
 import pytest
 
+from docx_factory import document_xml, minimal_parts, para, run, zip_bytes
 from harness import LABELS, leaked, person_row, run_cli, supported_personal_kinds, written_forms
 from screener import InputError, screen_file, screen_text
 from screener.render.terminal import render_terminal
@@ -171,6 +173,33 @@ def test_error_messages_quote_no_number(case, data, encoding, tmp_path):
         result = run_cli(args + extra)
         assert result.code == 2 and len(result.err.splitlines()) == 1, result
         assert_no_leak(result.out + result.err, f"{case} {extra}")
+
+
+def _docx_with_broken_part(name: str) -> bytes:
+    """A .docx whose relationships name a broken part ``name``: the loader's
+    error message names that part, and the name is the file's content."""
+    parts = minimal_parts(document_xml(para(run("正文"))))
+    target = quoteattr(name).replace("\n", "&#10;")
+    parts["word/_rels/document.xml.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/'
+        f'officeDocument/2006/relationships/header" Target={target}/></Relationships>').encode()
+    parts["word/" + name] = b"<not xml"
+    return zip_bytes(parts)
+
+
+def test_a_part_name_inside_a_docx_is_masked_in_error_messages(tmp_path):
+    # Regression: 文件已损坏（word/户主<ID>\n.xml 不是有效的 XML） printed the ID
+    # and broke the one-line message.
+    for kind, written in PLANTED:
+        path = tmp_path / "draft.docx"
+        path.write_bytes(_docx_with_broken_part(f"户主{written}\n.xml"))
+        with pytest.raises(InputError) as caught:
+            screen_file(path)
+        assert "\n" not in str(caught.value) and leaked(str(caught.value), kind, written) is None
+        result = run_cli([path, "--format", "json"])
+        assert result.code == 2 and len(result.err.splitlines()) == 1, result
+        assert leaked(result.out + result.err, kind, written) is None, result
 
 
 def _named_files(tmp: Path) -> list[tuple[str, str, Path]]:
