@@ -16,6 +16,7 @@ always mask them).  Library objects (``Finding.text``, ``FileReport.path``,
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import logging
 import random
@@ -25,7 +26,8 @@ from xml.sax.saxutils import quoteattr
 
 import pytest
 
-from docx_factory import document_xml, minimal_parts, para, run, zip_bytes
+from docx_factory import (build_docx, deleted, document_xml, footnote_ref, minimal_parts, para, run,
+                          textbox, zip_bytes)
 from harness import LABELS, leaked, person_row, run_cli, supported_personal_kinds, written_forms
 from screener import InputError, screen_file, screen_text
 from screener.render.terminal import render_terminal
@@ -55,18 +57,67 @@ def planted_draft(seed: int = 11) -> tuple[str, list[tuple[str, str]]]:
 DRAFT, PLANTED = planted_draft()
 
 
+def _extra_rows(seed: int, places: list[str]) -> dict[str, tuple[str, str, str]]:
+    """One more person row per place in a .docx or web page: {place: (kind, written, row)}."""
+    rnd = random.Random(seed)
+    rows = {}
+    for i, place in enumerate(places):
+        kind = KINDS[i % len(KINDS)]
+        written = rnd.choice(written_forms(kind, rnd))
+        prefix, suffix = person_row(kind, written)
+        rows[place] = (kind, written, prefix + written + suffix)
+    return rows
+
+
+DOCX_ROWS = _extra_rows(13, ["table", "header", "footer", "footnote", "comment", "textbox", "deleted"])
+HTML_ROWS = _extra_rows(17, ["cell", "alt", "title", "comment", "page title", "entities"])
+DOCX_PLANTED = PLANTED + [(k, w) for k, w, _ in DOCX_ROWS.values()]
+HTML_PLANTED = PLANTED + [(k, w) for k, w, _ in HTML_ROWS.values()]
+ALL_PLANTED = PLANTED + DOCX_PLANTED[len(PLANTED):] + HTML_PLANTED[len(PLANTED):]
+
+
+def write_docx(path: Path) -> Path:
+    """The planted draft as a .docx, with a row in every place Word hides text."""
+    r = {place: row for place, (_, _, row) in DOCX_ROWS.items()}
+    return build_docx(path, [
+        *DRAFT.splitlines(),
+        [["户主", r["table"]], ["备注", "无"]],
+        para(run("见附件"), textbox(r["textbox"])),
+        para(run("说明："), deleted(r["deleted"])),
+        para(run("详见脚注"), footnote_ref(1)),
+    ], header=r["header"], footer=r["footer"], footnotes=[r["footnote"]],
+        comments=[("批注处", r["comment"])])
+
+
+def write_html(path: Path) -> Path:
+    """The planted draft as a web page, with rows in attributes, a comment,
+    the page title and one written entirely as character references."""
+    r = {place: row for place, (_, _, row) in HTML_ROWS.items()}
+    entities = "".join(f"&#{ord(c)};" for c in r["entities"])
+    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in DRAFT.splitlines())
+    path.write_text(
+        f"<!doctype html><html><head><meta charset=utf-8><title>{html.escape(r['page title'])}</title>"
+        f"</head><body>{body}<table><tr><td>{html.escape(r['cell'])}</td></tr></table>"
+        f"<img src=x.png alt=\"{html.escape(r['alt'])}\"><a href=# title=\"{html.escape(r['title'])}\">附件</a>"
+        f"<!-- {html.escape(r['comment'])} --><p>{entities}</p></body></html>", encoding="utf-8")
+    return path
+
+
 def assert_no_leak(output: str, where: str) -> None:
-    for kind, written in PLANTED:
+    for kind, written in ALL_PLANTED:
         form = leaked(output, kind, written)
         assert form is None, f"{where} shows {kind} {form!r} unmasked"
 
 
-def test_every_planted_number_is_found():
+def test_every_planted_number_is_found(tmp_path):
     # Otherwise a leak test below would pass for the wrong reason (or fail
     # because a number was missed rather than leaked).
-    found = {f.text for f in screen_text(DRAFT).findings if f.personal}
-    assert [w for _, w in PLANTED if w not in found] == []
     assert KINDS, "no personal-number detector is installed"
+    for planted, report in [(PLANTED, screen_text(DRAFT)),
+                            (DOCX_PLANTED, screen_file(write_docx(tmp_path / "d.docx"))),
+                            (HTML_PLANTED, screen_file(write_html(tmp_path / "d.html")))]:
+        found = {f.text for f in report.findings if f.personal}
+        assert [w for _, w in planted if w not in found] == [], report.files[0].path
 
 
 class _Capture(logging.Handler):
@@ -87,6 +138,14 @@ def _outputs(tmp: Path, show_values: bool) -> dict[str, str]:
     gb.write_bytes(DRAFT.encode("gb18030"))
     bad = tmp / "bad.txt"
     bad.write_bytes(b"\x00\x01" * 8 + DRAFT.encode("utf-8") + b"\xff")
+    docx_draft = write_docx(tmp / "draft.docx")
+    html_draft = write_html(tmp / "draft.html")
+    folder = tmp / "folder"
+    folder.mkdir()
+    for source in (draft, bad, docx_draft, html_draft):
+        (folder / source.name).write_bytes(source.read_bytes())
+    (folder / ".hidden.txt").write_text(DRAFT, encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
     outputs: dict[str, str] = {}
 
     def cli(name, args, stdin=None):
@@ -108,6 +167,12 @@ def _outputs(tmp: Path, show_values: bool) -> dict[str, str]:
             cli("gb18030 terminal", [gb])
             cli("batch terminal", [draft, bad, gb])
             cli("batch json", ["--format", "json", draft, bad, gb])
+            cli("docx terminal", [docx_draft])
+            cli("docx json", ["--format", "json", docx_draft])
+            cli("html terminal", [html_draft])
+            cli("html json", ["--format", "json", html_draft])
+            cli("folder terminal", [folder])
+            cli("folder json", ["--format", "json", folder, "--jobs", "1"])
             report = screen_file(draft)
             outputs["library to_dict"] = json.dumps(report.to_dict(show_values), ensure_ascii=False)
             outputs["library terminal"] = render_terminal(report, show_values=show_values)
@@ -129,20 +194,28 @@ def shown_outputs(tmp_path_factory):
     return _outputs(tmp_path_factory.mktemp("shown"), show_values=True)
 
 
-OUTPUT_NAMES = ["terminal", "json", "stdin", "gb18030 terminal", "batch terminal", "batch json",
-                "library to_dict", "library terminal"]
+# Each output, and the planted numbers it holds (what --show-values must show).
+EXPECTED = {
+    "terminal": PLANTED, "json": PLANTED, "stdin": PLANTED, "gb18030 terminal": PLANTED,
+    "batch terminal": PLANTED, "batch json": PLANTED,
+    "docx terminal": DOCX_PLANTED, "docx json": DOCX_PLANTED,
+    "html terminal": HTML_PLANTED, "html json": HTML_PLANTED,
+    "folder terminal": ALL_PLANTED, "folder json": ALL_PLANTED,
+    "library to_dict": PLANTED, "library terminal": PLANTED,
+}
+CLI_OUTPUTS = [name for name in EXPECTED if not name.startswith("library")]
 
 
-@pytest.mark.parametrize("name", OUTPUT_NAMES + [n + " stderr" for n in OUTPUT_NAMES[:6]]
-                         + ["log records", "warnings"])
+@pytest.mark.parametrize("name", [*EXPECTED, *(n + " stderr" for n in CLI_OUTPUTS),
+                                  "log records", "warnings"])
 def test_output_shows_no_planted_number(masked_outputs, name):
     assert_no_leak(masked_outputs[name], name)
 
 
-@pytest.mark.parametrize("name", OUTPUT_NAMES)
+@pytest.mark.parametrize("name", EXPECTED)
 def test_show_values_shows_every_planted_number(shown_outputs, name):
     # The positive control: the search above finds numbers when they are there.
-    missing = [w for kind, w in PLANTED if leaked(shown_outputs[name], kind, w) is None]
+    missing = [w for kind, w in EXPECTED[name] if leaked(shown_outputs[name], kind, w) is None]
     assert missing == []
 
 

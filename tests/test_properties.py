@@ -12,6 +12,7 @@ a line, ``\\r\\n`` counting once; U+2028, U+2029, NEL, VT and FF do not.
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import random
 import re
@@ -141,6 +142,40 @@ def test_files_in_every_encoding_give_the_findings_of_the_string(draft):
         result = run_cli([d / "utf8.txt"])
         assert result.code in (0, 1) and result.err == "", result
         assert "结论：" in result.out
+
+
+_XML_INVALID = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _as_docx(lines: list[str], path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    for line in lines:
+        d.add_paragraph(line)
+    d.save(str(path))
+
+
+def _as_html(lines: list[str], path: Path) -> None:
+    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
+    path.write_text(f"<!doctype html><meta charset=utf-8><body>{body}</body>", encoding="utf-8")
+
+
+@given(drafts())
+def test_planted_numbers_are_found_in_word_and_web_drafts(draft):
+    # The same draft, one paragraph per line, as a .docx and as a web page.
+    # Characters XML cannot hold are left out (Word cannot store them either).
+    lines = _XML_INVALID.sub("", draft.text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    assume(_controls("".join(lines)) <= 8)
+    wanted = sorted((p.kind, p.written) for p in draft.planted if p.kind in SUPPORTED)
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, write in (("draft.docx", _as_docx), ("draft.html", _as_html)):
+            path = Path(tmp) / name
+            write(lines, path)
+            report = screen_file(path)
+            check_report(report.files[0].document.text, report)
+            found = {(f.kind, f.text) for f in report.findings}
+            assert [w for w in wanted if w not in found] == [], name
 
 
 def test_line_convention_table():
