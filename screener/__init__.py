@@ -8,6 +8,7 @@ from .config import Config, load_config
 from .document import Document
 from .errors import ConfigError, InputError, OutputError, ScreenerError
 from .model import Explanation, FileReport, Finding, Report, Severity, Skipped
+from .redact import redact_file, redact_text
 from .screening import screen_document, screen_file, screen_text
 
 __version__ = "0.1.0"
@@ -26,6 +27,8 @@ __all__ = [
     "Severity",
     "Skipped",
     "load_config",
+    "redact_file",
+    "redact_text",
     "screen_document",
     "screen_file",
     "screen_paths",

@@ -48,6 +48,12 @@ app = typer.Typer(
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
+    sheet = "sheet"
+
+
+class MaskStyle(str, Enum):
+    default = "default"
+    full = "full"
 
 
 class FailOn(str, Enum):
@@ -69,6 +75,16 @@ def check(
     encoding: Annotated[Optional[str], typer.Option(help="指定文本编码，如 gbk、utf-8")] = None,
     config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认当前目录的 screener.toml）")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行检查的进程数（默认等于 CPU 核数）", show_default=False)] = None,
+    sheet: Annotated[Optional[str], typer.Option("--sheet", metavar="OUT", help="生成信息发布审批表：.docx、.html 或 .md（多篇稿件时为文件夹或含 {name}）", rich_help_panel="审批表与脱敏副本")] = None,
+    redact: Annotated[Optional[str], typer.Option("--redact", metavar="OUT", help="写出脱敏副本（其余逐字节不变）", rich_help_panel="审批表与脱敏副本")] = None,
+    mask_style: Annotated[Optional[MaskStyle], typer.Option("--mask-style", help="脱敏方式（full 全部隐去）", rich_help_panel="审批表与脱敏副本")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="审批表：信息标题（默认取稿件标题行）", rich_help_panel="审批表与脱敏副本")] = None,
+    doc_number: Annotated[Optional[str], typer.Option("--doc-number", help="审批表：文号（默认从稿件识别）", rich_help_panel="审批表与脱敏副本")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", help="审批表：拟稿单位", rich_help_panel="审批表与脱敏副本")] = None,
+    drafter: Annotated[Optional[str], typer.Option("--drafter", help="审批表：拟稿人", rich_help_panel="审批表与脱敏副本")] = None,
+    date: Annotated[Optional[str], typer.Option("--date", help="审批表：报送日期，如 2024-06-02（默认今天）", rich_help_panel="审批表与脱敏副本")] = None,
+    publish_method: Annotated[Optional[str], typer.Option("--publish-method", help="审批表：公开方式，如 政府网站", rich_help_panel="审批表与脱敏副本")] = None,
+    publish_attr: Annotated[Optional[str], typer.Option("--publish-attr", help="审批表：公开属性，如 主动公开", rich_help_panel="审批表与脱敏副本")] = None,
 ) -> int:
     """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
     from .batch import screen_paths
@@ -80,19 +96,30 @@ def check(
     if not paths:
         raise _click_exceptions.UsageError("请指定要检查的稿件，例如：screen 稿件.txt")
     config = _config(config_file)
+    if mask_style is not None:
+        config = config.with_overrides(mask_style=mask_style.value)
     threshold = Severity.parse(fail_on.value) if fail_on else config.fail_on
+    from .sheet_cli import make_plan, print_sheets, write_all
+
+    plan = make_plan(paths, config, threshold, encoding, sheet=sheet, redact=redact, title=title,
+                     doc_number=doc_number, unit=unit, drafter=drafter, date=date,
+                     publish_method=publish_method, publish_attr=publish_attr)
     bar = ProgressBar()
     try:
-        report = screen_paths(paths, config=config, jobs=jobs, encoding=encoding, progress=bar)
+        report = screen_paths(paths, config=config, jobs=jobs, encoding=encoding, progress=bar,
+                              keep_documents=plan.active or output_format is OutputFormat.sheet)
     finally:
         bar.close()
     if output_format is OutputFormat.json:
         typer.echo(render_json(report, show_values))
+    elif output_format is OutputFormat.sheet:
+        typer.echo(print_sheets(report, plan), nl=False)
     else:
         typer.echo(render_terminal(report, threshold, show_values), nl=False)
     for fr in report.errors:
         typer.echo(f"screen: {shown_path(fr.path, show_values)}：{fr.error}", err=True)
-    return report.exit_code(threshold)
+    output_failed = write_all(report, plan)
+    return 2 if output_failed else report.exit_code(threshold)
 
 
 @app.command("rules")

@@ -1,0 +1,166 @@
+"""Per-draft output files: the approval sheet (--sheet) and the redacted copy (--redact).
+
+An OutputPlan is made once per run from the options and checks them before
+any draft is screened (format, folder, the several-drafts rule); then
+``write_outputs(file_report)`` is called for each screened draft, so a caller
+that walks folders or runs drafts in parallel calls it per file (from one
+thread: the plan remembers which files it wrote, to refuse a name clash).
+A caller that discovers drafts as it goes registers them with ``register()``
+so no output overwrites any of them.
+
+Where the files go:
+- one draft: OUT is the file to write; for --sheet its extension picks the
+  format (.docx, .html/.htm, .md);
+- OUT is an existing folder (or ends with /): the sheet is written there as
+  ``<draft name>-审批表.docx``, the redacted copy under the draft's own name;
+- OUT may contain ``{name}``, replaced by the draft's name without extension
+  (``--sheet 审批表/{name}.html``);
+- several drafts: OUT must be a folder or contain ``{name}``, so that no two
+  drafts write the same file; a clash is refused, never overwritten.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .atomic import check_target, same_file, write_atomic
+from .config import Config
+from .errors import OutputError
+from .model import FileReport, Severity
+from .redact import redact_file
+from .sheet_fields import SheetFields
+
+SHEET_FORMATS = (".docx", ".html", ".htm", ".md")
+SHEET_SUFFIX = "-审批表.docx"
+NAME = "{name}"
+
+
+def render_sheet_file(fr: FileReport, suffix: str, fields: SheetFields, *, config: Config,
+                      fail_on: Severity, today: _dt.date | None = None) -> bytes:
+    """The sheet for ``fr`` in the format ``suffix`` names, as file bytes."""
+    from .render.sheet_model import build_sheet
+
+    sheet = build_sheet(fr, fields, fail_on=fail_on, config=config, today=today)
+    if suffix == ".docx":
+        from .render.sheet_docx import render_sheet_docx
+
+        return render_sheet_docx(sheet)
+    if suffix in (".html", ".htm"):
+        from .render.sheet_html import render_sheet_html
+
+        return render_sheet_html(sheet).encode("utf-8")
+    if suffix == ".md":
+        from .render.sheet_md import render_sheet_md
+
+        return render_sheet_md(sheet).encode("utf-8")
+    raise OutputError(f"不支持的审批表格式“{suffix or '（无扩展名）'}”，请用 .docx、.html 或 .md")
+
+
+def _is_folder(out: str) -> bool:
+    return out.endswith(("/", os.sep)) or Path(out).is_dir()
+
+
+def _stem(path: str) -> str:
+    name = Path(path).name
+    return "stdin" if path in ("-", "<stdin>") else (Path(name).stem or name)
+
+
+@dataclass
+class OutputPlan:
+    """Where this run writes sheets and redacted copies, and with what settings."""
+
+    sheet: str | None = None
+    redact: str | None = None
+    fields: SheetFields = field(default_factory=SheetFields)
+    config: Config = field(default_factory=Config)
+    fail_on: Severity = Severity.WARNING
+    encoding: str | None = None
+    many: bool = False
+    today: _dt.date | None = None
+    _inputs: list[str] = field(default_factory=list)
+    _written: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for option, out in (("--sheet", self.sheet), ("--redact", self.redact)):
+            if out is None:
+                continue
+            if not out.strip():
+                raise OutputError(f"{option} 需要输出文件名")
+            if _is_folder(out):
+                if not Path(out).is_dir():
+                    raise OutputError(f"{out}：输出文件夹不存在")
+                check_target(Path(out) / "x")
+                continue
+            if self.many and NAME not in out:
+                raise OutputError(f"{option}：检查多篇稿件时，输出须是已有的文件夹或含 {NAME}，"
+                                  f"例如 {option} 输出/{NAME}{'.docx' if option == '--sheet' else '.txt'}")
+            if option == "--sheet" and Path(out).suffix.lower() not in SHEET_FORMATS:
+                suffix = Path(out).suffix or "（无扩展名）"
+                raise OutputError(f"{out}：不支持的审批表格式“{suffix}”，请用 .docx、.html 或 .md")
+            if NAME not in out:
+                check_target(Path(out))
+
+    @property
+    def active(self) -> bool:
+        return bool(self.sheet or self.redact)
+
+    def register(self, paths) -> None:
+        """Remember input files: no output may overwrite any of them."""
+        self._inputs.extend(str(p) for p in paths if str(p) not in ("-", "<stdin>"))
+
+    def guard(self, paths) -> None:
+        """Register the run's input files, and refuse at once an output that
+        would overwrite one of them."""
+        self.register(paths)
+        for path in self._inputs:
+            for target in self.targets(path):
+                for source in self._inputs:
+                    if same_file(source, target):
+                        raise OutputError(f"{target}：与输入稿件是同一个文件，不能覆盖稿件，请换一个输出文件名")
+
+    def sheet_target(self, path: str) -> Path | None:
+        if self.sheet is None:
+            return None
+        if _is_folder(self.sheet):
+            return Path(self.sheet) / (_stem(path) + SHEET_SUFFIX)
+        return Path(self.sheet.replace(NAME, _stem(path)))
+
+    def redact_target(self, path: str) -> Path | None:
+        if self.redact is None:
+            return None
+        if _is_folder(self.redact):
+            return Path(self.redact) / Path(path).name
+        return Path(self.redact.replace(NAME, _stem(path)))
+
+    def targets(self, path: str) -> list[Path]:
+        return [t for t in (self.sheet_target(path), self.redact_target(path)) if t is not None]
+
+    def _claim(self, target: Path) -> None:
+        key = os.path.abspath(target)
+        if key in self._written:
+            raise OutputError(f"{target}：本次已有另一篇稿件写入同名文件（稿件重名？），未覆盖")
+        self._written.add(key)
+
+    def write_outputs(self, fr: FileReport) -> list[Path]:
+        """Write the sheet and/or redacted copy for one screened draft.
+        A draft that could not be read gets neither.  Raises OutputError."""
+        if fr.error is not None or not self.active:
+            return []
+        protect = [*self._inputs, fr.path]
+        written = []
+        sheet = self.sheet_target(fr.path)
+        if sheet is not None:
+            data = render_sheet_file(fr, sheet.suffix.lower(), self.fields, config=self.config,
+                                     fail_on=self.fail_on, today=self.today)
+            self._claim(sheet)
+            written.append(write_atomic(sheet, data, protect=protect))
+        target = self.redact_target(fr.path)
+        if target is not None:
+            self._claim(target)
+            written.append(redact_file(fr.path, target, fr, encoding=self.encoding,
+                                       style=self.config.mask_style,
+                                       min_severity=min(self.fail_on, Severity.WARNING),
+                                       protect=protect))
+        return written

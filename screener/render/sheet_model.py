@@ -1,0 +1,219 @@
+"""The approval sheet's content, computed once from a FileReport.
+
+The Markdown, HTML and Word renderers only lay this out.  Every string here
+is already safe to print: personal numbers appear only in their masked form,
+whatever the caller's ``show_values`` (the sheet is filed and forwarded), and
+every value taken from the draft or typed by the user is passed through the
+same masking.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..config import Config
+from ..masking import mask_digits, masked_slice
+from ..model import KIND_LABELS, FileReport, Finding, Severity
+from ..sheet_fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
+from .sheet_header import find_doc_number, find_title
+from .sheet_safe import Safe, safe_mask
+from .sheet_verdict import conclude
+
+FORM_TITLE = "信息发布审批表"
+SIGN_ROWS = ("保密审查意见", "科室负责人审核", "分管领导签批")
+# the reviewer's choices (公开 / 区分处理后公开 / 需报审, domain notes §5.2, C6)
+REVIEW_CHOICES = ("□同意公开", "□修改后公开", "□不予公开·需报审")
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRow:
+    """One line of the automatic pre-check: a check item, its count and result."""
+
+    kind: str
+    label: str
+    count: int | None  # None: the check did not run
+    result: str
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    """One finding as the sheet lists it; ``content`` is masked."""
+
+    number: int
+    where: str
+    label: str
+    severity: Severity
+    content: str
+    suggestion: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of the draft (masked) and the finding it shows, if any."""
+
+    text: str
+    row: FindingRow | None = None
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Everything the approval sheet shows, as display strings ('' = blank)."""
+
+    source: str
+    title: str
+    doc_number: str
+    unit: str
+    drafter: str
+    date: str
+    publish_method: str
+    publish_attr: str
+    checks: tuple[CheckRow, ...]
+    rows: tuple[FindingRow, ...]
+    conclusion: str
+    reason: str
+    pieces: tuple[Piece, ...]
+
+    def header(self) -> tuple[tuple[str, str], ...]:
+        """The header fields in the order the form lists them."""
+        return (
+            ("信息标题", self.title), ("文号", self.doc_number), ("拟稿单位", self.unit),
+            ("拟稿人", self.drafter), ("报送日期", self.date),
+            ("公开方式", self.publish_method), ("公开属性", self.publish_attr),
+        )
+
+
+def ticks(value: str | None, options: tuple[str, ...]) -> str:
+    """□/☑ check boxes for ``options``; a value not among them ticks 其他 and
+    is written after it.  Without a value every box is left for the pen."""
+    boxes = []
+    matched = value in options
+    for opt in options:
+        if opt == "其他" and value and not matched:
+            boxes.append(f"☑其他：{value}")
+        else:
+            boxes.append(("☑" if opt == value else "□") + opt)
+    if value and not matched and "其他" not in options:
+        boxes.append(f"☑{value}")
+    return "　".join(boxes)
+
+
+def where(f: Finding) -> str:
+    text = f"第{f.line}行第{f.column}字"
+    return text + (f"（{f.location}）" if f.location else "")
+
+
+def _rows(findings, fail_on: Severity, safe: Safe) -> tuple[FindingRow, ...]:
+    rows = []
+    for i, f in enumerate(findings, 1):
+        content = safe_mask(f, safe.config.mask_style) if f.personal else f.text
+        suggestion = f.suggestion or ("无需处理" if f.severity < fail_on else "请人工核对")
+        reason = f.message if f.why == f.message else f"{f.message}。{f.why}"
+        rows.append(FindingRow(
+            number=i, where=where(f), label=KIND_LABELS.get(f.kind, f.kind),
+            severity=f.severity, content=safe(_WS.sub(" ", content).strip()),
+            suggestion=safe(suggestion), reason=safe(reason),
+        ))
+    return tuple(rows)
+
+
+def _result(found: list[Finding]) -> str:
+    if not found:
+        return "未发现"
+    n = len(found)
+    info = sum(1 for f in found if f.severity == Severity.INFO)
+    if info == n:
+        what = "单位公开联系方式，提示" if all(f.personal for f in found) else "提示"
+        return f"发现 {n} 处（{what}）"
+    return f"发现 {n} 处" + (f"（其中提示 {info} 处）" if info else "")
+
+
+def _checks(findings, checked: set[str]) -> tuple[CheckRow, ...]:
+    kinds = list(KIND_LABELS) + sorted({f.kind for f in findings} - set(KIND_LABELS))
+    rows = []
+    for kind in kinds:
+        found = [f for f in findings if f.kind == kind]
+        if kind not in checked and not found:
+            rows.append(CheckRow(kind, KIND_LABELS.get(kind, kind), None, "未检查（该项检查未启用）"))
+        else:
+            rows.append(CheckRow(kind, KIND_LABELS.get(kind, kind), len(found), _result(found)))
+    return tuple(rows)
+
+
+def _pieces(text: str, findings, rows, style: str) -> tuple[Piece, ...]:
+    """The draft cut at the findings, personal numbers masked.  Overlapping
+    findings (resolve() never leaves them, a hand-built report might) merge
+    into one highlight, masked in full if any of them is personal."""
+    spans: list[list] = []  # [start, end, finding, row, merged]
+    for f, row in sorted(zip(findings, rows), key=lambda p: p[0].start):
+        if spans and f.start < spans[-1][1]:
+            last = spans[-1]
+            last[1] = max(last[1], f.end)
+            last[4] = last[4] or f.personal or last[2].personal
+            continue
+        spans.append([f.start, f.end, f, row, False])
+    pieces, pos = [], 0
+    for start, end, f, row, merged_personal in spans:
+        if start > pos:
+            pieces.append(Piece(text[pos:start]))
+        raw = text[start:end]
+        if merged_personal:
+            shown = mask_digits(raw, 0, 0)
+        else:
+            shown = safe_mask(f, style) if f.personal else raw
+        pieces.append(Piece(shown, row))
+        pos = end
+    if pos < len(text):
+        pieces.append(Piece(text[pos:]))
+    return tuple(pieces)
+
+
+def checked_kinds(config: Config) -> set[str]:
+    """The kinds some registered, non-ignored rule checks."""
+    from ..detectors import all_rules
+
+    return {r.kind for r in all_rules() if not config.ignores(r.code)}
+
+
+def build_sheet(fr: FileReport, fields: SheetFields | None = None, *,
+                fail_on: Severity = Severity.WARNING, config: Config | None = None,
+                checked: Iterable[str] | None = None, today: _dt.date | None = None) -> Sheet:
+    """The sheet for one screened draft.  ``checked`` lists the kinds that
+    were checked (default: those of the registered, non-ignored rules)."""
+    fields = fields or SheetFields()
+    config = config or Config()
+    checked = set(checked) if checked is not None else checked_kinds(config)
+    findings = fr.findings
+    safe = Safe(findings, config)
+    doc = fr.document
+    text = doc.text if doc is not None else ""
+    title = safe.typed(fields.title)
+    if not title and doc is not None and (line := find_title(doc)) is not None:
+        shown, _, _ = masked_slice(text, findings, line.start, line.start + len(line.text))
+        title = safe(shown)
+    number = safe.typed(fields.doc_number)
+    if not number and doc is not None and (found := find_doc_number(doc)) is not None:
+        number = safe(found[0]) + ("" if found[1] else "（正文所引文号，请核对）")
+    rows = _rows(findings, fail_on, safe)
+    checks = _checks(findings, checked)
+    conclusion, reason = conclude(fr, fail_on, [c.label for c in checks if c.count is None])
+    return Sheet(
+        source=safe.typed(os.path.basename(fr.path)),
+        title=title,
+        doc_number=number,
+        unit=safe.typed(fields.unit),
+        drafter=safe.typed(fields.drafter),
+        date=format_date(fields.date or today or _dt.date.today()),
+        publish_method=ticks(safe.typed(fields.publish_method) or None, PUBLISH_METHODS),
+        publish_attr=ticks(safe.typed(fields.publish_attr) or None, PUBLISH_ATTRS),
+        checks=checks,
+        rows=rows,
+        conclusion=conclusion,
+        reason=safe(reason),
+        pieces=tuple(Piece(safe(p.text), p.row) for p in _pieces(text, findings, rows,
+                                                                  config.mask_style)),
+    )
