@@ -28,6 +28,8 @@ from .errors import InputError, OutputError
 from .model import FileReport
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_AC, _CHOICE, _FALLBACK = (f"{{{MC}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
 MAX_COPY_BYTES = 2 * 1024 ** 3  # a redacted copy is the draft's size; this stops a zip bomb
 # the loader's hardening (no entities, DTD or network), but comments and
 # processing instructions are kept because the part is written back
@@ -67,9 +69,32 @@ def _patch(data: bytes, edits: dict[int, list]) -> bytes:
         el.text = text
         if text != text.strip():
             el.set(XML_SPACE, "preserve")
+    _sync_fallbacks(root, f"{{{ns}}}txbxContent")
     tree = root.getroottree()
     return etree.tostring(tree, xml_declaration=True, encoding=tree.docinfo.encoding or "UTF-8",
                           standalone=tree.docinfo.standalone)
+
+
+def _sync_fallbacks(root, txbx: str) -> None:
+    """Word writes a text box twice: DrawingML in mc:Choice and a VML copy in
+    mc:Fallback.  The loader reads, and the edits reach, the Choice; the
+    Fallback copy would keep the unmasked number for any reader of the
+    Fallback (or of the XML).  Each Fallback text box gets the redacted
+    Choice's content; one whose boxes do not pair up is dropped.  Innermost
+    first, so a text box inside a text box is synced before it is copied."""
+    for ac in reversed(list(root.iter(_AC))):
+        choice, fallback = ac.find(_CHOICE), ac.find(_FALLBACK)
+        if choice is None or fallback is None:
+            continue
+        sources = list(choice.iter(txbx))
+        copies = list(fallback.iter(txbx))
+        if not copies:
+            continue
+        if len(sources) != len(copies):
+            ac.remove(fallback)
+            continue
+        for src, dst in zip(sources, copies):
+            dst.getparent().replace(dst, copy.deepcopy(src))
 
 
 def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,

@@ -21,6 +21,8 @@ import json
 import logging
 import random
 import warnings
+import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
@@ -30,6 +32,7 @@ from docx_factory import (build_docx, deleted, document_xml, footnote_ref, minim
                           textbox, zip_bytes)
 from harness import LABELS, leaked, person_row, run_cli, supported_personal_kinds, written_forms
 from screener import InputError, screen_file, screen_text
+from screener.loaders import load
 from screener.render.terminal import render_terminal
 
 KINDS = supported_personal_kinds()
@@ -173,6 +176,7 @@ def _outputs(tmp: Path, show_values: bool) -> dict[str, str]:
             cli("html json", ["--format", "json", html_draft])
             cli("folder terminal", [folder])
             cli("folder json", ["--format", "json", folder, "--jobs", "1"])
+            _sheets_and_copies(tmp, cli, outputs, draft, docx_draft, html_draft, folder)
             report = screen_file(draft)
             outputs["library to_dict"] = json.dumps(report.to_dict(show_values), ensure_ascii=False)
             outputs["library terminal"] = render_terminal(report, show_values=show_values)
@@ -182,6 +186,63 @@ def _outputs(tmp: Path, show_values: bool) -> dict[str, str]:
     outputs["log records"] = "\n".join(handler.lines)
     outputs["warnings"] = "\n".join(str(w.message) for w in caught)
     return outputs
+
+
+def file_text(path: Path) -> str:
+    """What a person or a program can read in an output file: its bytes as
+    text; for a .docx also the text the loader extracts (a number split over
+    runs is whole there) and every XML part; for HTML also the text and
+    attribute values joined (a number split by tags is whole there)."""
+    data = path.read_bytes()
+    if data.startswith(b"PK"):
+        with zipfile.ZipFile(path) as zf:
+            parts = [zf.read(name).decode("utf-8", "replace") for name in zf.namelist()]
+        return "\n".join([load(path).text, *parts])
+    text = data.decode("utf-8", "replace")
+    if path.suffix in (".html", ".htm"):
+        text += "\n" + _visible(text)
+    return text
+
+
+def _visible(page: str) -> str:
+    class Joiner(HTMLParser):
+        chunks: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.chunks.extend(v for _, v in attrs if v)
+
+        def handle_data(self, data):
+            self.chunks.append(data)
+
+    joiner = Joiner(convert_charrefs=True)
+    joiner.chunks = []
+    joiner.feed(page)
+    return "".join(joiner.chunks)
+
+
+def _sheets_and_copies(tmp, cli, outputs, draft, docx_draft, html_draft, folder) -> None:
+    """The approval sheet in every format, and redacted copies, for one draft
+    and for a folder run; each file's content is an output."""
+    out = tmp / "out"
+    out.mkdir()
+    for suffix in (".md", ".html", ".docx"):
+        cli(f"sheet{suffix} run", [draft, "--sheet", out / f"sheet{suffix}"])
+        outputs[f"sheet{suffix}"] = file_text(out / f"sheet{suffix}")
+    cli("sheet stdout", ["--format", "sheet", draft])
+    cli("docx sheet run", [docx_draft, "--sheet", out / "docx-sheet.html"])
+    outputs["docx sheet.html"] = file_text(out / "docx-sheet.html")
+    cli("html sheet run", [html_draft, "--sheet", out / "html-sheet.docx"])
+    outputs["html sheet.docx"] = file_text(out / "html-sheet.docx")
+    cli("redact txt run", [draft, "--redact", out / "redacted.txt"])
+    outputs["redacted txt"] = file_text(out / "redacted.txt")
+    cli("redact docx run", [docx_draft, "--redact", out / "redacted.docx"])
+    outputs["redacted docx"] = file_text(out / "redacted.docx")
+    sheets, copies = tmp / "sheets", tmp / "copies"
+    sheets.mkdir()
+    copies.mkdir()
+    cli("folder outputs run", [folder, "--sheet", sheets, "--redact", copies, "--jobs", "1"])
+    outputs["folder sheets"] = "\n".join(file_text(p) for p in sorted(sheets.iterdir()))
+    outputs["folder redacted"] = "\n".join(file_text(p) for p in sorted(copies.iterdir()))
 
 
 @pytest.fixture(scope="module")
@@ -204,12 +265,35 @@ EXPECTED = {
     "library to_dict": PLANTED, "library terminal": PLANTED,
 }
 CLI_OUTPUTS = [name for name in EXPECTED if not name.startswith("library")]
+# Files and printouts that must never show a number, even with --show-values.
+NEVER = ["sheet.md", "sheet.html", "sheet.docx", "sheet stdout", "docx sheet.html", "html sheet.docx",
+         "redacted txt", "redacted docx", "folder sheets", "folder redacted"]
+NEVER_RUNS = ["sheet.md run", "sheet.html run", "sheet.docx run", "docx sheet run", "html sheet run",
+              "redact txt run", "redact docx run", "folder outputs run"]
 
 
 @pytest.mark.parametrize("name", [*EXPECTED, *(n + " stderr" for n in CLI_OUTPUTS),
                                   "log records", "warnings"])
 def test_output_shows_no_planted_number(masked_outputs, name):
     assert_no_leak(masked_outputs[name], name)
+
+
+@pytest.mark.parametrize("name", NEVER + [n + " stderr" for n in NEVER_RUNS + ["sheet stdout"]])
+def test_sheets_and_redacted_copies_show_no_number_even_with_show_values(
+        masked_outputs, shown_outputs, name):
+    assert_no_leak(masked_outputs[name], name)
+    assert_no_leak(shown_outputs[name], name + " with --show-values")
+
+
+@pytest.mark.parametrize("name, planted", [("sheet.md", PLANTED), ("sheet.html", PLANTED),
+                                           ("sheet.docx", PLANTED), ("sheet stdout", PLANTED),
+                                           ("docx sheet.html", DOCX_PLANTED)])
+def test_sheets_show_each_number_masked(masked_outputs, name, planted):
+    # The control for the test above: the sheet does list the numbers, masked.
+    text = masked_outputs[name]
+    masks = {f.text: f.masked for f in screen_text(DRAFT).findings}
+    missing = [masks[w] for _, w in planted if w in masks and masks[w] not in text]
+    assert missing == [] and len(masks) >= len(PLANTED)
 
 
 @pytest.mark.parametrize("name", EXPECTED)
