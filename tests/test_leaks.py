@@ -28,9 +28,12 @@ from xml.sax.saxutils import quoteattr
 
 import pytest
 
-from docx_factory import (build_docx, deleted, document_xml, footnote_ref, minimal_parts, para, run,
-                          textbox, zip_bytes)
-from harness import LABELS, leaked, person_row, run_cli, supported_personal_kinds, written_forms
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from docx_factory import (build_docx, deleted, document_xml, field, footnote_ref, minimal_parts, moved_from,
+                          para, run, textbox, zip_bytes)
+from harness import LABELS, compact, leaked, person_row, run_cli, supported_personal_kinds, written_forms
 from screener import InputError, screen_file, screen_text
 from screener.loaders import load
 from screener.render.terminal import render_terminal
@@ -72,24 +75,50 @@ def _extra_rows(seed: int, places: list[str]) -> dict[str, tuple[str, str, str]]
     return rows
 
 
-DOCX_ROWS = _extra_rows(13, ["table", "header", "footer", "footnote", "comment", "textbox", "deleted"])
+DOCX_ROWS = _extra_rows(13, ["table", "header", "footer", "footnote", "comment", "textbox", "deleted",
+                             "field", "moved", "link"])
 HTML_ROWS = _extra_rows(17, ["cell", "alt", "title", "comment", "page title", "entities"])
 DOCX_PLANTED = PLANTED + [(k, w) for k, w, _ in DOCX_ROWS.values()]
 HTML_PLANTED = PLANTED + [(k, w) for k, w, _ in HTML_ROWS.values()]
 ALL_PLANTED = PLANTED + DOCX_PLANTED[len(PLANTED):] + HTML_PLANTED[len(PLANTED):]
 
 
+def _uri(kind: str, written: str) -> str:
+    return ("mailto:" if kind == "email" else "tel:") + compact(kind, written)
+
+
 def write_docx(path: Path) -> Path:
-    """The planted draft as a .docx, with a row in every place Word hides text."""
+    """The planted draft as a .docx, with a row in every place Word keeps
+    text: table, header, footer, footnote, comment, text box (which Word
+    stores twice), tracked deletion; and with copies of numbers where the
+    text is not read but still in the file: a field code, the origin of
+    moved text, a hyperlink target, the document properties."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
     r = {place: row for place, (_, _, row) in DOCX_ROWS.items()}
-    return build_docx(path, [
+    (fk, fw, _), (lk, lw, _) = DOCX_ROWS["field"], DOCX_ROWS["link"]
+    prefix, suffix = person_row(fk, fw)
+    move = f'<w:moveTo w:id="93" w:author="审核人">{run(r["moved"])}</w:moveTo>'
+    build_docx(path, [
         *DRAFT.splitlines(),
         [["户主", r["table"]], ["备注", "无"]],
         para(run("见附件"), textbox(r["textbox"])),
         para(run("说明："), deleted(r["deleted"])),
         para(run("详见脚注"), footnote_ref(1)),
+        para(run(prefix), field(f'HYPERLINK "{_uri(fk, fw)}"', fw), run(suffix)),
+        para(moved_from(r["moved"])),
+        para(move),
     ], header=r["header"], footer=r["footer"], footnotes=[r["footnote"]],
         comments=[("批注处", r["comment"])])
+    d = docx.Document(str(path))
+    rid = d.part.relate_to(_uri(lk, lw), RT.HYPERLINK, is_external=True)
+    d.element.body.sectPr.addprevious(parse_xml(
+        f'<w:p {nsdecls("w", "r")}><w:hyperlink r:id="{rid}">{run(r["link"])}</w:hyperlink></w:p>'))
+    d.core_properties.title = PLANTED[0][1]
+    d.core_properties.subject = r["table"]
+    d.save(str(path))
+    return path
 
 
 def write_html(path: Path) -> Path:
