@@ -445,6 +445,19 @@ def test_numbers_in_file_names_are_masked_in_a_folder_walk(tmp_path):
                 assert shown is expect_shown, (args + flag, written)
 
 
+@pytest.mark.parametrize("text, found", [
+    ("户主王某某，邮箱：zhangsan@163.com-请勿外传。", ["zhangsan@163.com"]),  # regression: was missed
+    ("户主王某某，邮箱：zhangsan@163.com-", ["zhangsan@163.com"]),
+    ("户主王某某，邮箱：li@example.co-op.org。", ["li@example.co-op.org"]),
+    ("户主王某某，邮箱：li@b.com-y.org。", ["li@b.com-y.org"]),
+    ("户主王某某，邮箱：li@b.com。", ["li@b.com"]),
+])
+def test_an_address_ending_before_a_hyphen_is_found(text, found):
+    # A hyphen ends an address unless a domain label goes on after it; the
+    # sheet's file names (<draft>-审批表.docx) end that way too.
+    assert [f.text for f in screen_text(text).findings] == found
+
+
 def test_an_unexpected_crash_prints_one_line_without_the_draft(tmp_path, monkeypatch):
     # A bug in a detector whose exception message quotes the draft must not
     # reach the terminal as a traceback (which would show that message).
