@@ -59,13 +59,15 @@ def print_sheets(report: Report, plan: OutputPlan) -> str:
 def write_all(report: Report, plan: OutputPlan) -> bool:
     """Write every draft's outputs; say what was written on stderr.  Returns
     True when some output could not be written."""
+    from .display import mask_numbers, one_line, shown_path
+
     failed = False
     plan.register(fr.path for fr in report.files)  # drafts found in folders are inputs too
     for fr in report.files:
         try:
             for path in plan.write_outputs(fr):
-                typer.echo(f"已写出：{path}", err=True)
+                typer.echo(f"已写出：{shown_path(str(path))}", err=True)
         except OutputError as exc:
-            typer.echo(f"screen: {exc}", err=True)
+            typer.echo(f"screen: {one_line(mask_numbers(str(exc)))}", err=True)
             failed = True
     return failed

@@ -436,8 +436,12 @@ def test_numbers_in_file_names_are_masked_in_a_folder_walk(tmp_path):
         (tmp_path / f".户主{written}.txt").write_text(DRAFT, encoding="utf-8")
         (tmp_path / f"户主{written}.pdf").write_bytes(b"%PDF-1.4")
         named.append((kind, written))
+    sheets, copies = tmp_path.parent / f"{tmp_path.name}-sheets", tmp_path.parent / f"{tmp_path.name}-copies"
+    sheets.mkdir()
+    copies.mkdir()
     for flag, expect_shown in (([], False), (["--show-values"], True)):
-        for args in ([tmp_path], ["--format", "json", tmp_path]):
+        for args in ([tmp_path], ["--format", "json", tmp_path],
+                     [tmp_path, "--sheet", sheets, "--redact", copies]):
             result = run_cli(args + flag)
             assert result.code == 1, result
             for kind, written in named:
