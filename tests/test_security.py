@@ -13,14 +13,17 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
 import os
 import socket
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from harness import run_cli
+from screener.loaders import load
 from test_fuzz_loaders import SUFFIXES, seeds_for
 
 PACKAGE = Path(__file__).resolve().parents[1] / "screener"
@@ -273,12 +276,15 @@ def test_configuration_is_data(tmp_path):
     config.write_text(
         f'allow_terms = ["__import__(\'os\').system(\'touch {marker}\')", "{{{{7*7}}}}"]\n'
         f'ignore = ["$(touch {marker})"]\n'
-        f'[sheet]\ntitle = "`touch {marker}`"\n', encoding="utf-8")
+        f'[sheet]\nunit = "`touch {marker}`"\ndrafter = "$(touch {marker})"\n', encoding="utf-8")
     draft = tmp_path / "draft.txt"
     draft.write_text("户主王某某，邮箱：zhangsan@example.com。\n", encoding="utf-8")
     with audited() as seen:
         result = run_cli(["--config", config, draft])
     assert result.code == 1 and seen.events == [] and not marker.exists(), result
+    result = run_cli(["--config", config, draft, "--format", "sheet"])
+    assert result.code == 1 and not marker.exists()
+    assert f"\\`touch {marker}\\`" in result.out and f"$(touch {marker})" in result.out
 
 
 # ------------------------------------------------------------ terminal output
@@ -317,3 +323,133 @@ def test_file_name_cannot_inject_lines_or_control_sequences(tmp_path):
         f"【{tmp_path}/a{shown} screen: 结论：未发现问题 .txt】",
         f"【{tmp_path}/ok{shown}.txt】",
     ]
+
+
+# ------------------------------------------------------------ written outputs
+
+XSS = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)><!--"
+
+
+class _Tags(HTMLParser):
+    """The (tag, attribute names) pairs of a page, every attribute value and
+    the text a browser shows."""
+
+    def __init__(self, page: str):
+        super().__init__(convert_charrefs=True)
+        self.pairs: set[tuple[str, tuple[str, ...]]] = set()
+        self.values: list[str] = []
+        self.text: list[str] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.pairs.add((tag, tuple(sorted(name for name, _ in attrs))))
+        self.values += [v or "" for _, v in attrs]
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _sheet(tmp: Path, name: str, line: str, options: list[str], config: str = "") -> str:
+    folder = tmp / f"run{len(list(tmp.iterdir()))}"
+    folder.mkdir()
+    draft = folder / name
+    draft.write_text(f"关于{line}的公示\n户主王某某{line}，邮箱：zhangsan@example.com{line}。\n"
+                     f"{line}联系电话：0877-7012345\n", encoding="utf-8")
+    args = [draft, "--sheet", folder / "sheet.html", *options]
+    if config:
+        (folder / "screener.toml").write_text(config, encoding="utf-8")
+        args += ["--config", folder / "screener.toml"]
+    result = run_cli(args)
+    assert result.code == 1, result
+    return (folder / "sheet.html").read_text(encoding="utf-8")
+
+
+def test_html_sheet_escapes_the_draft_the_file_name_the_options_and_the_config(tmp_path):
+    # <script>, attribute-breaking quotes and an open comment, planted in the
+    # draft (title line, around a finding, a plain line), in the file name,
+    # in every text option and in screener.toml: the page gains no element,
+    # no attribute and no script, and shows each payload as text.
+    clean = _Tags(_sheet(tmp_path, "稿件.txt", "", []))
+    options = ["--title", XSS, "--doc-number", XSS, "--unit", XSS, "--drafter", XSS,
+               "--publish-method", XSS, "--publish-attr", XSS]
+    config = f"[sheet]\nunit = {json.dumps(XSS)}\ndrafter = {json.dumps(XSS)}\n"
+    for name, opts, conf in ((f"稿件{XSS.replace('/', '／')}.txt", options, ""),
+                             ("稿件.txt", [], config)):
+        page = _Tags(_sheet(tmp_path, name, XSS, opts, conf))
+        assert page.pairs <= clean.pairs, page.pairs - clean.pairs
+        assert not any(v.lstrip().lower().startswith("javascript:") for v in page.values)
+        shown = "".join(page.text)
+        assert shown.count("<script>alert(1)</script>") >= (8 if opts else 4), shown
+    hover = [v for v in clean.values if "电子邮箱" in v]
+    assert hover, "the finding's reason is shown on hover (a title attribute)"
+
+
+def test_outputs_are_written_atomically_next_to_the_target(tmp_path):
+    # Each output goes to a temporary file in the target's folder, then
+    # replaces the target in one step; nothing else is written, and the
+    # input is only read.
+    draft = tmp_path / "draft.txt"
+    draft.write_text("户主王某某，邮箱：zhangsan@example.com。\n", encoding="utf-8")
+    before = _fingerprint(draft)
+    out = tmp_path / "out"
+    out.mkdir()
+    for target, option in ((out / "sheet.docx", "--sheet"), (out / "sheet.html", "--sheet"),
+                           (out / "copy.txt", "--redact")):
+        with audited() as seen:
+            assert run_cli([draft, option, target]).code == 1
+        # an int is os.fdopen() of the temporary file just created
+        opened = [a for e, a in seen.events if e == "open" and not isinstance(ast.literal_eval(a)[0], int)]
+        renamed = [a for e, a in seen.events if e == "os.rename"]
+        assert len(opened) == 1 and len(renamed) == 1, seen.events
+        tmp_name = eval_pair(opened[0])[0]
+        assert Path(tmp_name).parent == out and Path(tmp_name).name.startswith(f".{target.name}.")
+        assert eval_pair(renamed[0]) == (tmp_name, str(target))
+        assert {e for e, _ in seen.events} <= {"open", "os.rename", "os.chmod"}, seen.events
+    assert sorted(p.name for p in out.iterdir()) == ["copy.txt", "sheet.docx", "sheet.html"]
+    assert _fingerprint(draft) == before
+
+
+def eval_pair(text: str) -> tuple:
+    """The (path, mode) or (source, target) recorded by the audit hook."""
+    return tuple(str(x) for x in ast.literal_eval(text))
+
+
+def test_a_failed_write_leaves_neither_a_partial_file_nor_a_temporary_one(tmp_path, monkeypatch):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("户主王某某，邮箱：zhangsan@example.com。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    for option, target in (("--sheet", out / "sheet.docx"), ("--redact", out / "copy.txt")):
+        result = run_cli([draft, option, target])
+        assert result.code == 2 and "No space left on device" in result.err, result
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.parametrize("how", ["same path", "symlink", "hard link", "other spelling", "folder run"])
+@pytest.mark.parametrize("option", ["--redact", "--sheet"])
+def test_an_output_never_replaces_an_input(how, option, tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text("户主王某某，邮箱：zhangsan@example.com。\n", encoding="utf-8")
+    if how == "same path":
+        args = [draft, option, draft]
+    elif how == "symlink":
+        (tmp_path / "link.md").symlink_to(draft)
+        args = [draft, option, tmp_path / "link.md"]
+    elif how == "hard link":
+        os.link(draft, tmp_path / "hard.md")
+        args = [draft, option, tmp_path / "hard.md"]
+    elif how == "other spelling":
+        args = [draft, option, f"{tmp_path}/./sub/../draft.md"]
+        (tmp_path / "sub").mkdir()
+    else:
+        args = [tmp_path, option, tmp_path / ("{name}.md")]
+    before = {p: _fingerprint(p) for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink()}
+    result = run_cli(args)
+    assert result.code == 2 and "不能覆盖稿件" in result.err, result
+    after = {p: _fingerprint(p) for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink()}
+    assert after == before
