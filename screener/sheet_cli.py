@@ -43,7 +43,8 @@ def several(paths: list[str]) -> bool:
     """Whether the arguments may name more than one draft: several paths, a
     folder or a glob pattern (both expand to any number of files)."""
     return len(paths) > 1 or any(
-        p != "-" and (os.path.isdir(p) or any(c in p for c in "*?[")) for p in paths)
+        p != "-" and (os.path.isdir(p) or (not os.path.lexists(p) and any(c in p for c in "*?[")))
+        for p in paths)
 
 
 def print_sheets(report: Report, plan: OutputPlan) -> str:

@@ -325,6 +325,16 @@ def test_file_name_cannot_inject_lines_or_control_sequences(tmp_path):
     ]
 
 
+def test_a_draft_named_like_a_pattern_is_one_draft(tmp_path):
+    # Regression: 公示[2024]3号.txt (a 文号 in the name) counted as a glob
+    # pattern, so --sheet FILE was refused as "several drafts".
+    draft = tmp_path / "公示[2024]3号.txt"
+    draft.write_text("户主王某某，邮箱：zhangsan@example.com。\n", encoding="utf-8")
+    result = run_cli([draft, "--sheet", tmp_path / "sheet.md", "--redact", tmp_path / "copy.txt"])
+    assert result.code == 1, result
+    assert (tmp_path / "sheet.md").exists() and (tmp_path / "copy.txt").exists()
+
+
 # ------------------------------------------------------------ written outputs
 
 XSS = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)><!--"
