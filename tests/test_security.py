@@ -325,6 +325,30 @@ def test_file_name_cannot_inject_lines_or_control_sequences(tmp_path):
     ]
 
 
+def test_sheet_printout_cannot_inject_terminal_control_sequences(tmp_path):
+    draft = tmp_path / f"稿件{_ATTACK.replace(chr(0), '')}.txt"
+    draft.write_text(f"关于{_ATTACK}的公示\n户主王某某{_ATTACK}，邮箱：zhangsan@example.com{_ATTACK}。\n",
+                     encoding="utf-8")
+    result = run_cli([draft, "--format", "sheet", "--title", f"标题{_ATTACK}", "--unit", _ATTACK])
+    assert result.code == 1, result
+    assert _unsafe_chars(result.out + result.err) == set()
+    assert "z\\*\\*\\*@example.com" in result.out or "z***@example.com" in result.out
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".html", ".md"])
+def test_control_characters_from_the_draft_do_not_break_a_sheet(suffix, tmp_path):
+    # Regression: ESC in the title line made the Word sheet fail with an
+    # internal error (XML cannot hold it); the page and Markdown carried it.
+    attack = _ATTACK + "\ufffe\uffff\x0b"
+    draft = tmp_path / f"稿件{attack.replace(chr(0), '')}.txt"
+    draft.write_text(f"关于{attack}的公示\n户主王某某{attack}，邮箱：zhangsan@example.com。\n", encoding="utf-8")
+    out = tmp_path / f"sheet{suffix}"
+    result = run_cli([draft, "--sheet", out, "--title", f"标题{attack}", "--unit", attack])
+    assert result.code == 1, result
+    text = load(out).text if suffix == ".docx" else out.read_text(encoding="utf-8")
+    assert _unsafe_chars(text.replace("\t", "")) == set() and "z***@example.com" in text.replace("\\", "")
+
+
 def test_a_draft_named_like_a_pattern_is_one_draft(tmp_path):
     # Regression: 公示[2024]3号.txt (a 文号 in the name) counted as a glob
     # pattern, so --sheet FILE was refused as "several drafts".
