@@ -33,9 +33,10 @@ from docx.oxml.ns import nsdecls
 
 from docx_factory import (build_docx, deleted, document_xml, field, footnote_ref, minimal_parts, moved_from,
                           para, run, textbox, zip_bytes)
-from harness import LABELS, compact, leaked, person_row, run_cli, supported_personal_kinds, written_forms
+from harness import ALL_PLANTABLE, LABELS, compact, leaked, person_row, run_cli, supported_personal_kinds, written_forms
 from screener import InputError, screen_file, screen_text
 from screener.loaders import load
+from screener.masking import mask
 from screener.render.terminal import render_terminal
 
 KINDS = supported_personal_kinds()
@@ -460,6 +461,20 @@ def test_an_address_ending_before_a_hyphen_is_found(text, found):
     # A hyphen ends an address unless a domain label goes on after it; the
     # sheet's file names (<draft>-审批表.docx) end that way too.
     assert [f.text for f in screen_text(text).findings] == found
+
+
+@pytest.mark.parametrize("style", ["default", "full"])
+@pytest.mark.parametrize("kind", ALL_PLANTABLE)
+def test_no_mask_shows_the_value(kind, style):
+    # Every written form of every personal kind, whether or not a detector
+    # is installed.  Regression: the full style put a full-width address
+    # (no ASCII @) after an "@", whole.
+    rnd = random.Random(3)
+    for _ in range(20):
+        for written in written_forms(kind, rnd):
+            masked = mask(kind, written, style)
+            assert leaked(masked, kind, written) is None, (written, masked)
+            assert len(masked) >= 3
 
 
 def test_an_unexpected_crash_prints_one_line_without_the_draft(tmp_path, monkeypatch):
