@@ -21,10 +21,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from harness import (ALL_PLANTABLE, Draft, compact, drafts, leaked, person_row,
                      reference_line_col, run_cli, supported_personal_kinds, written_forms)
-from screener import screen_file, screen_text
+from screener import Severity, screen_file, screen_text
+from screener.masking import mask
+from screener.redact import redact_text
 from screener.render.json_out import render_json
 from screener.render.terminal import render_terminal
 
@@ -176,6 +179,71 @@ def test_planted_numbers_are_found_in_word_and_web_drafts(draft):
             check_report(report.files[0].document.text, report)
             found = {(f.kind, f.text) for f in report.findings}
             assert [w for w in wanted if w not in found] == [], name
+
+
+def _redacted_spans(text: str, report, style: str | None) -> str:
+    """The draft with each personal finding at warning or above replaced by
+    its mask and every other character kept: what redaction must give."""
+    out, pos = [], 0
+    for f in report.findings:
+        if f.personal and f.severity >= Severity.WARNING:
+            out += [text[pos:f.start], mask(f.kind, f.text, style) if style else f.masked]
+            pos = f.end
+    return "".join(out) + text[pos:]
+
+
+@given(drafts(), st.sampled_from([None, "default", "full"]))
+def test_redaction_changes_only_flagged_spans_and_is_idempotent(draft, style):
+    report = screen_text(draft.text)
+    once = redact_text(draft.text, report, style=style)
+    assert once == _redacted_spans(draft.text, report, style)
+    for p in draft.planted:
+        if p.kind in SUPPORTED:
+            assert leaked(once, p.kind, p.written) is None, p
+    assert redact_text(once, screen_text(once), style=style) == once
+
+
+_REDACT_ENCODINGS = {
+    "utf-8": lambda t: t.encode("utf-8"),
+    "utf-8 with BOM": lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+    "utf-16": lambda t: t.encode("utf-16"),
+    "gb18030": lambda t: t.encode("gb18030"),
+}
+
+
+@given(drafts(), st.sampled_from(sorted(_REDACT_ENCODINGS)), st.booleans())
+def test_redacted_copy_keeps_every_other_byte(draft, encoding, crlf):
+    text = re.sub(r"\r\n?", "\n", draft.text).replace("\n", "\r\n") if crlf else draft.text
+    assume(not text.startswith("\ufeff") and _controls(text) <= 8)
+    data = _REDACT_ENCODINGS[encoding](text)
+    option = []
+    if encoding == "gb18030":
+        data, forced = _gb18030_bytes(text)
+        option = ["--encoding", forced] if forced else []
+    with tempfile.TemporaryDirectory() as tmp:
+        source, copy = Path(tmp) / "draft.txt", Path(tmp) / "copy.txt"
+        source.write_bytes(data)
+        result = run_cli([source, "--redact", copy, *option])
+        assert result.code in (0, 1), result
+        assert source.read_bytes() == data
+        expected = _redacted_spans(text, screen_text(text), None)
+        assert copy.read_bytes() == _REDACT_ENCODINGS[encoding](expected)
+
+
+@given(drafts())
+def test_redacted_word_copy_reads_as_the_redacted_text(draft):
+    lines = _XML_INVALID.sub("", draft.text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    with tempfile.TemporaryDirectory() as tmp:
+        source, copy = Path(tmp) / "draft.docx", Path(tmp) / "copy.docx"
+        _as_docx(lines, source)
+        report = screen_file(source)
+        result = run_cli([source, "--redact", copy])
+        assert result.code in (0, 1), result
+        doc = report.files[0].document
+        assert screen_file(copy).files[0].document.text == _redacted_spans(doc.text, report, None)
+        for p in draft.planted:
+            if p.kind in SUPPORTED:
+                assert leaked(copy.read_bytes().decode("utf-8", "replace"), p.kind, p.written) is None
 
 
 def test_line_convention_table():
