@@ -25,7 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
 from .config import Config
-from .errors import InputError
+from .errors import ConfigError, InputError
 from .loaders import LOADERS, UNSUPPORTED, load
 from .model import FileReport, Report, Skipped
 from .screening import screen_document
@@ -75,6 +75,8 @@ def screen_one(path: str, config: Config, encoding: str | None = None,
         report = screen_document(load(path, encoding), config)
     except InputError as exc:
         return FileReport(path=exc.path, error=exc.problem)
+    except ConfigError as exc:  # e.g. a word-list pattern that ran into its time limit on this draft
+        return FileReport(path=str(path), error=str(exc))
     except MemoryError:
         return FileReport(path=str(path), error="内存不足，无法检查此文件")
     except RecursionError:

@@ -66,6 +66,11 @@ def _config(config_file: Optional[Path]) -> Config:
     return load_config(config_file)
 
 
+def _with_wordlists(config: Config, extra: Optional[list[Path]]) -> Config:
+    """Add the lists named with --wordlist to those of screener.toml."""
+    return config.with_overrides(wordlists=config.wordlists + tuple(extra)) if extra else config
+
+
 @app.command("check")
 def check(
     paths: Annotated[Optional[list[str]], typer.Argument(help="稿件文件、文件夹或通配符（如 稿件/*.docx）；“-”表示从标准输入读取", show_default=False)] = None,
@@ -85,6 +90,7 @@ def check(
     date: Annotated[Optional[str], typer.Option("--date", help="审批表：报送日期，如 2024-06-02（默认今天）", rich_help_panel="审批表与脱敏副本")] = None,
     publish_method: Annotated[Optional[str], typer.Option("--publish-method", help="审批表：公开方式，如 政府网站", rich_help_panel="审批表与脱敏副本")] = None,
     publish_attr: Annotated[Optional[str], typer.Option("--publish-attr", help="审批表：公开属性，如 主动公开", rich_help_panel="审批表与脱敏副本")] = None,
+    wordlist: Annotated[Optional[list[Path]], typer.Option("--wordlist", help="另加一个词表文件（TOML 或纯文本，可重复）")] = None,
 ) -> int:
     """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
     from .batch import screen_paths
@@ -92,10 +98,12 @@ def check(
     from .render.json_out import render_json
     from .render.progress import ProgressBar
     from .render.terminal import render_terminal
+    from .wordlists import list_set
 
     if not paths:
         raise _click_exceptions.UsageError("请指定要检查的稿件，例如：screen 稿件.txt")
-    config = _config(config_file)
+    config = _with_wordlists(_config(config_file), wordlist)
+    list_set(config)  # a malformed list stops the run before any draft is read
     if mask_style is not None:
         config = config.with_overrides(mask_style=mask_style.value)
     threshold = Severity.parse(fail_on.value) if fail_on else config.fail_on
@@ -129,9 +137,36 @@ def rules() -> int:
 
     for rule in all_rules():
         typer.echo(f"{rule.code}  {rule.severity.zh}  {rule.title}（{rule.name}）")
-        if rule.source:
+        for line in rule.doc.splitlines():
+            typer.echo(f"       {line}")
+        if rule.source and "依据" not in rule.doc:
             typer.echo(f"       依据：{rule.source}")
     return 0
+
+
+@app.command("wordlists")
+def wordlists(
+    files: Annotated[Optional[list[Path]], typer.Argument(help="要校验的词表文件（与 --check 一起用）", show_default=False)] = None,
+    check: Annotated[bool, typer.Option("--check", help="校验词表并运行其中的示例；不指定文件时校验所有在用词表")] = False,
+    wordlist: Annotated[Optional[list[Path]], typer.Option("--wordlist", help="另加一个词表文件（可重复）")] = None,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认当前目录的 screener.toml）")] = None,
+) -> int:
+    """列出在用的词表（名称、代码前缀、条目数、来源、版本、是否启用）；--check 校验词表。"""
+    from .render.wordlists import render_check, render_lists
+    from .wordlists import list_set
+    from .wordlists.selfcheck import check_files
+
+    config = _with_wordlists(_config(config_file), wordlist)
+    if files and not check:
+        raise _click_exceptions.UsageError("校验词表文件请加 --check，例如：screen wordlists --check 本单位词表.txt")
+    if not check:
+        typer.echo(render_lists(list_set(config)), nl=False)
+        return 0
+    lists, failures = check_files(files or (), config)
+    typer.echo(render_check(lists, failures), nl=False)
+    for f in failures:
+        typer.echo(f"screen: {f.message()}", err=True)
+    return 2 if failures else 0
 
 
 @app.command("rule")

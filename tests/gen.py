@@ -61,3 +61,65 @@ def mobile(prefix: str = "139", seed: int = 1) -> str:
 
 def to_fullwidth(s: str) -> str:
     return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in s)
+
+
+def id15(region: str = "530427", yymmdd: str = "850312", seq: str = "123") -> str:
+    """A 15-digit legacy ID (no check digit: GB 11643-1989 layout)."""
+    return region + yymmdd + seq
+
+
+def grouped(number: str, sizes: tuple[int, ...], sep: str = " ") -> str:
+    """``number`` split into groups of ``sizes`` joined by ``sep`` (6-8-4, 3-4-4, 4-4-4-4-3)."""
+    out, pos = [], 0
+    for n in sizes:
+        out.append(number[pos:pos + n])
+        pos += n
+    if pos < len(number):
+        out.append(number[pos:])
+    return sep.join(out)
+
+
+def masked(number: str, keep_head: int, keep_tail: int, char: str = "*") -> str:
+    """``number`` with everything but its head and tail replaced by ``char``."""
+    return number[:keep_head] + char * (len(number) - keep_head - keep_tail) + number[len(number) - keep_tail:]
+
+
+def luhn_invalid(card: str) -> str:
+    """The same card with a wrong last digit."""
+    return card[:-1] + str((int(card[-1]) + 1) % 10)
+
+
+def uscc_that_is_also_an_id() -> str:
+    """An 18-digit string valid both as an ID (GB 11643) and as a 统一社会信用代码
+    (GB 32100 check), to test that a USCC label wins.  Found by a fixed search."""
+    from stdnum.cn import uscc
+
+    for day in range(1, 29):
+        for seq in range(1000):
+            number = id_number("530427", f"198503{day:02d}", f"{seq:03d}")
+            if uscc.is_valid(number):
+                return number
+    raise AssertionError("no such number")  # pragma: no cover
+
+
+def id_ending_x(region: str = "530427", birth: str = "19850312") -> str:
+    """A valid ID whose check character is X."""
+    for seq in range(1000):
+        number = id_number(region, birth, f"{seq:03d}")
+        if number.endswith("X"):
+            return number
+    raise AssertionError("no such number")  # pragma: no cover
+
+
+def luhn_valid(number: str) -> bool:
+    return luhn_complete(number[:-1]) == number
+
+
+def id_that_passes_luhn(region: str = "620102") -> str:
+    """A valid ID that is also Luhn-valid and starts with 62 (a UnionPay
+    prefix): the bank-card detector must leave it to the ID detector."""
+    for seq in range(1000):
+        number = id_number(region, "19850312", f"{seq:03d}")
+        if number[-1] != "X" and luhn_valid(number):
+            return number
+    raise AssertionError("no such number")  # pragma: no cover

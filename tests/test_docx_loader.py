@@ -308,3 +308,20 @@ def test_damaged_files_end_in_a_reason_never_a_crash(tmp_path):
         except InputError:
             outcomes.add("refused")
     assert outcomes == {"read", "refused"}
+
+
+def test_a_table_row_reads_as_one_line(tmp_path):
+    """Cells of a row are separated by tabs, rows by line breaks, so the context
+    rules see a name and the numbers of the same row together."""
+    path = build_docx(tmp_path / "row.docx", blocks=[[["姓名", "电话"], ["张某某", "13607181234"]]])
+    doc = load(path)
+    assert doc.text.splitlines() == ["姓名\t电话", "张某某\t13607181234"]
+
+
+def test_a_mobile_in_a_persons_table_row_is_an_error(tmp_path):
+    from screener import screen_file
+
+    path = build_docx(tmp_path / "row.docx", blocks=[[["姓名", "电话"], ["张某某", "13607181234"]]])
+    (finding,) = screen_file(path).findings
+    assert finding.kind == "mobile" and finding.severity.label == "error"
+    assert finding.location == "表格1 第2行第2列"

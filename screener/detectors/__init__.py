@@ -6,9 +6,9 @@ module and one line here.
 """
 from __future__ import annotations
 
-from . import email
+from . import bank_card, email, id_card, landline, mobile, terms
 
-DETECTORS = (email,)
+DETECTORS = (id_card, mobile, landline, bank_card, email, terms)
 
 
 def all_rules():

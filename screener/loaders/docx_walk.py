@@ -81,6 +81,14 @@ class TextBuilder:
     def text(self) -> str:
         return "".join(self.pieces)
 
+    def end_cell(self) -> None:
+        """Separate a table cell from the next cell of its row with a tab
+        instead of a line break, so a row reads as one line, as in the HTML
+        loader: the context rules then see a name and the numbers in the same
+        row as one record."""
+        if self.pieces and self.pieces[-1] == "\n":
+            self.pieces[-1] = "\t"
+
 
 def choice(ac) -> object | None:
     """The branch of an mc:AlternateContent to read: the first Choice, else the Fallback."""
@@ -129,8 +137,11 @@ class Walker:
             self.tables += 1
         number = self.tables
         for r, row in enumerate(self._wrapped(tbl, self.n.tr), 1):
-            for c, cell in enumerate(self._wrapped(row, self.n.tc), 1):
+            cells = list(self._wrapped(row, self.n.tc))
+            for c, cell in enumerate(cells, 1):
                 self.blocks(cell, label if label is not None else f"表格{number} 第{r}行第{c}列")
+                if c < len(cells):
+                    self.out.end_cell()
 
     def _transparent(self, tag) -> bool:
         """Content controls and custom XML wrap content without being content."""

@@ -49,7 +49,8 @@ def render_finding(fr: FileReport, f: Finding, show_values: bool = False) -> lis
         f"      原因：{f.message}。{f.why}",
     ]
     if f.suggestion:
-        lines.append(f"      建议：{f.suggestion}")
+        said = f.suggestion if f.suggestion.startswith("建议") else f"建议：{f.suggestion}"
+        lines.append(f"      {said}")
     return [one_line(line) for line in lines]
 
 

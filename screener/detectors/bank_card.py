@@ -1,0 +1,108 @@
+"""Bank card numbers (银行卡号).
+
+A candidate has 16–19 digits, written in one piece or in groups of four
+(6222 0212 3456 7890 123), passes the Luhn check (stdnum.luhn) and starts
+with a known card prefix (``CARD_PREFIXES``).  An 18-digit number that is a
+valid ID number is left to the ID detector, as is anything labelled 身份证号码.
+
+Severity: next to a person (户主, 持卡人, a name) an error; under an
+organisation's account label (收款单位, 对公账户) info; otherwise a warning.
+Not an error by default because a random 16–19 digit number (a 对公账号, a
+serial number) passes Luhn one time in ten: a reviewer should look, but the
+check alone does not prove a personal card.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..config import Config
+from ..document import Document
+from ..masking import mask
+from ..model import Explanation, Finding, Severity
+from .base import Rule, make_finding
+from .context import NOT_THIS_NUMBER, classify, severity_for
+from .id_card import birth_date, check_char, region_name
+from .numbers import Window, pick, runs
+
+# (lowest prefix, highest prefix, card lengths, issuer).  Sources: Wikipedia "Payment card
+# number", IIN table (rev. 2024-08, after ISO/IEC 7812); domain notes §4 (O2:
+# 银联 62, Luhn); 银行卡号 BIN summaries (cardbaobao.com, zhzhwenwen.com: 60 and
+# 9 as domestic 银联 prefixes; 9558 工商银行).
+CARD_PREFIXES: tuple[tuple[str, str, tuple[int, ...], str], ...] = (
+    ("62", "62", (16, 17, 18, 19), "中国银联"),
+    ("60", "60", (16, 17, 18, 19), "银联国内卡"),
+    ("9558", "9558", (19,), "工商银行国内卡"),
+    ("4", "4", (16, 19), "Visa"),
+    ("51", "55", (16,), "Mastercard"),
+    ("2221", "2720", (16,), "Mastercard"),
+    ("3528", "3589", (16, 17, 18, 19), "JCB"),
+)
+
+RULE = Rule(
+    "BC501", "bank-card-number", "bank-card", Severity.WARNING, "银行卡号",
+    doc="检测内容：16–19位、通过 Luhn 校验、以已知卡组织号段开头（银联 62、国内 60/9558、Visa 4、Mastercard 51–55/2221–2720、"
+    "JCB 3528–3589）的银行卡号，可为 4 位一组的写法。\n"
+    "风险说明：银行账户属于敏感个人信息（《个人信息保护法》第二十八条“金融账户”）。级别：在户主、持卡人、人名等个人记录中为错误；"
+    "单位收款账户为提示；其余为警告（随机长数字有十分之一能通过 Luhn 校验，需人工确认）。\n"
+    "示例：保障金发放账户：6222 0000 0000 0000 000。\n"
+    "建议写法：删除，或只保留后4位：**** **** **** **** 000。",
+    source="《个人信息保护法》第二十八条（金融账户）；云南省政府办公厅 2017 年通知（银行账号或卡号）；"
+    "ISO/IEC 7812（Luhn 校验、发卡机构号段）",
+)
+RULES = (RULE,)
+
+
+def card_issuer(digits: str) -> str | None:
+    """The card scheme whose prefix and lengths fit ``digits``, or None."""
+    for low, high, lengths, issuer in CARD_PREFIXES:
+        if low <= digits[:len(low)] <= high and len(digits) in lengths:
+            return issuer
+    return None
+
+
+def _grouped(layout: tuple[int, ...]) -> bool:
+    """One piece, or groups of four with a shorter last group."""
+    return len(layout) == 1 or (all(n == 4 for n in layout[:-1]) and 1 <= layout[-1] <= 4)
+
+
+def _is_id(digits: str) -> bool:
+    return (len(digits) == 18 and check_char(digits[:17]) == digits[17]
+            and birth_date(digits[6:14]) is not None and region_name(digits[:6]) is not None)
+
+
+def _judge(w: Window) -> str | None:
+    digits = w.chars
+    if not 16 <= len(digits) <= 19 or not digits.isdigit() or not _grouped(w.layout):
+        return None
+    issuer = card_issuer(digits)
+    if issuer is None or _is_id(digits):
+        return None
+    from stdnum import luhn
+
+    if not luhn.is_valid(digits):
+        return None
+    if w.run.label(w.start, NOT_THIS_NUMBER, reach=16, gap=8):
+        return None
+    return issuer
+
+
+def detect(doc: Document, config: Config) -> Iterator[Finding]:
+    style = config.mask_style
+    for run in runs(doc):
+        for w, issuer in pick(run, _judge, 5, (16, 19)):
+            start, end = doc.span_to_original(w.start, w.end)
+            masked = mask("bank-card", doc.text[start:end], style)
+            ctx = classify(doc.text, start, end)
+            severity = severity_for("bank-card", ctx)
+            yield make_finding(
+                doc, RULE, start, end,
+                severity=severity,
+                masked=masked,
+                message="银行卡号" + ("（单位账户）" if ctx.who == "office" else ""),
+                suggestion=None if severity == Severity.INFO else f"删除，或只保留后4位：{masked}",
+                explanation=Explanation(
+                    rule="BC501 银行卡号",
+                    validation=f"{len(w.chars)}位，Luhn 校验通过，号段属于{issuer}",
+                    context=ctx.describe() or "未见个人或单位的上下文词，按默认级别（警告）",
+                ),
+            )

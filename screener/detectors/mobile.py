@@ -1,0 +1,77 @@
+"""Mainland mobile numbers (13x–19x, including 16x/17x/19x).
+
+A candidate is an 11-digit run written 13812345678, 138 1234 5678 or
+138-1234-5678, optionally after +86, 0086 or (+86); phonenumbers must classify
+it as MOBILE for region CN, so a number in an unassigned range is dropped.
+A masked number (138****5678) is not a leak.  Severity follows context: next
+to a person it is an error, under an office's contact label info, otherwise a
+warning (a private mobile on its own still needs a look).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..config import Config
+from ..document import Document
+from ..masking import mask
+from ..model import Explanation, Finding, Severity
+from .base import Rule, make_finding
+from .context import NOT_THIS_NUMBER, classify, severity_for
+from .hotlines import is_service_number
+from .numbers import Window, pick, runs
+from .phones import MOBILE_TYPES, Dial, dial, number_type
+
+RULE = Rule(
+    "MB201", "mobile-number", "mobile", Severity.WARNING, "手机号码",
+    doc="检测内容：中国大陆11位手机号码（13x–19x 号段，含 16x、17x、19x），"
+    "写法包括 13812345678、138 1234 5678、138-1234-5678、+86 / 0086 / (+86) 前缀和全角数字；号段以 phonenumbers 判定。\n"
+    "风险说明：个人手机号码属于联系方式类个人信息，未经本人同意不得公开。"
+    "级别：在人名、户主、申请人等个人记录中为错误；紧跟“联系电话”“咨询电话”等单位联系渠道为提示；其余为警告。"
+    "已脱敏的 138****5678 不报告。\n"
+    "示例：户主张某某，联系电话：139 0000 0000。\n"
+    "建议写法：删除，或脱敏为 139****0000；单位对外联系请公布办公电话。",
+    source="云南省人民政府办公厅 2017 年通知（联系方式属个人信息）；《个人信息保护法》；"
+    "工业和信息化部移动电话号段（domain notes §3.1，libphonenumber 数据）",
+)
+RULES = (RULE,)
+
+_LAYOUTS = {(11,), (3, 4, 4), (3, 8)}
+
+
+def _judge(w: Window) -> Dial | None:
+    first = w.run.parts[w.i]
+    if first[0] not in "108" or w.masked:  # 1xx, or a 86 / 0086 prefix
+        return None
+    d = dial(w)
+    if len(d.digits) != 11 or d.layout not in _LAYOUTS or d.digits[:1] != "1" or d.digits[1] < "3":
+        return None
+    if is_service_number(d.digits) or number_type(d.digits) not in MOBILE_TYPES:
+        return None
+    if w.run.label(d.start, NOT_THIS_NUMBER, reach=16, gap=8):
+        return None
+    return d
+
+
+def detect(doc: Document, config: Config) -> Iterator[Finding]:
+    style = config.mask_style
+    for run in runs(doc):
+        for _w, d in pick(run, _judge, 5, (11, 15)):
+            start, end = doc.span_to_original(d.start, d.end)
+            national = doc.to_original(d.national_start)
+            masked = doc.text[start:national] + mask("mobile", doc.text[national:end], style)
+            ctx = classify(doc.text, start, end)
+            severity = severity_for("mobile", ctx)
+            yield make_finding(
+                doc, RULE, start, end,
+                severity=severity,
+                masked=masked,
+                message="手机号码" + ("（单位公开联系渠道）" if ctx.who == "office" else ""),
+                suggestion=None if severity == Severity.INFO else f"删除，或脱敏为 {masked}",
+                explanation=Explanation(
+                    rule="MB201 中国大陆手机号码",
+                    validation=("" if style == "full" else f"号段 {d.digits[:3]} ")
+                    + "为移动电话号段（phonenumbers 校验通过）"
+                    + ("，含国际区号 +86" if d.prefixed else ""),
+                    context=ctx.describe() or "未见上下文词，按默认级别（警告）",
+                ),
+            )

@@ -1,0 +1,203 @@
+"""The one scan for digit runs that the four personal-number detectors share.
+
+A *run* is a maximal stretch of the normalised text made of digit groups
+(digits, plus the mask characters ``*`` ``＊`` ``×`` and ``x``) joined by single
+separators (one or two spaces, or a hyphen/dash of any width, optionally
+spaced).  A run never starts or ends inside a longer stretch of digits or
+Latin letters, so a mobile number is never found inside an 18-digit ID and a
+card number never inside a 索引号 glued to letters.
+
+Only runs with at least 7 significant characters and a group of at least 3
+are kept: nothing shorter can be a personal number (a bare local number has
+7 digits), so postcodes, years, 文号 and table counts never reach Python code.  The scan is one
+compiled regular expression over the whole text, cached per Document, so the
+ID, mobile, landline and bank-card detectors together cost one pass.
+
+Detectors look at *windows* of a run: consecutive groups whose lengths form a
+layout they accept (6-8-4 for an ID, 3-4-4 for a mobile, 4-4-4-4-3 for a
+card).  A window always starts and ends at a group edge.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from ..document import Document
+from .context import word_before
+
+MASK_CHARS = "*＊×x"
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
+_SEP = rf"(?:[ \t\u00a0\u3000]{{1,2}}|[ \t\u3000]?[{_DASHES}]{{1,2}}[ \t\u3000]?)"
+_GROUP_TAIL = r"[0-9x*＊×]*(?![0-9a-z])"
+# The scan keys on a group of at least 3 characters (every accepted layout
+# has one: 3-4-4, 6-8-4, 4-4-4-4, 0871-…), which is far rarer than a digit,
+# and needs 7 significant characters counted from there.  Short groups
+# before it (the 86 of +86 138…, the 10 of +86 10 6552 1234) are added by
+# _LEAD afterwards, only for the few runs found.
+_RUN = re.compile(
+    r"[0-9](?<![0-9a-z*＊×][0-9])[0-9x*＊×]{2}"  # a group of 3+, not glued to a digit or letter
+    rf"(?=[0-9x*＊×]{{4}}|(?:{_SEP}?[0-9x*＊×]){{4}})"  # 7 significant characters in all
+    rf"{_GROUP_TAIL}(?:{_SEP}[0-9*＊×]{_GROUP_TAIL})*"
+)
+_LEAD = re.compile(rf"(?<![0-9a-z*＊×])(?:[0-9]{{1,2}}{_SEP}){{1,3}}$")
+_GROUP = re.compile(r"[0-9*＊×][0-9x*＊×]*")
+_ONE_GROUP = re.compile(r"[0-9x*＊×]+")
+_DIGITS = re.compile(r"[0-9]")
+_URL_GLUE = frozenset("/=?&#_%:.")
+_TOKEN_TAIL = re.compile(r"[!-~]*$")
+_AMOUNT_AFTER = re.compile(r"\s?(?:\.\d|元|万|亿|%|‰|美元|港元|人民币)")
+_AMOUNT_BEFORE = re.compile(r"(?:\d\.|[¥￥$]|人民币)\s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Consecutive groups ``[i, j)`` of a run, as one candidate number."""
+
+    run: "Run"
+    i: int
+    j: int
+
+    @property
+    def start(self) -> int:
+        return self.run.groups[self.i][0]
+
+    @property
+    def end(self) -> int:
+        return self.run.groups[self.j - 1][1]
+
+    @property
+    def layout(self) -> tuple[int, ...]:
+        return self.run.layout[self.i:self.j]
+
+    @property
+    def chars(self) -> str:
+        """The significant characters, separators dropped (stdnum's ``compact``)."""
+        return "".join(self.run.parts[self.i:self.j])
+
+    @property
+    def masked(self) -> bool:
+        """True when a mask character stands for a hidden digit (a final
+        ``x`` of an 18-character ID is a check character, not a mask)."""
+        body = self.chars
+        return any(c in body[:-1] for c in MASK_CHARS) or body[-1:] in ("*", "＊", "×")
+
+    def separators(self) -> tuple[str, ...]:
+        text = self.run.doc_text
+        g = self.run.groups
+        return tuple(text[g[k][1]:g[k + 1][0]].strip() for k in range(self.i, self.j - 1))
+
+    @property
+    def at_run_end(self) -> bool:
+        return self.j == len(self.run.groups)
+
+    @property
+    def ignorable(self) -> bool:
+        """Not a number a person could own: a sum of money, a decimal, or a
+        piece of a URL.  Only the window's own edges count, so the amount at
+        the end of a table row (张三 530427… 6228… 1200.00) hides nothing else."""
+        run = self.run
+        return run.in_url or (run.amount_after and self.at_run_end) or (run.amount_before and self.i == 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One stretch of digit groups in ``doc.normalized``."""
+
+    doc_text: str
+    start: int
+    end: int
+    groups: tuple[tuple[int, int], ...]
+    parts: tuple[str, ...]  # the text of each group
+    layout: tuple[int, ...]  # the length of each group
+    amount_before: bool  # preceded by ¥, 人民币 or "3." (its first group is a sum or a decimal)
+    amount_after: bool  # followed by .50, 元, 万 … (its last group is a sum or a decimal)
+    in_url: bool  # part of a web address: …/2019/13926647378.html, ?id=6228…
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def label(self, start: int, words: tuple[str, ...], reach: int = 12, gap: int = 6) -> str | None:
+        """context.word_before() for a position in this run, remembered: the
+        four detectors ask about the same few positions."""
+        key = (start, id(words), reach, gap)
+        if key not in self.memo:
+            self.memo[key] = word_before(self.doc_text, start, words, reach, gap)
+        return self.memo[key]
+
+
+def _in_url(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) sits in a web address (the surrounding token has :// or www.)."""
+    if start == 0 or text[start - 1] not in _URL_GLUE:
+        return False
+    head = _TOKEN_TAIL.search(text, max(0, start - 200), start)
+    token = head.group() if head else ""
+    return "://" in token or "www." in token
+
+
+_CACHE: "weakref.WeakKeyDictionary[Document, tuple[Run, ...]]" = weakref.WeakKeyDictionary()
+
+
+def runs(doc: Document) -> tuple[Run, ...]:
+    """The runs of ``doc`` (computed on first use, then cached for that Document).
+
+    A text without a single ASCII digit (after width folding) costs one
+    ``search`` and nothing more.
+    """
+    cached = _CACHE.get(doc)
+    if cached is not None:
+        return cached
+    text = doc.normalized
+    found: list[Run] = []
+    if _DIGITS.search(text):
+        for m in _RUN.finditer(text):
+            base, end = m.span()
+            lead = _LEAD.search(text, max(0, base - 12), base)
+            if lead:
+                base = lead.start()
+            body = text[base:end]
+            flags = (bool(_AMOUNT_BEFORE.search(text, max(0, base - 4), base)),
+                     bool(_AMOUNT_AFTER.match(text, end)), _in_url(text, base, end))
+            if _ONE_GROUP.fullmatch(body):
+                found.append(Run(text, base, end, ((base, end),), (body,), (len(body),), *flags))
+                continue
+            groups = tuple((base + g.start(), base + g.end()) for g in _GROUP.finditer(body))
+            parts = tuple(text[s:e] for s, e in groups)
+            found.append(Run(text, base, end, groups, parts, tuple(map(len, parts)), *flags))
+    result = tuple(found)
+    _CACHE[doc] = result
+    return result
+
+
+def pick(run: Run, accept: Callable[[Window], object], max_groups: int = 6,
+         sizes: tuple[int, int] = (1, 64)) -> Iterator[tuple[Window, object]]:
+    """Scan ``run`` left to right and yield, at each group, the longest
+    window that ``accept`` returns a truthy verdict for; matches never
+    overlap.  Windows whose significant length is outside ``sizes`` (most
+    runs are rejected here, in a few integer comparisons) and ignorable
+    windows (amounts, URLs) are never offered to ``accept``."""
+    lo, hi = sizes
+    layout = run.layout
+    if sum(layout) < lo:
+        return
+    n = len(layout)
+    ends = [0]
+    for size in layout:
+        ends.append(ends[-1] + size)
+    i = 0
+    while i < n:
+        found = None
+        for j in range(min(n, i + max_groups), i, -1):
+            if not lo <= ends[j] - ends[i] <= hi:
+                continue
+            w = Window(run, i, j)
+            if w.ignorable:
+                continue
+            verdict = accept(w)
+            if verdict:
+                found = (w, verdict)
+                break
+        if found:
+            yield found
+            i = found[0].j
+        else:
+            i += 1

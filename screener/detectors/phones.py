@@ -1,0 +1,104 @@
+"""What the mobile and landline detectors share: the +86 / 0086 prefix and
+the mainland numbering plan, looked up in phonenumbers (libphonenumber's
+data, kept current by its maintainers as ranges are added).
+
+phonenumbers is imported on first use only, so a draft without a phone-shaped
+number never loads it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import Window
+
+_PAREN_86 = re.compile(r"[(（]\s?\+?\s?86\s?[)）]\s?$")
+
+# phonenumbers.PhoneNumberType values, by name (looked up lazily)
+MOBILE_TYPES = ("MOBILE", "FIXED_LINE_OR_MOBILE")
+FIXED_TYPES = ("FIXED_LINE", "FIXED_LINE_OR_MOBILE")
+
+
+@dataclass(frozen=True, slots=True)
+class Dial:
+    """A window read as a dialled number: where it starts (with any +86,
+    0086 or (+86) prefix), where its national part starts, and that part's
+    digits and group layout."""
+
+    start: int
+    national_start: int
+    end: int
+    digits: str
+    layout: tuple[int, ...]
+    prefixed: bool
+
+
+def dial(w: Window) -> Dial:
+    """Read ``w`` as a dialled number: +86 138…, 0086 138…, (+86)138…, +8613…
+    or a national number as written."""
+    text = w.run.doc_text
+    groups = list(w.run.groups[w.i:w.j])
+    first = w.run.parts[w.i]
+    start = groups[0][0]
+    cut = 0
+    if w.i == 0 and first.startswith("86") and (plus := _plus_before(text, start)) is not None:
+        start, cut = plus, 2
+    elif first.startswith("0086"):
+        cut = 4
+    elif w.i == 0 and (paren := _PAREN_86.search(text, max(0, start - 8), start)):
+        return _national(text, paren.start(), groups, True, w.end)
+    if not cut:
+        return _national(text, start, groups, False, w.end)
+    if cut == len(first):
+        groups = groups[1:]  # "+86 138 …": the prefix is a group of its own
+    else:
+        groups[0] = (groups[0][0] + cut, groups[0][1])  # "+8613…": glued
+    return _national(text, start, groups, True, w.end)
+
+
+def _national(text: str, start: int, groups: list[tuple[int, int]], prefixed: bool, end: int) -> Dial:
+    if not groups:
+        return Dial(start, end, end, "", (), prefixed)
+    digits = "".join(text[s:e] for s, e in groups)
+    return Dial(start, groups[0][0], end, digits, tuple(e - s for s, e in groups), prefixed)
+
+
+def _plus_before(text: str, pos: int) -> int | None:
+    k = pos - 1
+    if k >= 0 and text[k] == " ":
+        k -= 1
+    if k >= 0 and text[k] == "+":
+        return k
+    return None
+
+
+@lru_cache(maxsize=1)
+def _pn():
+    import phonenumbers
+
+    return phonenumbers
+
+
+@lru_cache(maxsize=8192)
+def number_type(national: str) -> str | None:
+    """libphonenumber's type name for a mainland number (national digits,
+    trunk 0 removed), or None when the number is not valid."""
+    if not national.isdigit() or len(national) > 15:
+        return None
+    pn = _pn()
+    # For +86 the region is CN, and is_valid_number() is "number_type() is
+    # not UNKNOWN"; asking for the type once does both.
+    kind = pn.number_type(pn.PhoneNumber(country_code=86, national_number=int(national)))
+    if kind == pn.PhoneNumberType.UNKNOWN:
+        return None
+    for name in ("FIXED_LINE", "MOBILE", "FIXED_LINE_OR_MOBILE", "TOLL_FREE", "PREMIUM_RATE",
+                 "SHARED_COST", "VOIP", "PERSONAL_NUMBER", "PAGER", "UAN", "VOICEMAIL"):
+        if kind == getattr(pn.PhoneNumberType, name):
+            return name
+    return None
+
+
+def phonenumbers_loaded() -> bool:
+    """Whether phonenumbers has been imported by this module (for tests)."""
+    return _pn.cache_info().currsize > 0

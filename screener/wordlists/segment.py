@@ -1,0 +1,114 @@
+"""Word boundaries from jieba, consulted only around candidates.
+
+The automaton finds strings; jieba says whether a string is a word there.  A
+candidate is dropped when it sits inside a longer word: a word starts before it
+and runs into it (村长 in 该村/长期以来, 台联 in 平台/联系), or a word starts
+with it and runs on (天王 in 天王星), or its last character alone is the start
+of the next word (大麻 in 大/麻烦).  It is kept when jieba merely joins its last
+*word* to the next one (台湾总统 in 台湾/总统大选).
+
+jieba is imported and its dictionary loaded on the first candidate that needs
+it, never for a draft without candidates (start-up time matters), and it runs
+on a short window around the candidate, never over the whole draft.
+``STATS`` counts what was handed to it, so tests can hold us to that.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+CONTEXT = 10  # characters of context either side of a candidate
+_STOP = set("，。；：！？、,.;:!?\n\r\t \u3000（）()[]【】“”‘’「」『』《》\"'")
+
+
+@dataclass
+class SegmentStats:
+    """How much work the segmenter did in this process."""
+
+    chars: int = 0  # characters handed to jieba
+    calls: int = 0  # windows segmented
+    loaded: bool = False  # whether jieba's dictionary was loaded
+
+    def reset(self) -> None:
+        self.chars = self.calls = 0
+
+
+STATS = SegmentStats()
+_lock = threading.Lock()
+_tokenizer = None
+_added: set[str] = set()
+
+
+def _get():
+    """Our own jieba Tokenizer (not jieba's global one, so that list terms do
+    not change segmentation for anyone else in the process)."""
+    global _tokenizer
+    with _lock:
+        if _tokenizer is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tok = jieba.Tokenizer()
+            tok.initialize()
+            _tokenizer = tok
+            STATS.loaded = True
+        return _tokenizer
+
+
+def add_words(words) -> None:
+    """Make list terms known to the segmenter (idempotent).  A term jieba
+    already knows keeps its frequency; an unknown one gets the frequency that
+    lets it be cut as one word."""
+    new = [w for w in words if w not in _added]
+    if not new:
+        return
+    tok = _get()
+    with _lock:
+        for w in new:
+            if not tok.FREQ.get(w):
+                tok.add_word(w)
+            _added.add(w)
+
+
+def window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span jieba sees: up to CONTEXT characters either side, stopping at
+    punctuation and line breaks."""
+    lo = start
+    while lo > 0 and start - lo < CONTEXT and text[lo - 1] not in _STOP:
+        lo -= 1
+    hi = end
+    while hi < len(text) and hi - end < CONTEXT and text[hi] not in _STOP:
+        hi += 1
+    return lo, hi
+
+
+def decide(text: str, start: int, end: int, *, check_start: bool = True,
+           check_end: bool = True) -> tuple[bool, str]:
+    """Whether ``text[start:end]`` is a word here, and the segmentation that
+    decided (tokens around the candidate joined with "/")."""
+    tok = _get()
+    lo, hi = window(text, start, end)
+    piece = text[lo:hi]
+    STATS.chars += len(piece)
+    STATS.calls += 1
+    tokens = tok.lcut(piece, HMM=True)
+    cs, ce = start - lo, end - lo
+    keep = True
+    spans = []
+    pos = 0
+    for t in tokens:
+        a, b = pos, pos + len(t)
+        pos = b
+        spans.append((a, b, t))
+        if check_start and a < cs < b:
+            keep = False  # a word starts before the candidate and runs into it
+        elif check_start and a == cs and b > ce:
+            keep = False  # the candidate is only the beginning of a longer word
+        elif check_end and cs < a < ce < b:
+            inside = piece[a:ce]
+            if len(inside) < 2 or not tok.FREQ.get(inside):
+                keep = False  # its last character belongs to the next word
+    shown = [t for a, b, t in spans if b > cs - 2 and a < ce + 2]
+    return keep, "/".join(shown)

@@ -1,0 +1,36 @@
+"""What every personal-number test checks on every finding: offsets and
+line/column point at the number in the original text, and nothing a user
+sees (message, explanation, masked value, suggestion) contains it."""
+from __future__ import annotations
+
+from screener import Config, Finding, screen_text
+from screener.config import digits_key
+
+
+def line_col(original: str, offset: int) -> tuple[int, int]:
+    line_start = max(original.rfind("\n", 0, offset), original.rfind("\r", 0, offset)) + 1
+    line = 1 + sum(1 for i, c in enumerate(original[:offset])
+                   if c == "\n" or (c == "\r" and original[i + 1:i + 2] != "\n"))
+    return line, offset - line_start + 1
+
+
+def assert_sound(original: str, f: Finding) -> None:
+    assert f.text == original[f.start:f.end]
+    assert (f.line, f.column) == line_col(original, f.start)
+    if f.personal and f.kind != "email":
+        full = digits_key(f.text)
+        for shown in (f.message, f.why, f.masked, f.suggestion or ""):
+            assert full not in digits_key(shown), (f.code, shown)
+
+
+def screen(text: str, kind: str | None = None, config: Config | None = None) -> list[Finding]:
+    """The findings (of ``kind``) in ``text``, each checked with assert_sound."""
+    findings = screen_text(text, config=config).findings
+    for f in findings:
+        assert_sound(text, f)
+    return [f for f in findings if kind is None or f.kind == kind]
+
+
+def codes(text: str, kind: str | None = None, config: Config | None = None) -> list[tuple[str, str]]:
+    """(code, severity) of each finding of ``kind`` in ``text``."""
+    return [(f.code, f.severity.label) for f in screen(text, kind, config)]
