@@ -460,7 +460,7 @@ def test_numbers_in_file_names_are_masked_in_a_folder_walk(tmp_path):
 def test_an_address_ending_before_a_hyphen_is_found(text, found):
     # A hyphen ends an address unless a domain label goes on after it; the
     # sheet's file names (<draft>-审批表.docx) end that way too.
-    assert [f.text for f in screen_text(text).findings] == found
+    assert [f.text for f in screen_text(text).findings if f.personal] == found
 
 
 @pytest.mark.parametrize("style", ["default", "full"])
