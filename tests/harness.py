@@ -10,6 +10,7 @@ the kinds the installed detectors declare in ``all_rules()``.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import random
 import re
@@ -135,9 +136,18 @@ class Planted:
 
 
 @dataclass(frozen=True)
+class PlantedTerm:
+    code: str
+    example: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Draft:
     text: str
     planted: tuple[Planted, ...]
+    terms: tuple[PlantedTerm, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -175,6 +185,36 @@ def _plant(draw, kinds: tuple[str, ...]):
 
 
 ALL_PLANTABLE = ("id-card", "mobile", "landline", "bank-card", "email")
+TERM_WRAP = ("。\n", "\n。")  # a line of its own, and a break no CJK join removes
+
+
+@functools.lru_cache(maxsize=None)
+def term_examples() -> tuple[tuple[str, str], ...]:
+    """(entry code, example) for the ``match`` examples of every active
+    word-list entry without context conditions, kept when the example on a
+    line of its own is flagged with that code: planted anywhere, it must be
+    flagged there too.  Empty when no word lists are installed."""
+    try:
+        from screener.wordlists import list_set
+    except ImportError:
+        return ()
+    from screener import Config, screen_text
+
+    out = []
+    for e in list_set(Config()).active:
+        if e.near or e.not_near or e.before or e.not_before or e.after or e.not_after or e.quoted:
+            continue
+        for example in e.match:
+            alone = TERM_WRAP[0] + example + TERM_WRAP[1]
+            if any(f.code == e.code for f in screen_text(alone).findings):
+                out.append((e.code, example))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Term:
+    code: str
+    example: str
 
 
 @st.composite
@@ -183,22 +223,31 @@ def drafts(draw, max_lines: int = 10, plant: bool = True) -> Draft:
     ``plant``, some pieces are personal numbers in rows about a person, at
     offsets recorded in ``Draft.planted``.  Every plantable kind is planted,
     whether or not a detector for it is installed."""
-    piece = st.one_of(_segment, _plant(ALL_PLANTABLE)) if plant else _segment
+    terms = term_examples() if plant else ()
+    options = [_segment, _plant(ALL_PLANTABLE)] if plant else [_segment]
+    if terms:
+        options.append(st.sampled_from(terms).map(lambda t: _Term(*t)))
+    piece = st.one_of(options)
     lines = draw(st.lists(st.tuples(st.lists(piece, max_size=6), st.sampled_from(LINE_BREAKS)),
                           min_size=1, max_size=max_lines))
     out: list[str] = []
     planted: list[Planted] = []
+    planted_terms: list[PlantedTerm] = []
     pos = 0
     for pieces, brk in lines:
         for p in [*pieces, brk]:
-            if isinstance(p, _Plant):
+            if isinstance(p, _Term):
+                start = pos + len(TERM_WRAP[0])
+                planted_terms.append(PlantedTerm(p.code, p.example, start, start + len(p.example)))
+                p = TERM_WRAP[0] + p.example + TERM_WRAP[1]
+            elif isinstance(p, _Plant):
                 prefix, suffix = person_row(p.kind, p.written)
                 start = pos + len(prefix)
                 planted.append(Planted(p.kind, p.written, start, start + len(p.written)))
                 p = prefix + p.written + suffix
             out.append(p)
             pos += len(p)
-    return Draft("".join(out), tuple(planted))
+    return Draft("".join(out), tuple(planted), tuple(planted_terms))
 
 
 # ---------------------------------------------------------------- lines

@@ -51,12 +51,16 @@ def check_report(text: str, report) -> None:
 
 
 def check_planted_found(draft: Draft, report) -> None:
-    """Every planted number of an installed kind is found, exactly where planted."""
+    """Every planted number of an installed kind is found, exactly where
+    planted; every planted word-list example is flagged by its entry."""
     for p in draft.planted:
         if p.kind not in SUPPORTED:
             continue
         hits = [f for f in report.findings if (f.start, f.end) == (p.start, p.end)]
         assert [f.kind for f in hits] == [p.kind], (p, report.findings)
+    for t in draft.terms:
+        hits = [f for f in report.findings if f.code == t.code and t.start <= f.start < f.end <= t.end]
+        assert hits, (t, report.findings)
 
 
 @given(drafts())
