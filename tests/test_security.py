@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import socket
+import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -487,3 +488,72 @@ def test_an_output_never_replaces_an_input(how, option, tmp_path):
     assert result.code == 2 and "不能覆盖稿件" in result.err, result
     after = {p: _fingerprint(p) for p in tmp_path.rglob("*") if p.is_file() and not p.is_symlink()}
     assert after == before
+
+
+# ------------------------------------------------------------ word lists
+
+def _user_list(folder: Path, text: str) -> Path:
+    path = folder / "office.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_html_sheet_escapes_word_list_notes(tmp_path):
+    # A list's suggestion, advice, reason and source end up in the sheet's
+    # findings table and in the hover text of the highlighted draft.
+    x = json.dumps(XSS, ensure_ascii=False)
+    toml_list = _user_list(tmp_path, (
+        f'[list]\nname = "office"\ntitle = {x}\nprefix = "OF"\nsource = {x}\nedition = "2024"\n'
+        f'kind = "wording"\nseverity = "warning"\n\n[[entry]]\ncode = "OF101"\nterm = "扶贫办"\n'
+        f'suggestion = [{x}]\nadvice = {x}\nreason = {x}\nsource = {x}\nmatch = ["县扶贫办负责同志"]\npass = ["县乡村振兴局"]\n'))
+    text_list = tmp_path / "本单位用语.txt"
+    text_list.write_text(f"# name: 本单位\n# prefix: BD\n老板 => {XSS}\n", encoding="utf-8")
+    clean = _Tags(_sheet(tmp_path, "稿件.txt", "", []))
+    page = _Tags(_sheet(tmp_path, "稿件.txt", "县扶贫办负责同志和老板", [
+        "--wordlist", toml_list, "--wordlist", text_list]))
+    assert page.pairs <= clean.pairs, page.pairs - clean.pairs
+    shown = "".join(page.text) + "".join(page.values)
+    assert shown.count("<script>alert(1)</script>") >= 2, shown
+
+
+def test_a_runaway_user_pattern_is_stopped_and_named(tmp_path):
+    # (x|x)+y backtracks exponentially on a run of x with no y.  The run
+    # must end with one line naming the list and the entry; the subprocess
+    # limit only keeps a regression from hanging CI, it times nothing.
+    user = _user_list(tmp_path, (
+        '[list]\nname = "office"\ntitle = "本单位"\nprefix = "OF"\nsource = "本单位"\n'
+        'kind = "wording"\nseverity = "warning"\n\n[[entry]]\ncode = "OF101"\n'
+        "pattern = '(x|x)+y'\nanchors = [\"x\"]\nwindow = 60\nreason = \"测试\"\nsource = \"本单位\"\n"
+        'match = ["xxy"]\npass = ["xx"]\n'))
+    draft = tmp_path / "draft.txt"
+    draft.write_text("关于" + "x" * 40 + "的公示\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "screener", str(draft), "--wordlist", str(user)],
+                            capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "PYTHONPATH": str(PACKAGE.parent)})
+    assert result.returncode == 2, result
+    assert result.stderr.count("\n") == 1 and "OF101" in result.stderr and "超时" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_built_in_lists_are_data_files():
+    from screener.paths import builtin_wordlists_dir
+
+    files = [p for p in builtin_wordlists_dir().rglob("*") if p.is_file()]
+    assert files and {p.suffix for p in files} <= {".toml", ".txt", ".md"}, files
+
+
+def test_word_lists_are_data(tmp_path):
+    marker = tmp_path / "PWNED"
+    user = _user_list(tmp_path, (
+        '[list]\nname = "office"\ntitle = "本单位"\nprefix = "OF"\nsource = "本单位"\n'
+        'kind = "wording"\nseverity = "warning"\n\n[[entry]]\ncode = "OF101"\nterm = "扶贫办"\n'
+        f'suggestion = ["__import__(\'os\').system(\'touch {marker}\')"]\n'
+        f'reason = "$(touch {marker})"\nsource = "`touch {marker}`"\nmatch = ["县扶贫办负责同志"]\npass = ["县乡村振兴局"]\n'))
+    text_list = tmp_path / "本单位用语.txt"
+    text_list.write_text(f"# name: 本单位\n# prefix: BD\n老板 => $(touch {marker})\n", encoding="utf-8")
+    draft = tmp_path / "draft.txt"
+    draft.write_text("县扶贫办负责同志和老板\n", encoding="utf-8")
+    with audited() as seen:
+        result = run_cli([draft, "--wordlist", user, "--wordlist", text_list, "--jobs", "1"])
+    assert result.code == 1 and seen.events == [] and not marker.exists(), result
+    assert f"$(touch {marker})" in result.out and "__import__" in result.out
