@@ -19,7 +19,10 @@ import codecs
 import html
 import json
 import logging
+import os
 import random
+import subprocess
+import sys
 import warnings
 import zipfile
 from html.parser import HTMLParser
@@ -331,6 +334,20 @@ def test_show_values_shows_every_planted_number(shown_outputs, name):
     # The positive control: the search above finds numbers when they are there.
     missing = [w for kind, w in EXPECTED[name] if leaked(shown_outputs[name], kind, w) is None]
     assert missing == []
+
+
+def test_a_real_process_prints_no_number_and_no_stray_line(tmp_path):
+    # In a separate process, so output that bypasses sys.stdout/sys.stderr
+    # (a library's log handler bound to the real stderr at import, C-level
+    # writes) is seen too.  A word-list term makes jieba load.
+    draft = tmp_path / "draft.txt"
+    draft.write_text(DRAFT + "关于村长选举的说明。\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    for args in ([draft], ["--format", "json", draft], [write_docx(tmp_path / "d.docx")]):
+        result = subprocess.run([sys.executable, "-m", "screener", *map(str, args)],
+                                capture_output=True, text=True, env=env, timeout=600)
+        assert result.returncode == 1 and result.stderr == "", result.stderr
+        assert_no_leak(result.stdout, f"process {args}")
 
 
 # ------------------------------------------------------------ error messages
