@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from docx_factory import minimal_parts, zip_bytes
 from harness import run_cli
 from screener.loaders import load
 from test_fuzz_loaders import SUFFIXES, seeds_for
@@ -557,3 +558,36 @@ def test_word_lists_are_data(tmp_path):
         result = run_cli([draft, "--wordlist", user, "--wordlist", text_list, "--jobs", "1"])
     assert result.code == 1 and seen.events == [] and not marker.exists(), result
     assert f"$(touch {marker})" in result.out and "__import__" in result.out
+
+
+# ------------------------------------------------------------ XML entities
+
+def _xxe_document(secret: Path) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>'
+            f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">'
+            '<!ENTITY a "哈哈哈哈哈哈哈哈"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+            '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            "<w:body><w:p><w:r><w:t>&xxe;&d;</w:t></w:r></w:p></w:body></w:document>")
+
+
+def test_xml_entities_are_never_expanded(tmp_path):
+    # An external entity would read a local file into the report (XXE); a
+    # nested one would blow up memory ("billion laughs").  A .docx part with
+    # a DOCTYPE is refused; a web page's DOCTYPE is inert text.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("户主王某某，邮箱：secret.person@example.com", encoding="utf-8")
+    parts = minimal_parts(_xxe_document(secret))
+    docx_path = tmp_path / "xxe.docx"
+    docx_path.write_bytes(zip_bytes(parts))
+    html_path = tmp_path / "xxe.html"
+    html_path.write_text(f'<!DOCTYPE html [<!ENTITY xxe SYSTEM "file://{secret}">]><p>&xxe;正文</p>',
+                         encoding="utf-8")
+    with audited() as seen:
+        docx_run = run_cli([docx_path, "--format", "json"])
+        html_run = run_cli([html_path, "--format", "json", "--show-values"])
+    assert docx_run.code == 2 and "文档类型声明" in docx_run.err, docx_run
+    assert html_run.code == 0, html_run
+    for result in (docx_run, html_run):
+        assert "secret.person" not in result.out + result.err and "哈哈" not in result.out
+    assert seen.events == []
