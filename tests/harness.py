@@ -109,6 +109,12 @@ def compact(kind: str, written: str) -> str:
     return half.lower() if kind == "email" else re.sub(r"[^0-9Xx]", "", half).upper()
 
 
+@functools.lru_cache(maxsize=16)
+def _folded(output: str) -> tuple[str, str]:
+    folded = _SEPARATORS.sub("", output.translate(_HALF))
+    return folded.lower(), folded.upper()
+
+
 def leaked(output: str, kind: str, written: str) -> str | None:
     """Which form of the number ``output`` shows in full, or None.
 
@@ -119,10 +125,8 @@ def leaked(output: str, kind: str, written: str) -> str | None:
     if written in output:
         return written
     bare = compact(kind, written)
-    folded = _SEPARATORS.sub("", output.translate(_HALF))
-    if kind == "email":
-        return bare if bare in folded.lower() else None
-    return bare if bare in folded.upper() else None
+    lower, upper = _folded(output)
+    return bare if bare in (lower if kind == "email" else upper) else None
 
 
 # ---------------------------------------------------------------- drafts
