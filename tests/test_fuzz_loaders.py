@@ -17,7 +17,9 @@ from __future__ import annotations
 import codecs
 import encodings.aliases
 import io
+import os
 import tempfile
+import threading
 import zipfile
 from pathlib import Path
 
@@ -226,6 +228,7 @@ def test_encoding_option_that_cannot_decode_is_one_clear_error(encoding, payload
     ("loop1", "符号链接形成循环，无法读取"),
     ("missing.txt", "文件不存在"),
     (".", "是文件夹，不是文件"),
+    ("/dev/zero", "是设备文件，不是稿件"),  # regression: read without end until memory ran out
 ])
 def test_odd_paths_are_one_clear_error(name, problem, tmp_path):
     (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
@@ -233,6 +236,29 @@ def test_odd_paths_are_one_clear_error(name, problem, tmp_path):
     with pytest.raises(InputError) as caught:
         load(str(tmp_path / name))
     assert caught.value.problem == problem
+
+
+def test_a_pipe_or_stdin_is_read_up_to_the_size_limit(tmp_path, monkeypatch):
+    # A pipe has no size to check first (screen <(cat draft.txt), screen -):
+    # reading stops past the limit instead of filling memory.
+    import screener.loaders
+
+    monkeypatch.setattr(screener.loaders, "MAX_BYTES", 1000)
+    fifo = tmp_path / "pipe.txt"
+    for payload, problem in ((b"x" * 5000, "文件过大（0 MB 以上，上限 0 MB）"), ("正文".encode(), None)):
+        os.mkfifo(fifo)
+        writer = threading.Thread(target=fifo.write_bytes, args=(payload,))
+        writer.start()
+        try:
+            doc = load(fifo)
+            assert problem is None and doc.text == payload.decode()
+        except InputError as exc:
+            assert exc.problem == problem
+        finally:
+            writer.join(timeout=60)
+            fifo.unlink()
+    result = run_cli(["-"], stdin=b"x" * 5000)
+    assert result.code == 2 and result.err == "screen: <stdin>：文件过大（0 MB 以上，上限 0 MB）\n", result
 
 
 TEXT_ENCODINGS = sorted(set(encodings.aliases.aliases.values()) | {"utf-8", "gb18030", "gbk", "big5"})
