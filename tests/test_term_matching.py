@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILTIN = ("xinhua", "classified-markings", "wording")
 
 # A bare list (no conditions, no exceptions) isolates what segmentation decides.
-BARE = "# prefix: HC\n天王\n村长\n台联\n影后\n国语\n大麻\n台湾总统\nNB\nSB\nPK\nTMD\n"
+BARE = "# prefix: HC\n天王\n村长\n台联\n影后\n国语\n大麻\n台湾总统\nNB\nSB\nPK\nTMD\n台独\n维族\n鲜族\n中华民国\n"
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +45,12 @@ HARD_CASES = [
     ("这下遇到大麻烦了", "大麻", False, "大/麻烦"),
     ("非法种植大麻", "大麻", True, "大麻"),
     ("台湾总统大选", "台湾总统", True, "台湾/总统大选"),
+    # a compound of the term and another word of 2+ characters keeps the banned sense
+    ("打击台独分子", "台独", True, "台独分子"),
+    ("平台独立运营", "台独", False, "平台/独立"),
+    ("新疆维族群众", "维族", True, "新疆维族"),
+    ("朝鲜族群众", "鲜族", False, "朝鲜族"),
+    ("所谓中华民国政府", "中华民国", True, "中华民国政府"),
     ("NBA比赛直播", "NB", False, None),
     ("USB接口", "SB", False, None),
     ("PKU校友会", "PK", False, None),

@@ -5,7 +5,11 @@ candidate is dropped when it sits inside a longer word: a word starts before it
 and runs into it (村长 in 该村/长期以来, 台联 in 平台/联系), or a word starts
 with it and runs on (天王 in 天王星), or its last character alone is the start
 of the next word (大麻 in 大/麻烦).  It is kept when jieba merely joins its last
-*word* to the next one (台湾总统 in 台湾/总统大选).
+*word* to the next one (台湾总统 in 台湾/总统大选), and when jieba's longer word
+is a compound of the candidate and another word of two or more characters
+(台独 in 台独分子, 弱智 in 弱智儿童, 维族 in 新疆维族): the banned sense survives
+compounding, while a single trailing or leading character (星, 烦, 外) makes a
+different word.
 
 jieba is imported and its dictionary loaded on the first candidate that needs
 it, never for a draft without candidates (start-up time matters), and it runs
@@ -84,6 +88,11 @@ def window(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _is_word(tok, part: str) -> bool:
+    """A dictionary word of two or more characters: the other half of a compound."""
+    return len(part) >= 2 and bool(tok.FREQ.get(part))
+
+
 def decide(text: str, start: int, end: int, *, check_start: bool = True,
            check_end: bool = True) -> tuple[bool, str]:
     """Whether ``text[start:end]`` is a word here, and the segmentation that
@@ -103,9 +112,16 @@ def decide(text: str, start: int, end: int, *, check_start: bool = True,
         pos = b
         spans.append((a, b, t))
         if check_start and a < cs < b:
-            keep = False  # a word starts before the candidate and runs into it
+            # a word starts before the candidate and runs into it; kept only
+            # when that word is a compound ending with the candidate (新疆维族)
+            if not (b == ce and _is_word(tok, piece[a:cs])):
+                keep = False
         elif check_start and a == cs and b > ce:
-            keep = False  # the candidate is only the beginning of a longer word
+            # the candidate is the beginning of a longer word (天王星, 大麻烦);
+            # kept only when that word is the candidate plus another word of
+            # two or more characters (台独分子, 弱智儿童, 中华民国政府)
+            if not _is_word(tok, piece[ce:b]):
+                keep = False
         elif check_end and cs < a < ce < b:
             inside = piece[a:ce]
             if len(inside) < 2 or not tok.FREQ.get(inside):
