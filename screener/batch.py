@@ -51,26 +51,33 @@ def screen_paths(
     encoding: str | None = None,
     progress: Progress | None = None,
     keep_documents: bool = False,
+    keep_texts: bool = True,
 ) -> Report:
     """Screen files, folders (recursively) and glob patterns; ``-`` is standard input.
 
     ``jobs`` worker processes (default: the number of CPUs; 1 screens in this
     process).  ``progress(done, total)`` is called after each file.
-    ``keep_documents`` keeps the Document of clean files too.
+    ``keep_documents`` keeps the Document of clean files too; ``keep_texts=False``
+    (JSON output needs no text) keeps none, so that worker processes send back
+    findings only: pickling every draft's text back to the parent was a third
+    of the parent's work in a parallel run (BENCHMARKS.md).
     """
     config = config or Config()
     targets, skipped = expand(paths)
-    targets = [screen_one("-", config, encoding, keep_documents) if t == "-" else t for t in targets]
+    keep = True if keep_documents else False if keep_texts else None
+    targets = [screen_one("-", config, encoding, keep) if t == "-" else t for t in targets]
     todo = [t for t in targets if isinstance(t, str)]
-    options = (config, encoding, keep_documents)
+    options = (config, encoding, keep)
     results = iter(list(_screen_all(todo, options, jobs or default_jobs(), progress)))
     files = tuple(t if isinstance(t, FileReport) else next(results) for t in targets)
     return Report(files=files, skipped=tuple(skipped))
 
 
 def screen_one(path: str, config: Config, encoding: str | None = None,
-               keep_document: bool = False) -> FileReport:
-    """Load and screen one file; every failure becomes FileReport(error=...)."""
+               keep_document: bool | None = False) -> FileReport:
+    """Load and screen one file; every failure becomes FileReport(error=...).
+    The Document is kept if ``keep_document``, never if it is None, and
+    otherwise only when there are findings (for excerpts)."""
     try:
         report = screen_document(load(path, encoding), config)
     except InputError as exc:
@@ -83,7 +90,9 @@ def screen_one(path: str, config: Config, encoding: str | None = None,
         return FileReport(path=str(path), error="文件结构嵌套过深，无法检查")
     except Exception as exc:  # a bug must not end the batch; the message never quotes the draft
         return FileReport(path=str(path), error=f"检查时出现内部错误（{type(exc).__name__}），请报告此问题")
-    return report if report.findings or keep_document else replace(report, document=None)
+    if keep_document or (keep_document is not None and report.findings):
+        return report
+    return replace(report, document=None)
 
 
 def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], list[Skipped]]:

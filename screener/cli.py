@@ -115,7 +115,8 @@ def check(
     bar = ProgressBar()
     try:
         report = screen_paths(paths, config=config, jobs=jobs, encoding=encoding, progress=bar,
-                              keep_documents=plan.active or output_format is OutputFormat.sheet)
+                              keep_documents=plan.active or output_format is OutputFormat.sheet,
+                              keep_texts=output_format is not OutputFormat.json)
     finally:
         bar.close()
     if output_format is OutputFormat.json:

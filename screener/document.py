@@ -2,8 +2,8 @@
 maps from normalised offsets back to the original and from offsets to lines.
 
 Normalisation (after prh's width folding and python-stdnum's ``compact``):
-full-width ASCII and the ideographic space fold to ASCII, Latin capitals fold
-to lower case, zero-width characters and soft hyphens are dropped, and a line
+full-width digits and letters fold to ASCII and Latin capitals to lower case
+(folding.py), zero-width characters and soft hyphens are dropped, and a line
 break between two CJK characters (a hard-wrapped sentence) is dropped so that a
 term broken across lines still matches.  Folding keeps lengths; only drops
 move offsets, so the map is a short list of break points, not one entry per
@@ -16,27 +16,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .folding import fold, needs_folding
+
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZW = re.compile(f"[{_ZERO_WIDTH}]+")
 _IS_CJK = re.compile(f"[{_CJK}]")
-# Full-width digits, letters and the few symbols that occur inside numbers and
-# addresses (＋ － ． ＠, and ＿ ％ of e-mail local parts) fold to ASCII; Latin
-# capitals fold to lower case.
-# Full-width punctuation (，：（）) is left alone: it is in every Chinese
-# sentence, matters to no detector, and folding it would cost a pass per comma.
-_FOLD = re.compile(r"[\uff05\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5aA-Z]+")
-_FOLD_TABLE = {c: c - 0xFEE0 for c in (0xFF05, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF20, 0xFF3F)}
-_FOLD_TABLE.update({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)})  # ０-９
-_FOLD_TABLE.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
-_FOLD_TABLE.update({c: c + 32 for c in range(0x41, 0x5B)})  # A-Z -> a-z
-_FOLD_TABLE.update({c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ -> a-z
 _LINE_BREAK = re.compile(r"\r\n?|\n")
-
-
-def fold(text: str) -> str:
-    """Width- and case-fold ``text`` without changing its length."""
-    return _FOLD.sub(lambda m: m.group().translate(_FOLD_TABLE), text)
 
 
 def _drops(text: str) -> list[tuple[int, int]]:
@@ -83,7 +69,7 @@ class Document:
         text = self.text
         drops = _drops(text)
         if not drops:
-            return (fold(text) if _FOLD.search(text) else text), [], []
+            return (fold(text) if needs_folding(text) else text), [], []
         pieces: list[str] = []
         norm_points: list[int] = []  # normalised offset where a drop happened
         shifts: list[int] = []  # characters dropped up to and including that point
@@ -98,6 +84,15 @@ class Document:
             last = end
         pieces.append(text[last:])
         return fold("".join(pieces)), norm_points, shifts
+
+    def __getstate__(self) -> dict:
+        """Pickled (a worker process's result) without the cached views, which
+        the receiver recomputes if it ever needs them: for a folder they more
+        than doubled what the parent process had to unpickle."""
+        state = self.__dict__.copy()
+        for cached in ("_normal", "_line_starts", "_segment_starts"):
+            state.pop(cached, None)
+        return state
 
     @property
     def normalized(self) -> str:

@@ -19,7 +19,6 @@ from .atomic import write_atomic
 from .errors import OutputError
 from .masking import mask, mask_digits
 from .model import FileReport, Finding, Report, Severity
-from .redact_docx import is_docx, redact_docx_bytes
 
 
 _TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
@@ -86,7 +85,7 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
     doc = report.document
     if doc is None:
         raise OutputError(f"{report.path}：没有稿件文本，无法生成脱敏副本")
-    if is_docx(report):
+    if hasattr(doc, "runs_for"):  # read from a .docx: its Document maps text to runs
         return _redact_docx(data, report, style, min_severity)
     try:
         codec = _codec(data, encoding)
@@ -108,6 +107,8 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
 
 def _redact_docx(data: bytes, report: FileReport, style: str | None,
                  min_severity: Severity) -> bytes:
+    from .redact_docx import redact_docx_bytes  # lxml: imported only for a .docx (start-up time)
+
     targets = _targets(report.findings, min_severity)
     if any(a.end > b.start for a, b in zip(targets, targets[1:])):
         raise OutputError(f"{report.path}：号码相互重叠，无法在 Word 文档中脱敏，请在 Word 中手工处理")

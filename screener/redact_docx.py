@@ -163,8 +163,3 @@ def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,
     if again != expected_text:
         raise OutputError(f"{report.path}：脱敏后的 Word 文档核对不一致，未生成脱敏副本，请在 Word 中手工处理")
     return result
-
-
-def is_docx(report: FileReport) -> bool:
-    """Whether ``report`` was read from a .docx (its Document maps text to runs)."""
-    return hasattr(report.document, "runs_for")

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
-from .docx import load_docx
 from .html import load_html
 from .text import decode
 
@@ -27,6 +26,14 @@ MAX_BYTES = 512 * 1024 * 1024
 
 def _load_text(path: Path, data: bytes, encoding: str | None) -> Document:
     return Document(decode(data, str(path), encoding), path=str(path))
+
+
+def load_docx(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    """docx.load_docx, imported on first use: it brings lxml (about 30 ms of
+    start-up that a plain-text draft does not need)."""
+    from .docx import load_docx as load
+
+    return load(path, data, encoding)
 
 
 LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {

@@ -1,18 +1,18 @@
-"""One pass of an Aho-Corasick automaton (pyahocorasick, C) over the
-normalised draft finds every candidate of every active entry at once; each
-candidate then goes through the entry's conditions and, only where needed,
-a jieba check of a few characters around it (segment.py).
+"""One pass of an Aho-Corasick automaton over the normalised draft finds every
+candidate of every active entry at once; each candidate then goes through the
+entry's conditions and, only where needed, a jieba check of a few characters
+around it (segment.py).
 
 Literal terms are automaton keys.  A pattern entry contributes its anchors,
 and its regex runs only on a short window around an anchor that was found.
 
-The automaton walks the UTF-8 bytes of the text (held in a str as Latin-1
-code points), not its characters: pyahocorasick looks a character up among a
-node's children one by one, and at the root there is one child per distinct
-first character of a key (about 170 for the built-in lists) against about a
-dozen distinct first bytes.  That doubles the throughput; UTF-8 being
-self-synchronising, every match starts and ends on a character boundary, and
-byte offsets are converted back to character offsets hit by hit.
+The automaton is ahocorasick-rs's DFA (Rust, the ``aho-corasick`` crate),
+asked for overlapping matches so that every key is found wherever it occurs,
+as a classic Aho-Corasick walk finds them.  On the benchmark corpus it walks
+a draft about 3x faster than pyahocorasick walking the UTF-8 bytes, and 10x
+faster than pyahocorasick walking the characters, whose speed collapses with
+the ~160 distinct first characters of the built-in keys (BENCHMARKS.md).
+It reports character offsets, so no byte-to-character conversion is needed.
 """
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ from .format import Entry, latin_edge
 from .patterns import compile_pattern, finditer
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_DFA_LIMIT = 20_000  # keys up to which the (fastest, largest) DFA is built
+BLOCK = 1 << 20  # characters walked at once (bounds ahocorasick-rs's memory)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +59,7 @@ class Matcher:
     """The automaton for one set of active entries; build once, scan often."""
 
     def __init__(self, entries: Sequence[Entry], who: Callable[[Entry], str]):
-        import ahocorasick
+        import ahocorasick_rs
 
         self.entries = tuple(entries)
         self.rules = [Rules.of(e, who(e)) for e in self.entries]
@@ -71,38 +74,57 @@ class Matcher:
                 keys.setdefault(key, []).append((i, False))
                 if e.boundary == "word" and _HAN.search(key):
                     seg_words.add(key)
-        self._automaton = ahocorasick.Automaton()
-        for key, refs in keys.items():
-            self._automaton.add_word(_bytes_view(key), (key, tuple(refs)))
+        self._keys = tuple(keys)
+        self._longest = max(map(len, keys), default=1)
+        self._refs = tuple(tuple(refs) for refs in keys.values())
+        self._automaton = None
         if keys:
-            self._automaton.make_automaton()
-        self._empty = not keys
+            kind = {"implementation": ahocorasick_rs.Implementation.DFA} if len(keys) <= _DFA_LIMIT else {}
+            self._automaton = ahocorasick_rs.AhoCorasick(self._keys, **kind)
         self._seg_words = frozenset(seg_words)
         self._seg_ready = False
 
     @property
     def strings(self) -> int:
         """How many distinct strings the automaton holds."""
-        return len(self._automaton)
+        return len(self._keys)
+
+    def walk(self, text: str) -> list[tuple[int, int, int]]:
+        """The bare automaton pass over ``text``, exactly as ``scan`` walks it:
+        (key index, start, end) per candidate, overlapping ones included.
+        benchmarks/bench.py times this as the limit the pipeline is held to.
+
+        A long text is walked in blocks that overlap by the longest key less
+        one character, keeping from each block the matches that start in it:
+        ahocorasick-rs builds offset tables as large as the text it is given
+        (some 7 bytes per byte: 680 MB for a 100 MB draft)."""
+        if self._automaton is None:
+            return []
+        if len(text) <= BLOCK:
+            return self._find(text)
+        found = []
+        overlap = self._longest - 1
+        for lo in range(0, len(text), BLOCK):
+            for k, start, end in self._find(text[lo:lo + BLOCK + overlap]):
+                if start < BLOCK:
+                    found.append((k, lo + start, lo + end))
+        return found
+
+    def _find(self, text: str) -> list[tuple[int, int, int]]:
+        try:
+            return self._automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate (str from a library caller): no key has one
+            return self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
     def scan(self, text: str, drops: list[Drop] | None = None) -> list[Hit]:
         """Every hit in ``text`` (the normalised view), in automaton order.
         Ruled-out candidates are appended to ``drops`` when it is given."""
-        if self._empty:
-            return []
         hits: list[Hit] = []
         seen: set[tuple[int, int, int]] = set()
-        view = _bytes_view(text)
-        byte_pos = char_pos = 0
-        for last, (key, refs) in self._automaton.iter(view):
-            if len(view) != len(text):  # not pure ASCII: bytes to characters
-                char_pos += len(view[byte_pos:last + 1].encode("latin-1").decode("utf-8", "surrogatepass"))
-                byte_pos = last + 1
-                end = char_pos
-            else:
-                end = last + 1
-            start = end - len(key)
-            for i, is_anchor in refs:
+        keys, refs_of = self._keys, self._refs
+        for k, start, end in self.walk(text):
+            key = keys[k]
+            for i, is_anchor in refs_of[k]:
                 if is_anchor:
                     self._pattern(i, text, start, end, hits, seen, drops)
                 else:
@@ -150,11 +172,6 @@ class Matcher:
                 if not keep:
                     return _drop(drops, e, start, end, "分词显示它是更长的词的一部分", seg)
         hits.append(Hit(e, start, end, note, seg))
-
-
-def _bytes_view(text: str) -> str:
-    """The UTF-8 bytes of ``text`` as a str of code points 0–255."""
-    return text.encode("utf-8", "surrogatepass").decode("latin-1")
 
 
 def _drop(drops, entry, start, end, reason, seg=None) -> None:

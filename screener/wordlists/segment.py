@@ -11,15 +11,20 @@ is a compound of the candidate and another word of two or more characters
 compounding, while a single trailing or leading character (星, 烦, 外) makes a
 different word.
 
-jieba is imported and its dictionary loaded on the first candidate that needs
-it, never for a draft without candidates (start-up time matters), and it runs
-on a short window around the candidate, never over the whole draft.
+jieba is imported on the first candidate that needs it, never for a draft
+without candidates (start-up time matters); it reads only the dictionary
+entries its windows need (jieba_dict.py), and it runs on a short window
+around the candidate, never over the whole draft.
 ``STATS`` counts what was handed to it, so tests can hold us to that.
 """
 from __future__ import annotations
 
+import logging
+import sys
 import threading
 from dataclasses import dataclass
+
+from . import jieba_dict
 
 CONTEXT = 10  # characters of context either side of a candidate
 _STOP = set("，。；：！？、,.;:!?\n\r\t \u3000（）()[]【】“”‘’「」『』《》\"'")
@@ -38,27 +43,52 @@ class SegmentStats:
 
 
 STATS = SegmentStats()
-_lock = threading.Lock()
+_lock = threading.RLock()
 _tokenizer = None
+_split = None  # jieba_dict.SplitDictionary, or None when the whole dictionary is loaded
 _added: set[str] = set()
+
+
+def _import_jieba():
+    """``import jieba``, without setuptools' pkg_resources: jieba._compat
+    imports it (about 130 ms) only to open its data files, and opens them by
+    path when the import fails."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+        return jieba
+    sys.modules["pkg_resources"] = None  # makes ``import pkg_resources`` fail at once
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
 
 
 def _get():
     """Our own jieba Tokenizer (not jieba's global one, so that list terms do
-    not change segmentation for anyone else in the process)."""
-    global _tokenizer
+    not change segmentation for anyone else in the process), backed by the
+    dictionary split by first character (jieba_dict.py) when there is one."""
+    global _tokenizer, _split
     with _lock:
         if _tokenizer is None:
-            import logging
-
-            import jieba
-
+            jieba = _import_jieba()
             jieba.setLogLevel(logging.WARNING)
             tok = jieba.Tokenizer()
-            tok.initialize()
-            _tokenizer = tok
+            split = jieba_dict.load(jieba)
+            if split is None:
+                tok.initialize()
+                jieba_dict.write(jieba, tok.FREQ, tok.total)
+            else:
+                tok.FREQ, tok.total, tok.initialized = {}, split.total, True
+            _tokenizer, _split = tok, split
             STATS.loaded = True
         return _tokenizer
+
+
+def _fill(text: str) -> None:
+    """Load the dictionary entries jieba may look up while cutting ``text``."""
+    if _split is not None:
+        _split.fill(_tokenizer.FREQ, text)
 
 
 def add_words(words) -> None:
@@ -71,6 +101,7 @@ def add_words(words) -> None:
     tok = _get()
     with _lock:
         for w in new:
+            _fill(w)
             if not tok.FREQ.get(w):
                 tok.add_word(w)
             _added.add(w)
@@ -102,6 +133,7 @@ def decide(text: str, start: int, end: int, *, check_start: bool = True,
     piece = text[lo:hi]
     STATS.chars += len(piece)
     STATS.calls += 1
+    _fill(piece)
     tokens = tok.lcut(piece, HMM=True)
     cs, ce = start - lo, end - lo
     keep = True
