@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import socket
+import stat
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -112,9 +113,22 @@ def _package_files() -> list[Path]:
     return files
 
 
+# Reviewed exceptions, each with its reason.  jieba_dict.py reads back, with
+# marshal, only the dictionary cache this same user wrote into a folder only
+# this user can write (private_dir); a cache planted in the shared temporary
+# folder is never read (test_a_cache_planted_in_the_shared_temporary_folder_…).
+REVIEWED = {"wordlists/jieba_dict.py": {"import marshal", "marshal.loads()"}}
+
+
 def test_package_source_executes_no_data():
-    found = {str(p.relative_to(PACKAGE)): scan(p.read_text(encoding="utf-8")) for p in _package_files()}
-    assert {k: v for k, v in found.items() if v} == {}
+    found = {}
+    for p in _package_files():
+        name = str(p.relative_to(PACKAGE))
+        hits = [h for h in scan(p.read_text(encoding="utf-8"))
+                if h.split(": ", 1)[1] not in REVIEWED.get(name, set())]
+        if hits:
+            found[name] = hits
+    assert found == {}
 
 
 def test_package_imports_no_networking_module():
@@ -236,15 +250,29 @@ def _drafts(tmp: Path) -> list[Path]:
 MODES = [[], ["--format", "json"], ["--show-values"], ["--fail-on", "info"]]
 
 
+def _not_caches(events: list[tuple]) -> list[tuple]:
+    """Events other than writing jieba's dictionary caches, which go to a
+    folder only this user can write (first use on a machine)."""
+    from screener.wordlists.jieba_dict import private_dir
+
+    private = str(private_dir()) + os.sep
+    return [(e, a) for e, a in events
+            if not (e in ("open", "os.rename", "os.chmod", "os.mkdir") and all(
+                (str(x) + os.sep).startswith(private) for x in ast.literal_eval(a)[:2 if e == "os.rename" else 1]))]
+
+
 def test_screening_opens_no_socket_starts_no_process_and_writes_nothing(tmp_path):
     drafts = _drafts(tmp_path)
+    term = tmp_path / "term.txt"
+    term.write_text("关于村长选举的通知\n", encoding="utf-8")  # makes the segmenter load
+    drafts.append(term)
     with audited() as seen:
         for mode in MODES:
             for path in drafts:
                 assert run_cli([path] + mode).code in (0, 1)
             assert run_cli(drafts + mode + ["--jobs", "1"]).code in (0, 1)
         assert run_cli(["-"], stdin=seeds_for(".txt")[0]).code in (0, 1)
-    assert seen.events == [] and seen.forks == 0
+    assert _not_caches(seen.events) == [] and seen.forks == 0
 
 
 def test_parallel_workers_are_forks_that_do_the_same(tmp_path):
@@ -254,7 +282,7 @@ def test_parallel_workers_are_forks_that_do_the_same(tmp_path):
     with audited() as seen:
         assert run_cli(drafts + ["--jobs", "2"]).code in (0, 1)
         assert run_cli([tmp_path, "--jobs", "2", "--format", "json"]).code in (0, 1)
-    assert seen.forks >= 2 and seen.events == []
+    assert seen.forks >= 2 and _not_caches(seen.events) == []
 
 
 def _fingerprint(path: Path) -> tuple:
@@ -591,3 +619,55 @@ def test_xml_entities_are_never_expanded(tmp_path):
     for result in (docx_run, html_run):
         assert "secret.person" not in result.out + result.err and "哈哈" not in result.out
     assert seen.events == []
+
+
+# ------------------------------------------------------------ shared temporary folder
+
+_POISON = '''
+import marshal, sys
+words = {"关于村长选举的通知": 10 ** 9}
+freq = {}
+for w, n in words.items():
+    for i in range(1, len(w)):
+        freq.setdefault(w[:i], 0)
+    freq[w] = n
+for ch in "关于村长选举的通知":
+    freq.setdefault(ch, 1)
+with open(sys.argv[1], "wb") as fh:
+    marshal.dump((freq, sum(freq.values())), fh)
+'''
+
+
+def test_a_cache_planted_in_the_shared_temporary_folder_is_not_trusted(tmp_path):
+    # Regression: jieba's dictionary caches were read from the shared
+    # temporary folder (jieba.cache, screener-jieba-*.dict), where any local
+    # user can plant one; a planted cache that makes 关于村长选举的通知 one word
+    # hid the banned term 村长 from everyone's review.  The caches now live
+    # in a folder only this user can write.
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    subprocess.run([sys.executable, "-c", _POISON, str(shared / "jieba.cache")], check=True)
+    draft = tmp_path / "draft.txt"
+    draft.write_text("关于村长选举的通知\n", encoding="utf-8")
+    env = {**os.environ, "TMPDIR": str(shared), "PYTHONPATH": str(PACKAGE.parent)}
+    result = subprocess.run([sys.executable, "-m", "screener", str(draft), "--format", "json"],
+                            capture_output=True, text=True, env=env, timeout=600)
+    codes = [f["code"] for f in json.loads(result.stdout)["files"][0]["findings"]]
+    assert "XH207" in codes, (codes, result.stderr)
+    private = shared / f"screener-{os.geteuid()}"
+    assert private.is_dir() and stat.S_IMODE(private.stat().st_mode) == 0o700
+    assert sorted(p.suffix for p in private.iterdir()) == [".cache", ".dict"]
+
+
+def test_a_private_cache_folder_taken_by_someone_else_is_not_used(tmp_path, monkeypatch):
+    import tempfile
+
+    from screener.wordlists import jieba_dict
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    taken = tmp_path / f"screener-{os.geteuid()}"
+    taken.mkdir(mode=0o777)
+    os.chown(taken, 65534, 65534)  # as root in CI; someone else's folder
+    chosen = jieba_dict.private_dir()
+    assert chosen != taken and stat.S_IMODE(chosen.stat().st_mode) == 0o700
+    assert chosen.stat().st_uid == os.geteuid()
