@@ -6,6 +6,7 @@ findings, 2 usage or input error (one line on stderr, never a traceback).
 """
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -93,6 +94,7 @@ def check(
 ) -> int:
     """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
     from .batch import screen_paths
+    from .display import shown_path
     from .render.json_out import render_json
     from .render.progress import ProgressBar
     from .render.terminal import render_terminal
@@ -124,7 +126,7 @@ def check(
     else:
         typer.echo(render_terminal(report, threshold, show_values), nl=False)
     for fr in report.errors:
-        typer.echo(f"screen: {fr.path}：{fr.error}", err=True)
+        typer.echo(f"screen: {shown_path(fr.path, show_values)}：{fr.error}", err=True)
     output_failed = write_all(report, plan)
     return 2 if output_failed else report.exit_code(threshold)
 
@@ -197,11 +199,19 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"screen: 用法错误：{exc.format_message()}（screen --help 查看用法）", err=True)
         code = 2
     except ScreenerError as exc:
-        typer.echo(f"screen: {exc}", err=True)
+        from .display import mask_numbers, one_line
+
+        typer.echo(f"screen: {one_line(mask_numbers(str(exc)))}", err=True)
         code = 2
     except KeyboardInterrupt:
         typer.echo("screen: 已中断", err=True)
         code = 130
     except BrokenPipeError:
         code = 0
+    except Exception as exc:  # a bug: one line, never its message (it may quote the draft)
+        if os.environ.get("SCREENER_DEBUG"):
+            raise
+        typer.echo(f"screen: 内部错误（{type(exc).__name__}），请把所用命令和文件类型报告给维护者"
+                   "（设置环境变量 SCREENER_DEBUG=1 可查看详情，其中可能含稿件内容）", err=True)
+        code = 2
     sys.exit(code if isinstance(code, int) else 0)

@@ -11,9 +11,13 @@ class InputError(ScreenerError):
     """A draft could not be read (missing, a folder, binary, undecodable, corrupt …)."""
 
     def __init__(self, path: str, problem: str):
+        from .display import shown_path
+
         self.path = path
-        self.problem = problem
-        super().__init__(f"{path}：{problem}")
+        # A problem can name a part of the file (a zip member of a .docx), which
+        # is the file's content: shown on one line, numbers masked.
+        self.problem = shown_path(problem)
+        super().__init__(f"{shown_path(path)}：{self.problem}")
 
 
 class ConfigError(ScreenerError):

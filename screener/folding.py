@@ -1,6 +1,6 @@
 """Width and case folding: full-width digits, letters and the few symbols that
-occur inside numbers and addresses (＋ － ． ＠) fold to ASCII, and Latin
-capitals fold to lower case.  Folding never changes a text's length, so
+occur inside numbers and addresses (＋ － ． ＠, and ＿ ％ of e-mail local
+parts) fold to ASCII, and Latin capitals fold to lower case.  Folding never changes a text's length, so
 offsets into the folded text are offsets into the original.
 
 Full-width punctuation (，：（）) is left alone: it is in every Chinese
@@ -20,14 +20,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_FOLD = re.compile(r"[\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff41-\uff5aA-Z]+")
-_TABLE = {c: c - 0xFEE0 for c in (0xFF0B, 0xFF0D, 0xFF0E, 0xFF20)}  # ＋ － ． ＠
+_FOLD = re.compile(r"[\uff05\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5aA-Z]+")
+_TABLE = {c: c - 0xFEE0 for c in (0xFF05, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF20, 0xFF3F)}  # ％ ＋ － ． ＠ ＿
 _TABLE.update({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)})  # ０-９
 _TABLE.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _TABLE.update({c: c + 32 for c in range(0x41, 0x5B)})  # A-Z -> a-z
 _TABLE.update({c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ -> a-z
 _RANGES = ("[A-Z]+", "[\uff10-\uff19]+", "[\uff20-\uff3a]+", "[\uff41-\uff5a]+")
-_SINGLES = "\uff0b\uff0d\uff0e"
+_SINGLES = "\uff05\uff0b\uff0d\uff0e\uff3f"
 LONG = 20_000  # characters from which the fast path pays for itself
 
 

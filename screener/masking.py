@@ -56,24 +56,28 @@ def _mask_landline(value: str) -> str:
     return mask_digits(value, area, 2)
 
 
-def _mask_email(value: str) -> str:
-    local, sep, domain = value.rpartition("@")
-    if not sep:
+def _split_email(value: str) -> tuple[str, str, str] | None:
+    """(local part, the @ as written, domain); a full-width ＠ counts."""
+    at = max(value.rfind("@"), value.rfind("＠"))
+    return (value[:at], value[at], value[at + 1:]) if at >= 0 else None
+
+
+def _mask_email(value: str, style: str) -> str:
+    parts = _split_email(value)
+    if parts is None:
         return MASK * len(value)
-    return local[:1] + MASK * 3 + "@" + domain
+    local, at, domain = parts
+    return (MASK * len(local) if style == "full" else local[:1] + MASK * 3) + at + domain
 
 
 def mask(kind: str, value: str, style: str = "default") -> str:
     """The masked form of a personal ``value`` of ``kind``."""
     if style not in STYLES:
         raise ValueError(f"未知的脱敏方式“{style}”，可选：{'、'.join(STYLES)}")
-    if style == "full":
-        if kind == "email":
-            local, _, domain = value.rpartition("@")
-            return MASK * len(local) + "@" + domain
-        return mask_digits(value, 0, 0)
     if kind == "email":
-        return _mask_email(value)
+        return _mask_email(value, style)
+    if style == "full":
+        return mask_digits(value, 0, 0)
     if kind == "landline":
         return _mask_landline(value)
     head, tail = _KEEP.get(kind, (0, 0))

@@ -162,8 +162,10 @@ class FileReport:
         return sum(1 for f in self.findings if f.severity >= threshold)
 
     def to_dict(self, show_values: bool = False) -> dict:
+        from .display import mask_numbers
+
         data = {
-            "path": self.path,
+            "path": mask_numbers(self.path, show_values),
             "findings": [f.to_dict(show_values) for f in self.findings],
             "summary": self.summary(),
         }
@@ -181,8 +183,10 @@ class Skipped:
     reason: str  # "hidden" | "unsupported" | "symlink" | "broken-link"
     advice: str | None = None  # what to do, for office formats screener cannot read
 
-    def to_dict(self) -> dict:
-        data = {"path": self.path, "reason": self.reason}
+    def to_dict(self, show_values: bool = False) -> dict:
+        from .display import mask_numbers
+
+        data = {"path": mask_numbers(self.path, show_values), "reason": self.reason}
         if self.advice:
             data["advice"] = self.advice
         return data
@@ -221,7 +225,7 @@ class Report:
     def to_dict(self, show_values: bool = False) -> dict:
         data = {"schema": SCHEMA, "files": [fr.to_dict(show_values) for fr in self.files]}
         if self.skipped:
-            data["skipped"] = [s.to_dict() for s in self.skipped]
+            data["skipped"] = [s.to_dict(show_values) for s in self.skipped]
         return data
 
 

@@ -10,13 +10,17 @@ changes is masked too: it is still in the file.
 
 Only the parts that change are parsed and written again; every other member
 of the package is copied unchanged (name, order, date, compression and
-content).  The result is read back with the loader and must give exactly the
+content), except that a verbatim copy of a masked number anywhere in the
+package's XML is masked too: field codes (HYPERLINK "mailto:…"), the origin
+of moved text, hyperlink targets and document properties hold text the
+loader does not read, but the file still carries.  The result is read back with the loader and must give exactly the
 redacted text of the draft, or nothing is written.
 """
 from __future__ import annotations
 
 import copy
 import io
+import re
 import shutil
 import zipfile
 from collections import defaultdict
@@ -25,9 +29,12 @@ from pathlib import Path
 from lxml import etree
 
 from .errors import InputError, OutputError
+from .masking import mask
 from .model import FileReport
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_AC, _CHOICE, _FALLBACK = (f"{{{MC}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
 MAX_COPY_BYTES = 2 * 1024 ** 3  # a redacted copy is the draft's size; this stops a zip bomb
 # the loader's hardening (no entities, DTD or network), but comments and
 # processing instructions are kept because the part is written back
@@ -67,9 +74,58 @@ def _patch(data: bytes, edits: dict[int, list]) -> bytes:
         el.text = text
         if text != text.strip():
             el.set(XML_SPACE, "preserve")
+    _sync_fallbacks(root, f"{{{ns}}}txbxContent")
     tree = root.getroottree()
     return etree.tostring(tree, xml_declaration=True, encoding=tree.docinfo.encoding or "UTF-8",
                           standalone=tree.docinfo.standalone)
+
+
+def _sync_fallbacks(root, txbx: str) -> None:
+    """Word writes a text box twice: DrawingML in mc:Choice and a VML copy in
+    mc:Fallback.  The loader reads, and the edits reach, the Choice; the
+    Fallback copy would keep the unmasked number for any reader of the
+    Fallback (or of the XML).  Each Fallback text box gets the redacted
+    Choice's content; one whose boxes do not pair up is dropped.  Innermost
+    first, so a text box inside a text box is synced before it is copied."""
+    for ac in reversed(list(root.iter(_AC))):
+        choice, fallback = ac.find(_CHOICE), ac.find(_FALLBACK)
+        if choice is None or fallback is None:
+            continue
+        sources = list(choice.iter(txbx))
+        copies = list(fallback.iter(txbx))
+        if not copies:
+            continue
+        if len(sources) != len(copies):
+            ac.remove(fallback)
+            continue
+        for src, dst in zip(sources, copies):
+            dst.getparent().replace(dst, copy.deepcopy(src))
+
+
+_HALF_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def _copies(targets, masks) -> list[tuple[bytes, bytes]]:
+    """(value, mask) byte pairs to replace everywhere: each value as found,
+    and its plain form (half width; for a number its bare digits) as links
+    and properties write it, longest first."""
+    pairs: dict[str, str] = {}
+    for f, masked in zip(targets, masks):
+        pairs[f.text] = masked
+        plain = _ZERO_WIDTH.sub("", f.text.translate(_HALF_WIDTH))
+        if f.kind != "email":
+            plain = re.sub(r"[^0-9A-Za-z]", "", plain)
+        if len(plain) >= 7:
+            pairs.setdefault(plain, mask(f.kind, plain))
+    return sorted(((k.encode("utf-8"), v.encode("utf-8")) for k, v in pairs.items()),
+                  key=lambda kv: -len(kv[0]))
+
+
+def _scrub(data: bytes, copies: list[tuple[bytes, bytes]]) -> bytes:
+    for value, masked in copies:
+        data = data.replace(value, masked)
+    return data
 
 
 def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,
@@ -79,18 +135,22 @@ def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,
     from .loaders.docx import load_docx
 
     edits = _edits(report, targets, masks)
+    copies = _copies(targets, masks)
     out = io.BytesIO()
     copied = 0
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w") as zout:
             for info in zin.infolist():
                 target = copy.copy(info)
-                if info.filename in edits:
-                    zout.writestr(target, _patch(zin.read(info), edits[info.filename]))
-                    continue
                 copied += info.file_size
                 if copied > MAX_COPY_BYTES:
                     raise OutputError(f"{report.path}：文件解压后过大，未生成脱敏副本")
+                if info.filename in edits or info.filename.endswith((".xml", ".rels")):
+                    part = zin.read(info)
+                    if info.filename in edits:
+                        part = _patch(part, edits[info.filename])
+                    zout.writestr(target, _scrub(part, copies))
+                    continue
                 with zin.open(info) as src, zout.open(target, "w", force_zip64=True) as dst:
                     shutil.copyfileobj(src, dst, 1024 * 1024)
     except (zipfile.BadZipFile, etree.XMLSyntaxError, OSError, IndexError, ValueError):

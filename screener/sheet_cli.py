@@ -43,7 +43,8 @@ def several(paths: list[str]) -> bool:
     """Whether the arguments may name more than one draft: several paths, a
     folder or a glob pattern (both expand to any number of files)."""
     return len(paths) > 1 or any(
-        p != "-" and (os.path.isdir(p) or any(c in p for c in "*?[")) for p in paths)
+        p != "-" and (os.path.isdir(p) or (not os.path.lexists(p) and any(c in p for c in "*?[")))
+        for p in paths)
 
 
 def print_sheets(report: Report, plan: OutputPlan) -> str:
@@ -59,13 +60,15 @@ def print_sheets(report: Report, plan: OutputPlan) -> str:
 def write_all(report: Report, plan: OutputPlan) -> bool:
     """Write every draft's outputs; say what was written on stderr.  Returns
     True when some output could not be written."""
+    from .display import mask_numbers, one_line, shown_path
+
     failed = False
     plan.register(fr.path for fr in report.files)  # drafts found in folders are inputs too
     for fr in report.files:
         try:
             for path in plan.write_outputs(fr):
-                typer.echo(f"已写出：{path}", err=True)
+                typer.echo(f"已写出：{shown_path(str(path))}", err=True)
         except OutputError as exc:
-            typer.echo(f"screen: {exc}", err=True)
+            typer.echo(f"screen: {one_line(mask_numbers(str(exc)))}", err=True)
             failed = True
     return failed

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -85,17 +86,32 @@ UNSUPPORTED: dict[str, str] = {
 }
 
 
+def _too_big(size: int) -> str:
+    return f"文件过大（{size // 1048576} MB 以上，上限 {MAX_BYTES // 1048576} MB）"
+
+
+def read_capped(fh, name: str) -> bytes:
+    """At most MAX_BYTES from ``fh``: a pipe or a file that grows has no
+    size to check in advance."""
+    data = fh.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise InputError(name, _too_big(len(data)))
+    return data
+
+
 def read_bytes(path: Path) -> bytes:
     """Read a file's bytes, turning every OS problem into one clear InputError."""
     name = str(path)
     try:
         if path.is_dir():
             raise InputError(name, "是文件夹，不是文件")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(name, f"文件过大（{size // 1048576} MB，上限 {MAX_BYTES // 1048576} MB）")
+        info = path.stat()
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode):
+            raise InputError(name, "是设备文件，不是稿件")
+        if info.st_size > MAX_BYTES:
+            raise InputError(name, _too_big(info.st_size))
         with open(path, "rb") as fh:
-            return fh.read()
+            return read_capped(fh, name)
     except InputError:
         raise
     except FileNotFoundError:
@@ -106,12 +122,14 @@ def read_bytes(path: Path) -> bytes:
         if exc.errno == errno.ELOOP:
             raise InputError(name, "符号链接形成循环，无法读取") from None
         raise InputError(name, f"无法读取（{exc.strerror or type(exc).__name__}）") from None
+    except ValueError:  # a NUL character in the name (only possible from the library)
+        raise InputError(name, "文件名无效（含空字符）") from None
 
 
 def load(path: str | os.PathLike, encoding: str | None = None) -> Document:
     """Read ``path`` (``-`` for standard input) into a Document."""
     if str(path) == "-":
-        data = sys.stdin.buffer.read()
+        data = read_capped(sys.stdin.buffer, "<stdin>")
         return Document(decode(data, "<stdin>", encoding), path="<stdin>")
     path = Path(path)
     suffix = path.suffix.lower()

@@ -15,14 +15,20 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 def decode(data: bytes, path: str, encoding: str | None = None) -> str:
     """Decode a draft's bytes to text, or raise InputError saying why not."""
     if encoding:
+        shown = "".join(ch if ch.isprintable() else "?" for ch in encoding)[:40]
         try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(path, f"未知的编码“{encoding}”") from None
+            info = codecs.lookup(encoding)
+        except (LookupError, ValueError):
+            raise InputError(path, f"未知的编码“{shown}”") from None
+        # rot13, base64, zlib …: codecs that are not text encodings.
+        if not getattr(info, "_is_text_encoding", True):
+            raise InputError(path, f"“{shown}”不是文本编码，请指定如 gbk、utf-8") from None
         try:
             return _strip_bom(data.decode(encoding))
         except UnicodeDecodeError as exc:
-            raise InputError(path, f"按 {encoding} 无法解码（第 {exc.start} 字节）") from None
+            raise InputError(path, f"按 {shown} 无法解码（第 {exc.start} 字节）") from None
+        except UnicodeError:  # punycode, idna, undefined … fail without a position
+            raise InputError(path, f"按 {shown} 无法解码") from None
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")

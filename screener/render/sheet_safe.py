@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from ..config import Config
+from ..display import printable
 from ..masking import mask, mask_digits, masked_slice
 from ..model import Finding
 
@@ -70,7 +71,9 @@ class Safe:
         value = value or ""
         if self._any is not None:
             value = self._any.sub(lambda m: self._pairs[m.group()], value)
-        return guard(value, self.config.mask_style)
+        # no control character reaches a sheet: Word cannot store them, and
+        # --format sheet prints to a terminal
+        return printable(guard(value, self.config.mask_style))
 
     def typed(self, value: str | None) -> str:
         """A value the user typed: screened on its own, personal numbers masked."""

@@ -1,26 +1,24 @@
 """The report a reviewer reads on the terminal, in Chinese."""
 from __future__ import annotations
 
-import re
-
+from ..display import one_line, shown_path
 from ..masking import masked_slice
 from ..model import KIND_LABELS, FileReport, Finding, Report, Severity
 from .summary import render_summary
 
-_WS = re.compile(r"[\r\n\t\u2028\u2029]+")
 EXCERPT = 14  # characters of context either side
 
 
 def excerpt(fr: FileReport, f: Finding, show_values: bool = False, width: int = EXCERPT) -> str:
     """A short, single-line piece of the draft around ``f``, with every
-    personal number in it masked."""
+    personal number in it masked and no control or bidi character left."""
     doc = fr.document
     if doc is None:
         return ""
     text = doc.text
     lo, hi = max(0, f.start - width), min(len(text), f.end + width)
     body, lo, hi = masked_slice(text, fr.findings, lo, hi, show_values)
-    body = _WS.sub(" ", body)
+    body = one_line(body)
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 
 
@@ -53,7 +51,7 @@ def render_finding(fr: FileReport, f: Finding, show_values: bool = False) -> lis
     if f.suggestion:
         said = f.suggestion if f.suggestion.startswith("建议") else f"建议：{f.suggestion}"
         lines.append(f"      {said}")
-    return lines
+    return [one_line(line) for line in lines]
 
 
 def counts_line(summary: dict[str, int]) -> str:
@@ -63,7 +61,7 @@ def counts_line(summary: dict[str, int]) -> str:
 
 
 def render_file(fr: FileReport, fail_on: Severity, show_values: bool = False) -> list[str]:
-    lines = [f"【{fr.path}】"]
+    lines = [f"【{shown_path(fr.path, show_values)}】"]
     if fr.error is None:
         for f in fr.findings:
             lines.extend(render_finding(fr, f, show_values))
@@ -82,5 +80,5 @@ def render_terminal(report: Report, fail_on: Severity = Severity.WARNING,
              if not batch or fr.findings or fr.error is not None or fr.empty]
     blocks = ["\n".join(render_file(fr, fail_on, show_values)) for fr in shown]
     if batch:
-        blocks.append("\n".join(render_summary(report, fail_on)))
+        blocks.append("\n".join(render_summary(report, fail_on, show_values)))
     return "\n\n".join(blocks) + "\n"

@@ -74,6 +74,7 @@ def _get():
             jieba = _import_jieba()
             jieba.setLogLevel(logging.WARNING)
             tok = jieba.Tokenizer()
+            tok.tmp_dir = str(jieba_dict.private_dir())  # never jieba's shared /tmp/jieba.cache
             split = jieba_dict.load(jieba)
             if split is None:
                 tok.initialize()
