@@ -95,7 +95,7 @@ def parse_config(data: dict, path: Path) -> Config:
 
     if mask_style not in STYLES:
         raise ConfigError(f"{path}：mask_style 应为 {'、'.join(STYLES)} 之一")
-    from .sheet_fields import fields_from_settings
+    from .render.sheet_fields import fields_from_settings
 
     fields_from_settings(data.get("sheet", {}), path)  # names the file and key at fault
     base = path.parent

@@ -20,7 +20,7 @@ from .config import Config
 from .errors import OutputError
 from .model import Report, Severity
 from .outputs import OutputPlan
-from .sheet_fields import fields_from_settings, parse_date
+from .render.sheet_fields import fields_from_settings, parse_date
 
 
 def make_plan(paths: list[str], config: Config, fail_on: Severity, encoding: str | None, *,

@@ -15,7 +15,7 @@ from screener.model import KIND_LABELS, FileReport
 from screener.render.sheet_header import find_doc_number, find_title
 from screener.render.sheet_model import build_sheet, ticks
 from screener.render.sheet_safe import guard
-from screener.sheet_fields import SheetFields, fields_from_settings, parse_date
+from screener.render.sheet_fields import SheetFields, fields_from_settings, parse_date
 
 DAY = dt.date(2024, 6, 2)
 

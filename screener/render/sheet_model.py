@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..config import Config
 from ..masking import mask_digits, masked_slice
 from ..model import KIND_LABELS, FileReport, Finding, Severity
-from ..sheet_fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
+from .sheet_fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
 from .sheet_header import find_doc_number, find_title
 from .sheet_safe import Safe, safe_mask
 from .sheet_verdict import conclude

@@ -28,9 +28,9 @@ from pathlib import Path
 
 from lxml import etree
 
-from .errors import InputError, OutputError
-from .masking import mask
-from .model import FileReport
+from ..errors import InputError, OutputError
+from ..masking import mask
+from ..model import FileReport
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -132,7 +132,7 @@ def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,
                       expected_text: str) -> bytes:
     """The .docx ``data`` with ``targets`` (findings) replaced by ``masks``;
     ``expected_text`` is what the result must read as, checked before returning."""
-    from .loaders.docx import load_docx
+    from ..loaders.docx import load_docx
 
     edits = _edits(report, targets, masks)
     copies = _copies(targets, masks)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 # Channels from template A (黑龙江省林业厅 保密审查单) plus 政务新媒体, the usual
 # channel today; 公开属性 from the 发文单 practice (template H).

@@ -4,7 +4,7 @@ Only the characters of each personal number change (to the masks of
 masking.py); line endings, a byte-order mark and the file's encoding (UTF-8,
 GBK/GB18030, UTF-16) are kept byte for byte, so the copy can replace the
 draft in the publishing workflow.  A .docx is redacted inside its runs, keeping
-its formatting (redact_docx.py).  Numbers the detectors judged to be an
+its formatting (redact/docx.py).  Numbers the detectors judged to be an
 office's published contact (提示 level: a 监督电话 the public needs) stay as
 they are unless the caller asks for them too.
 """
@@ -15,10 +15,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from .atomic import write_atomic
-from .errors import OutputError
-from .masking import mask, mask_digits
-from .model import FileReport, Finding, Report, Severity
+from ..atomic import write_atomic
+from ..errors import OutputError
+from ..masking import mask, mask_digits
+from ..model import FileReport, Finding, Report, Severity
 
 
 _TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
@@ -107,7 +107,7 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
 
 def _redact_docx(data: bytes, report: FileReport, style: str | None,
                  min_severity: Severity) -> bytes:
-    from .redact_docx import redact_docx_bytes  # lxml: imported only for a .docx (start-up time)
+    from .docx import redact_docx_bytes  # lxml: imported only for a .docx (start-up time)
 
     targets = _targets(report.findings, min_severity)
     if any(a.end > b.start for a, b in zip(targets, targets[1:])):
