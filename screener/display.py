@@ -33,19 +33,36 @@ def printable(text: str) -> str:
     return _UNSAFE_IN_TEXT.sub("\ufffd", text)
 
 
+@lru_cache(maxsize=1)
+def _personal_detectors() -> tuple:
+    from .detectors import DETECTORS
+    from .model import PERSONAL_KINDS
+
+    return tuple(d for d in DETECTORS if d.RULES and {r.kind for r in d.RULES} <= PERSONAL_KINDS)
+
+
+_SEVEN_DIGITS = re.compile(r"\d(?:[ \-\u2010-\u2015\uff0d*＊×xX]{0,2}\d){6}")
+
+
+def _may_hold_number(text: str) -> bool:
+    """Cheap test first: every personal number has a run of 7 digits (maybe
+    grouped or partly masked) or an @; a batch shows thousands of file names,
+    most of them with neither (2024/06/0123.txt)."""
+    return "@" in text or "＠" in text or _SEVEN_DIGITS.search(text) is not None
+
+
 @lru_cache(maxsize=1024)
 def _masked(text: str) -> str:
+    if not _may_hold_number(text):
+        return text
     from .config import Config
-    from .detectors import DETECTORS
     from .document import Document
     from .masking import masked_slice
-    from .model import PERSONAL_KINDS
     from .resolve import resolve
 
     config = Config()
     doc = Document(text)
-    personal = [d for d in DETECTORS if d.RULES and {r.kind for r in d.RULES} <= PERSONAL_KINDS]
-    found = resolve([f for d in personal for f in d.detect(doc, config)], config)
+    found = resolve([f for d in _personal_detectors() for f in d.detect(doc, config)], config)
     return masked_slice(text, found)[0]
 
 

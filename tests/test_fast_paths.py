@@ -5,6 +5,8 @@ from pathlib import Path
 
 import pytest
 
+import gen
+
 from screener.folding import LONG, _FOLD, _fold_match, fold
 from screener.wordlists import list_set
 from screener.wordlists import jieba_dict, segment
@@ -74,3 +76,27 @@ def test_a_long_text_walked_in_blocks_finds_the_same_candidates(monkeypatch, blo
     monkeypatch.setattr(matcher_module, "BLOCK", block)
     assert sorted(m.walk(text)) == whole
     assert len(whole) > 10
+
+
+def test_term_rules_are_built_once():
+    """Masking a file name asks every detector for its rules; building the
+    term rules anew each time cost ~0.3 ms per file name in a batch."""
+    from screener.detectors import terms
+
+    assert terms.RULES is terms.RULES
+
+
+@pytest.mark.parametrize("name, holds", [
+    ("drafts/2024/06/0123.txt", False),
+    ("2024年6月3日公示.txt", False),
+    (f"户主{gen.id_number()}.txt", True),
+    ("联系人{} {} {}.docx".format(*(lambda m: (m[:3], m[3:7], m[7:]))(gen.mobile())), True),
+    (gen.to_fullwidth(gen.mobile()) + ".txt", True),
+    ("a@example.com.txt", True),
+])
+def test_file_name_prefilter(name, holds):
+    """The cheap test in front of file-name masking lets through every name
+    that may hold a personal number (7 digits in a run, or an @)."""
+    from screener.display import _may_hold_number
+
+    assert _may_hold_number(name) is holds

@@ -67,7 +67,12 @@ def rule_for(e: Entry, wl: WordList) -> Rule:
                 doc="\n".join(lines), source=f"{basis(e, wl)}；{e.source}")
 
 
+@lru_cache(maxsize=1)
+def _builtin_rules() -> tuple[Rule, ...]:
+    return tuple(rule_for(e, wl) for wl in builtin_lists() for e in wl.entries)
+
+
 def __getattr__(name: str):
-    if name == "RULES":
-        return tuple(rule_for(e, wl) for wl in builtin_lists() for e in wl.entries)
+    if name == "RULES":  # built on first use: reading the lists costs start-up time
+        return _builtin_rules()
     raise AttributeError(name)
