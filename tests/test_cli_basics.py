@@ -1,26 +1,12 @@
 """The command line as a reviewer meets it: exit codes, encodings, bad input."""
 import hashlib
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 
+from cli_process import run
+
 DRAFT = "申请人张三，邮箱 zhangsan@example.com。\n联系邮箱：bgs@xinping.gov.cn\n"
-
-
-def _env():
-    env = dict(os.environ)
-    if env.get("PYTHONPATH"):  # a source checkout run with PYTHONPATH=.: keep it valid in any cwd
-        env["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in env["PYTHONPATH"].split(os.pathsep))
-    return env
-
-
-def run(*args, stdin=None, cwd=None):
-    proc = subprocess.run([sys.executable, "-m", "screener", *map(str, args)], input=stdin,
-                          capture_output=True, cwd=cwd, env=_env())
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
 
 
 @pytest.fixture

@@ -2,11 +2,10 @@
 the library; switching lists, entries and code prefixes off and on; allowed
 terms; `screen wordlists` and `screen wordlists --check`."""
 import json
-import os
-import subprocess
-import sys
 
 import pytest
+
+from cli_process import run
 
 from screener import Config, ConfigError, screen_text, load_config
 
@@ -40,19 +39,6 @@ match = ["县扶贫办"]
 pass = ["县乡村振兴局"]
 '''
 DRAFT = "新平县政府召开会议。小吃店老板说，村长带领低保户修路。县扶贫办参加。\n"
-
-
-def _env():
-    env = dict(os.environ)
-    if env.get("PYTHONPATH"):
-        env["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in env["PYTHONPATH"].split(os.pathsep))
-    return env
-
-
-def run(*args, cwd=None):
-    proc = subprocess.run([sys.executable, "-m", "screener", *map(str, args)], capture_output=True,
-                          cwd=cwd, env=_env())
-    return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
 
 
 @pytest.fixture

@@ -1,11 +1,10 @@
 """Malformed lists name the file and the entry and stop with exit 2; a
 runaway user pattern is stopped by a time limit; lists are data only."""
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from cli_process import run
 
 from screener import Config, ConfigError, screen_text
 from screener.wordlists import read_list
@@ -105,19 +104,6 @@ def test_text_list_in_gbk_and_with_comments(tmp_path):
     wl = read_list(p)
     assert [(e.code, e.terms, e.suggestions) for e in wl.entries] == [
         ("BD001", ("老板",), ("负责人",)), ("BD002", ("村官",), ())]
-
-
-def _env():
-    env = dict(os.environ)
-    if env.get("PYTHONPATH"):
-        env["PYTHONPATH"] = os.pathsep.join(os.path.abspath(p) for p in env["PYTHONPATH"].split(os.pathsep))
-    return env
-
-
-def run(*args, cwd=None):
-    proc = subprocess.run([sys.executable, "-m", "screener", *map(str, args)], capture_output=True,
-                          cwd=cwd, env=_env())
-    return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
 
 
 @pytest.mark.parametrize("name, text, words", [
