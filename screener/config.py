@@ -67,15 +67,29 @@ def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
         if not candidate.is_file():
             return Config()
         path = candidate
+    return parse_config(read_toml(Path(path), "配置文件"), Path(path))
+
+
+def read_file_bytes(path: Path, noun: str, file_noun: str | None = None) -> bytes:
+    """A settings or list file's bytes; every OS problem becomes one
+    ConfigError line (``file_noun`` names the file when it is missing)."""
     try:
-        data = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
+        return path.read_bytes()
     except FileNotFoundError:
-        raise ConfigError(f"{path}：配置文件不存在") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}：无法读取配置文件（{type(exc).__name__}）") from None
+        raise ConfigError(f"{path}：{file_noun or noun}不存在") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}：无法读取{noun}（{type(exc).__name__}）") from None
+
+
+def read_toml(path: Path, noun: str, file_noun: str | None = None) -> dict:
+    """A TOML file (UTF-8, BOM allowed) as data, or one ConfigError line."""
+    raw = read_file_bytes(path, noun, file_noun)
+    try:
+        return tomllib.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}：无法读取{noun}（{type(exc).__name__}）") from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}：配置文件格式错误（{exc}）") from None
-    return parse_config(data, Path(path))
+        raise ConfigError(f"{path}：{noun}格式错误（{exc}）") from None
 
 
 def parse_config(data: dict, path: Path) -> Config:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..config import read_file_bytes
 from ..document import fold
 from ..errors import ConfigError
 from ..model import Severity
@@ -32,12 +33,7 @@ _SPLIT = re.compile(r"[、，,|/]")
 
 def read_text_list(path: Path) -> WordList:
     """Parse one plain-text list (UTF-8, with or without BOM, or GB18030)."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"{path}：词表文件不存在") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}：无法读取词表（{type(exc).__name__}）") from None
+    raw = read_file_bytes(path, "词表", "词表文件")
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = raw.decode(encoding)

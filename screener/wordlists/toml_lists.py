@@ -9,9 +9,9 @@ source document that no string can match.
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
+from ..config import read_toml
 from ..document import fold
 from ..errors import ConfigError
 from ..model import Severity
@@ -34,15 +34,7 @@ class _Fault(Exception):
 
 def read_toml_list(path: Path, *, builtin: bool = False) -> WordList:
     """Parse and validate one TOML list file."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}：词表文件不存在") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}：无法读取词表（{type(exc).__name__}）") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}：词表格式错误（{exc}）") from None
-    return parse_toml_list(data, path, builtin=builtin)
+    return parse_toml_list(read_toml(path, "词表", "词表文件"), path, builtin=builtin)
 
 
 def parse_toml_list(data: dict, path: Path, *, builtin: bool = False) -> WordList:
