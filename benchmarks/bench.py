@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import build_archive, build_corpus, build_folder  # noqa: E402
+from corpus import build_archive, build_clean, build_corpus, build_folder  # noqa: E402
 
 SCREEN = [sys.executable, "-m", "screener"]
 JIEBA_COLD = [sys.executable, "-c", "import jieba; jieba.initialize()"]
@@ -115,21 +115,6 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-def clean_text(megabytes: float, seed: int = 1) -> str:
-    """The sources' sentences in random order, nothing injected."""
-    import random
-
-    from corpus import sentences
-
-    rnd = random.Random(seed)
-    pool, out, size = sentences(), [], 0
-    while size < megabytes * 1_000_000:
-        s = rnd.choice(pool)
-        out.append(s)
-        size += len(s.encode("utf-8"))
-    return "".join(out)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="4 MB corpus, smaller folder, skip the 100 MB check")
@@ -198,7 +183,7 @@ def main() -> None:
     # The same measures on the two ends of the range: a draft with nothing to
     # find, and the dense stress corpus (a number every 4 KB, a term or
     # marking every 3 KB, everywhere).
-    for label, other in (("clean (the sources' sentences, nothing injected)", clean_text(mb)),
+    for label, other in (("clean (the sources' sentences, nothing injected)", build_clean(mb)),
                          ("dense stress corpus (corpus.build_corpus)", build_corpus(mb))):
         other_mb = len(other.encode("utf-8")) / 1e6
         other_findings = len(screener.screen_text(other).findings)
