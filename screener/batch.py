@@ -16,12 +16,14 @@ excerpts) only when it has findings, unless the caller needs every text
 """
 from __future__ import annotations
 
+import gc
 import glob
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import closing
 from dataclasses import replace
 
 from .config import Config
@@ -52,6 +54,7 @@ def screen_paths(
     progress: Progress | None = None,
     keep_documents: bool = False,
     keep_texts: bool = True,
+    on_file: Callable[[FileReport], object] | None = None,
 ) -> Report:
     """Screen files, folders (recursively) and glob patterns; ``-`` is standard input.
 
@@ -61,6 +64,9 @@ def screen_paths(
     (JSON output needs no text) keeps none, so that worker processes send back
     findings only: pickling every draft's text back to the parent was a third
     of the parent's work in a parallel run (BENCHMARKS.md).
+    ``on_file(file_report)`` is called in this process for each file, in
+    report order, as soon as it and every file before it are screened, so
+    a caller can render or write per draft while the workers go on.
     """
     config = config or Config()
     targets, skipped = expand(paths)
@@ -68,9 +74,14 @@ def screen_paths(
     targets = [screen_one("-", config, encoding, keep) if t == "-" else t for t in targets]
     todo = [t for t in targets if isinstance(t, str)]
     options = (config, encoding, keep)
-    results = iter(list(_screen_all(todo, options, jobs or default_jobs(), progress)))
-    files = tuple(t if isinstance(t, FileReport) else next(results) for t in targets)
-    return Report(files=files, skipped=tuple(skipped))
+    files = []
+    with closing(_screen_all(todo, options, jobs or default_jobs(), progress)) as results:
+        for target in targets:
+            report = target if isinstance(target, FileReport) else next(results)
+            if on_file:
+                on_file(report)
+            files.append(report)
+    return Report(files=tuple(files), skipped=tuple(skipped))
 
 
 def screen_one(path: str, config: Config, encoding: str | None = None,
@@ -173,25 +184,33 @@ def _screen_all(todo: list[str], options: tuple, jobs: int,
     total = len(todo)
     if jobs <= 1 or total < 2:
         for done, path in enumerate(todo, 1):
-            yield screen_one(path, *options)
+            report = screen_one(path, *options)
             if progress:
                 progress(done, total)
+            yield report
         return
     workers = min(jobs, total)
     chunk = max(1, min(_MAX_CHUNK, total // (workers * 8)))
+    # Workers inherit the parent's objects; frozen, no collection (theirs or
+    # the parent's while results come in) walks them again or copies their pages.
+    freeze = gc.get_freeze_count() == 0  # never undo a caller's own freeze
+    if freeze:
+        gc.freeze()
     pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=options)
     done = 0
     try:
         for report in pool.map(_worker, todo, chunksize=chunk):
             done += 1
-            yield report
             if progress:
                 progress(done, total)
+            yield report
     except BrokenProcessPool:
         for path in todo[done:]:
             yield FileReport(path=path, error="检查进程意外退出（可能内存不足），此文件未检查")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        if freeze:
+            gc.unfreeze()
 
 
 _OPTIONS: list[tuple] = []
