@@ -95,7 +95,7 @@ def check(
     """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
     from .batch import screen_paths
     from .display import shown_path
-    from .render.json_out import render_json
+    from .render.json_out import CompactJson, render_json
     from .render.progress import ProgressBar
     from .render.terminal import render_terminal
     from .wordlists import list_set
@@ -113,14 +113,18 @@ def check(
                      doc_number=doc_number, unit=unit, drafter=drafter, date=date,
                      publish_method=publish_method, publish_attr=publish_attr)
     bar = ProgressBar()
+    pretty = sys.stdout.isatty()
+    compact = CompactJson(show_values) if output_format is OutputFormat.json and not pretty else None
     try:
         report = screen_paths(paths, config=config, jobs=jobs, encoding=encoding, progress=bar,
                               keep_documents=plan.active or output_format is OutputFormat.sheet,
-                              keep_texts=output_format is not OutputFormat.json)
+                              keep_texts=output_format is not OutputFormat.json, on_file=compact)
     finally:
         bar.close()
-    if output_format is OutputFormat.json:
-        typer.echo(render_json(report, show_values, pretty=sys.stdout.isatty()))
+    if compact is not None:
+        typer.echo(compact.render(report))
+    elif output_format is OutputFormat.json:
+        typer.echo(render_json(report, show_values, pretty=True))
     elif output_format is OutputFormat.sheet:
         typer.echo(print_sheets(report, plan), nl=False)
     else:
