@@ -3,6 +3,7 @@ against baselines measured in the same run.  Not a test; run it by hand:
 
     python benchmarks/bench.py            # full run: 20 MB corpus, 100 MB memory check
     python benchmarks/bench.py --quick    # 4 MB corpus, smaller folder, no 100 MB check
+    python benchmarks/bench.py --only folder   # one section (text, cold, memory, folder)
 
 It prints, with --markdown also as a table for BENCHMARKS.md:
 - MB/s of screener.screen_text over the corpus, all default detectors and lists;
@@ -115,24 +116,8 @@ def cpu_model() -> str:
     return platform.processor() or platform.machine()
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--quick", action="store_true", help="4 MB corpus, smaller folder, skip the 100 MB check")
-    ap.add_argument("--mb", type=float, default=None, help="corpus size in MB (default 20)")
-    ap.add_argument("--markdown", action="store_true", help="also print a Markdown table")
-    opts = ap.parse_args()
-    mb = opts.mb or (4 if opts.quick else 20)
-    repeat = 3 if opts.quick else 5
-    rows: list[tuple[str, str]] = []
-
-    def record(name: str, value: str) -> None:
-        rows.append((name, value))
-        print(f"{name:<62} {value}", flush=True)
-
-    record("date", datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))
-    record("commit", revision())
-    record("machine", f"{cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    record("load average at start (1 min)", f"{os.getloadavg()[0]:.2f}")
+def text_rates(record, mb: float, repeat: int) -> None:
+    """screen_text's MB/s at three densities, against the bare walk and jieba.lcut."""
     text = build_archive(mb)
     size_mb = len(text.encode("utf-8")) / 1e6
     record("corpus: archive density (corpus.build_archive)", f"{size_mb:.1f} MB, {len(text):,} characters")
@@ -195,6 +180,9 @@ def main() -> None:
                f"{rate:.1f} MB/s ({other_findings} findings), {rate / jieba_rate:.0f}x jieba.lcut, "
                f"{t_other_walk / t_other:.2f}x its bare scan")
 
+
+def cold_starts(record, repeat: int) -> None:
+    """Wall time of a fresh `screen` against a fresh jieba.initialize()."""
     cold = {}
     for name, args in (("jieba", JIEBA_COLD), ("clean", [*SCREEN, "examples/clean.txt"]),
                        ("draft", [*SCREEN, "examples/draft.txt"])):
@@ -204,26 +192,67 @@ def main() -> None:
         record(f"RATIO cold: screen examples/{name}.txt / jieba cold",
                f"{cold[name]:.2f} s = {cold[name] / cold['jieba']:.2f}x  (target < 1.5x)")
 
+
+def peak_memory(record) -> None:
+    """Peak RSS of `screen --format json` on a 100 MB draft."""
     with tempfile.TemporaryDirectory() as tmp:
-        if not opts.quick:
-            big = Path(tmp) / "big.txt"
-            chunk = build_corpus(10, seed=11)
-            with open(big, "w", encoding="utf-8") as fh:
-                for _ in range(10):
-                    fh.write(chunk)
-            big_mb = big.stat().st_size / 1e6
-            rss = peak_rss_mb([*SCREEN, "--format", "json", str(big)])
-            record(f"peak RSS, screen --format json on a {big_mb:.0f} MB draft", f"{rss:.0f} MB  (target < 1024 MB)")
+        big = Path(tmp) / "big.txt"
+        chunk = build_corpus(10, seed=11)
+        with open(big, "w", encoding="utf-8") as fh:
+            for _ in range(10):
+                fh.write(chunk)
+        big_mb = big.stat().st_size / 1e6
+        rss = peak_rss_mb([*SCREEN, "--format", "json", str(big)])
+        record(f"peak RSS, screen --format json on a {big_mb:.0f} MB draft", f"{rss:.0f} MB  (target < 1024 MB)")
+
+
+def folder_scaling(record, quick: bool) -> None:
+    """A 10,000-draft folder with --jobs 1 and 2, next to the ceiling now."""
+    with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "drafts"
-        count, folder_mb = build_folder(folder, 1000 if opts.quick else 10_000)
+        count, folder_mb = build_folder(folder, 1000 if quick else 10_000)
         times = {}
         for jobs in (1, 2):
             args = [*SCREEN, "--format", "json", "--jobs", str(jobs), str(folder)]
-            times[jobs] = best_of(lambda: run_child(args), 2 if opts.quick else 3)
+            times[jobs] = best_of(lambda: run_child(args), 2 if quick else 3)
         record(f"folder of {count} drafts ({folder_mb:.0f} MB): --jobs 1 / --jobs 2",
                f"{times[1]:.2f} s / {times[2]:.2f} s")
         record("RATIO folder --jobs 1 / --jobs 2", f"{times[1] / times[2]:.2f}x  (target >= 1.7x)")
         record("  two CPU-bound processes at once vs one after the other", f"{parallel_capacity():.2f}x  (the ceiling now)")
+
+
+SECTIONS = ("text", "cold", "memory", "folder")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="4 MB corpus, smaller folder, skip the 100 MB check")
+    ap.add_argument("--mb", type=float, default=None, help="corpus size in MB (default 20)")
+    ap.add_argument("--markdown", action="store_true", help="also print a Markdown table")
+    ap.add_argument("--only", action="append", choices=SECTIONS, metavar="SECTION",
+                    help=f"run only this section (repeatable; one of {', '.join(SECTIONS)}); default: all")
+    opts = ap.parse_args()
+    sections = set(opts.only or SECTIONS)
+    mb = opts.mb or (4 if opts.quick else 20)
+    repeat = 3 if opts.quick else 5
+    rows: list[tuple[str, str]] = []
+
+    def record(name: str, value: str) -> None:
+        rows.append((name, value))
+        print(f"{name:<62} {value}", flush=True)
+
+    record("date", datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))
+    record("commit", revision())
+    record("machine", f"{cpu_model()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    record("load average at start (1 min)", f"{os.getloadavg()[0]:.2f}")
+    if "text" in sections:
+        text_rates(record, mb, repeat)
+    if "cold" in sections:
+        cold_starts(record, repeat)
+    if "memory" in sections and not opts.quick:
+        peak_memory(record)
+    if "folder" in sections:
+        folder_scaling(record, opts.quick)
     record("load average at end (1 min)", f"{os.getloadavg()[0]:.2f}")
 
     if opts.markdown:
