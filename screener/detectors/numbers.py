@@ -83,6 +83,8 @@ class Window:
         """True when a mask character stands for a hidden digit (a final
         ``x`` of an 18-character ID is a check character, not a mask)."""
         body = self.chars
+        if body.isdigit():  # the usual case
+            return False
         return any(c in body[:-1] for c in MASK_CHARS) or body[-1:] in ("*", "＊", "×")
 
     def separators(self) -> tuple[str, ...]:
