@@ -246,9 +246,15 @@ def pick(run: Run, accept: Callable[[Window], object], max_groups: int = 6,
     windows (amounts, URLs) are never offered to ``accept``."""
     lo, hi = sizes
     layout = run.layout
+    n = len(layout)
+    if n == 1:  # most runs are one unbroken number: one window or none
+        if lo <= layout[0] <= hi:
+            w = Window(run, 0, 1)
+            if not w.ignorable and (verdict := accept(w)):
+                yield w, verdict
+        return
     if sum(layout) < lo:
         return
-    n = len(layout)
     ends = [0]
     for size in layout:
         ends.append(ends[-1] + size)
