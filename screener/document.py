@@ -16,13 +16,17 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .folding import fold, needs_folding
+from .folding import LONG, fold, needs_folding
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZW = re.compile(f"[{_ZERO_WIDTH}]+")
 _IS_CJK = re.compile(f"[{_CJK}]")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
 def _drops(text: str) -> list[tuple[int, int]]:
@@ -36,12 +40,14 @@ def _drops(text: str) -> list[tuple[int, int]]:
         pos = text.find(brk)
         while pos >= 0:
             start = pos - 1 if brk == "\n" and pos and text[pos - 1] == "\r" else pos
-            end = pos + 1
-            while end < len(text) and text[end] in " \t\u3000":
-                end += 1
-            if (brk == "\n" or text[end:end + 1] != "\n") and start > 0 and end < len(text) \
-                    and _IS_CJK.match(text, start - 1) and _IS_CJK.match(text, end):
-                spans.append((start, end))
+            # the character before the break first: usually 。 or ，, and then
+            # nothing else needs looking at
+            if start > 0 and _is_cjk(text[start - 1]):
+                end = pos + 1
+                while end < len(text) and text[end] in " \t\u3000":
+                    end += 1
+                if (brk == "\n" or text[end:end + 1] != "\n") and end < len(text) and _is_cjk(text[end]):
+                    spans.append((start, end))
             pos = text.find(brk, pos + 1)
         spans.sort()
     return spans
@@ -69,7 +75,9 @@ class Document:
         text = self.text
         drops = _drops(text)
         if not drops:
-            return (fold(text) if needs_folding(text) else text), [], []
+            # a long text folds in fewer passes than needs_folding() takes to
+            # find nothing (folding.py); a short one is usually left as it is
+            return (fold(text) if len(text) >= LONG or needs_folding(text) else text), [], []
         pieces: list[str] = []
         norm_points: list[int] = []  # normalised offset where a drop happened
         shifts: list[int] = []  # characters dropped up to and including that point

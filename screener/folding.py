@@ -10,7 +10,7 @@ A whole draft takes a fast path (``fold`` on a long text).  The one-pass
 ``re`` substitution tests every character against a class that mixes ASCII
 and full-width ranges, about 100 MB/s on the benchmark corpus; the ``regex``
 module finds a run of *one* range some 20 times faster, so for a long text
-each range is searched on its own (four scans, plus str.find for the three
+each range is searched on its own (three scans, plus str.find for the four
 single symbols) and only what was found is folded: 4-5x faster over a draft
 (BENCHMARKS.md).  Short strings (labels, windows, list terms) keep the one
 pass, which costs less than the extra calls, and never import ``regex``.
@@ -26,8 +26,10 @@ _TABLE.update({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)})  # ０-９
 _TABLE.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _TABLE.update({c: c + 32 for c in range(0x41, 0x5B)})  # A-Z -> a-z
 _TABLE.update({c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ -> a-z
-_RANGES = ("[A-Z]+", "[\uff10-\uff19]+", "[\uff20-\uff3a]+", "[\uff41-\uff5a]+")
-_SINGLES = "\uff05\uff0b\uff0d\uff0e\uff3f"
+# ＠Ａ-Ｚ［＼］＾＿｀ａ-ｚ is one range: ［＼］＾｀ are rare and not in _TABLE, so
+# translate() leaves them as they are, and one scan costs less than two.
+_RANGES = ("[A-Z]+", "[\uff10-\uff19]+", "[\uff20-\uff5a]+")
+_SINGLES = "\uff05\uff0b\uff0d\uff0e"
 LONG = 20_000  # characters from which the fast path pays for itself
 
 

@@ -36,6 +36,11 @@ def _significant(value: str) -> list[int]:
 def mask_digits(value: str, head: int, tail: int) -> str:
     """Replace letters and digits by ``*`` except the first ``head`` and last
     ``tail`` of them; anything else (spaces, hyphens, brackets) is kept."""
+    if value.isascii() and value.isalnum():  # the usual case: one unbroken number
+        n = len(value)
+        if head + tail >= n:
+            return MASK * n
+        return value[:head] + MASK * (n - head - tail) + value[n - tail:]
     idx = _significant(value)
     if head + tail >= len(idx):
         head, tail = 0, 0

@@ -95,3 +95,15 @@ def test_prefix_table_cites_lengths_for_every_entry():
 def test_explanation_names_luhn_and_issuer():
     (f,) = screen(f"卡号 {CARD}", "bank-card")
     assert "Luhn 校验通过" in f.why and "中国银联" in f.why
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=24))
+def test_luhn_check_agrees_with_stdnum(digits):
+    from stdnum import luhn
+
+    from screener.detectors.bank_card import luhn_valid
+
+    assert luhn_valid(digits) == luhn.is_valid(digits)

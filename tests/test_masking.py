@@ -47,3 +47,18 @@ def test_masked_slice_widens_to_cover_a_number_cut_by_the_window():
     body, lo, hi = masked_slice(text, [f], 0, 6)
     assert body == "电话139****5678"
     assert (lo, hi) == (0, 13)
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+
+@given(st.text(alphabet="0123456789xX-  ＊０９ａ", max_size=24), st.integers(0, 5), st.integers(0, 5))
+def test_mask_digits_hides_all_but_head_and_tail_significant_characters(value, head, tail):
+    from screener.masking import MASK, mask_digits
+
+    sig = [i for i, c in enumerate(value) if c.isalnum()]
+    if head + tail >= len(sig):
+        head, tail = 0, 0
+    hidden = set(sig[head:len(sig) - tail])
+    expected = "".join(MASK if i in hidden else c for i, c in enumerate(value))
+    assert mask_digits(value, head, tail) == expected

@@ -64,3 +64,66 @@ def test_an_amount_at_the_end_of_a_row_hides_only_itself():
     row = f"张三\t{gen.id_number()}\t{gen.bank_card('622848', 19, 1)}\t1200.00\n"
     assert codes(row) == [("ID101", "error"), ("BC501", "error")]
     assert codes(f"合计\t{gen.bank_card('622848', 19, 1)}.00") == []
+
+
+# -- the prefilter for long texts gives exactly the full scan's matches --------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+# Every character class the scan cares about, crowded together: digits,
+# masks, separators of every kind, letters, CJK, punctuation, line breaks.
+_ALPHABET = "0123456789" * 4 + "x*＊×" + " \t\u00a0\u3000-—–−" + "ab" + "年号，。\n¥.元"
+
+
+def _full(text):
+    return [m.span() for m in numbers._RUN.finditer(text)]
+
+
+def _prefiltered(text):
+    return [m.span() for a, b in numbers.candidate_spans(text)
+            for m in numbers._RUN.finditer(text, a, b)]
+
+
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=400).map("".join))
+def test_prefilter_finds_what_the_full_scan_finds_on_random_text(text):
+    assert _prefiltered(text) == _full(text)
+
+
+@given(st.lists(st.sampled_from([
+    "13926647378", "139 2664 7378", "139-2664-7378", "0871—65432100", "139****7378",
+    "6228 4878 7789 3287 924", "5304271990010112", "x*", "2019年", "12 0 3 45",
+    "6543210", "123456x", "(+86)", " ", "，", "号", "ab", "\n", "—", "\u3000", "1", "12", "123",
+]), max_size=120).map("".join))
+def test_prefilter_finds_what_the_full_scan_finds_on_number_like_text(text):
+    assert _prefiltered(text) == _full(text)
+
+
+@pytest.mark.parametrize("text", [
+    "，6543210，",  # seven digits and nothing else: the first hint
+    "年139 2664 7378号",  # three digits and a separator: the second
+    "年1x2 3456 789号", "年13**26647378号", "年1＊＊＊＊＊＊＊＊号",  # a digit and a mask: the third
+    "0871—6543210，12 0 3 45 678 9012 3，",  # dashes; a table row of counts
+    "ab1234567", "1234567ab", "a 1234567 b",  # letters next to the stretch
+])
+def test_prefilter_edge_cases(text):
+    assert _prefiltered(text) == _full(text)
+
+
+def test_long_text_takes_the_prefilter_and_finds_every_run():
+    import gen
+
+    rows = [f"户主{i}，身份证{gen.id_number()}，电话138 {i:04d} {i * 7 % 10000:04d}，卡号{gen.bank_card('622848', 19, i)}。"
+            for i in range(400)]
+    text = "2019年全乡共受理12件，办结11件。\n".join(rows)
+    assert len(text) >= numbers.PREFILTER_FROM
+    found = [(r.start, r.end) for r in numbers.runs(Document(text))]
+    assert found and found == [(r.start, r.end) for r in _runs_without_prefilter(text)]
+
+
+def _runs_without_prefilter(text, monkeypatch=None):
+    saved = numbers.PREFILTER_FROM
+    numbers.PREFILTER_FROM = len(text) + 1
+    try:
+        return numbers.runs(Document(text))
+    finally:
+        numbers.PREFILTER_FROM = saved
