@@ -6,6 +6,7 @@ freeze) changes nothing a user or a library caller can see."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import gc
 import io
 import json
@@ -18,7 +19,7 @@ import gen
 from cli_process import run
 from docx_factory import build_docx
 from screener import screen_paths, screen_text
-from screener.model import Severity
+from screener.model import Explanation, FileReport, Finding, Severity
 from screener.render.json_out import CompactJson, render_json
 
 
@@ -161,3 +162,16 @@ def test_a_worker_that_dies_costs_its_files_not_the_run(folder, monkeypatch):
     assert next(f.error for f in report.files if f.path.endswith("13.txt")) == lost
     for got, want in zip(report.files, expected.files):
         assert got.error == lost or got == want
+
+
+@pytest.mark.parametrize("cls", [Finding, Explanation, FileReport], ids=lambda c: c.__name__)
+def test_pickling_keeps_every_field(cls):
+    """__reduce__ names the fields one by one (for speed): a field added to
+    the dataclass and not to __reduce__ must fail here, not vanish in --jobs runs."""
+    values = {"severity": Severity.ERROR, "explanation": Explanation("rule", "v", "c", "s"),
+              "findings": (screen_text("a@example.com").findings[0],), "document": None}
+    made = cls(**{f.name: values.get(f.name, f"{f.name}-{i}" if f.type in ("str", "str | None") else i + 7)
+                  for i, f in enumerate(dataclasses.fields(cls))})
+    clone = pickle.loads(pickle.dumps(made))
+    for f in dataclasses.fields(cls):
+        assert getattr(clone, f.name) == getattr(made, f.name), f.name
