@@ -55,14 +55,12 @@ def best_of(fn, repeat: int) -> float:
 
 
 def screen_afresh(screener, text: str):
-    """screen_text() with the caches keyed by a number's digits emptied
-    first (phonenumbers' verdict per number, the region name per code): the
-    corpus is screened several times, and a later run must not be flattered
-    by what an earlier one looked up."""
-    from screener.detectors import id_card, phones
+    """screen_text() with the cache keyed by a number's digits emptied first
+    (phonenumbers' verdict per number): the corpus is screened several times,
+    and a later run must not be flattered by what an earlier one looked up."""
+    from screener.detectors import phones
 
     phones.number_type.cache_clear()
-    id_card.region_name.cache_clear()
     return screener.screen_text(text)
 
 

@@ -34,7 +34,7 @@ def _best(fn, repeat: int) -> float:
 def stages(text: str, repeat: int = 5) -> list[tuple[str, float, int | None]]:
     """(stage, best seconds, findings) for each stage of screen_text(text)."""
     from screener.config import Config
-    from screener.detectors import DETECTORS, id_card, numbers, phones
+    from screener.detectors import DETECTORS, numbers, phones
     from screener.document import Document
     from screener.wordlists import list_set
 
@@ -43,8 +43,7 @@ def stages(text: str, repeat: int = 5) -> list[tuple[str, float, int | None]]:
 
     def forget() -> None:  # as bench.screen_afresh: no verdict cached from a previous repeat
         phones.number_type.cache_clear()
-        id_card.region_name.cache_clear()
-
+    
     def ready(scan: bool = True) -> Document:
         doc = Document(text)
         doc.normalized

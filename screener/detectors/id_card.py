@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..config import Config
 from ..document import Document
@@ -22,6 +21,7 @@ from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
 from .context import ID_WORDS, NOT_PERSONAL_WORDS, nearest, record_start
 from .numbers import MASK_CHARS, Window, pick, runs
+from .regions import region_name
 
 _SOURCE = "GB 11643-1999《公民身份号码》；《政府信息公开条例》第十五条；国办《2018年政务公开工作要点》（去标识化）"
 RULE_CONFIRMED = Rule(
@@ -61,31 +61,8 @@ RULE_WEAK_MASK = Rule(
 RULES = (RULE_CONFIRMED, RULE_LEGACY, RULE_PROBABLE, RULE_WEAK_MASK)
 
 _LAYOUTS = {18: {(18,), (6, 8, 4), (6, 4, 4, 4)}, 15: {(15,), (6, 6, 3)}}
-# 港澳台居民居住证 use the ID format with these region codes (domain notes §2.1, O7).
-_EXTRA_REGIONS = {"810000": "香港特别行政区", "820000": "澳门特别行政区", "830000": "台湾地区"}
 _USCC_WORDS = ("统一社会信用代码", "社会信用代码", "信用代码")
 _EARLIEST_YEAR = 1900
-
-
-@lru_cache(maxsize=4096)
-def region_name(code: str) -> str | None:
-    """The county a region code names in stdnum's cn/loc data, for *any* period.
-
-    stdnum.cn.ric.get_birth_place() rejects a code created after the birth
-    year (530427 新平 is listed [1997-], so a 1985-born 新平 resident fails).
-    That is wrong for detection: a number is assigned when a person registers
-    in a county, not at birth, and codes of abolished counties stay valid for
-    those who hold them (domain notes §2.2).  So any listed period counts.
-    """
-    if code in _EXTRA_REGIONS:
-        return _EXTRA_REGIONS[code]
-    from stdnum import numdb
-
-    props = {k: v for _part, p in numdb.get("cn/loc").info(code) for k, v in p.items()}
-    county = props.get("county")
-    if not county:
-        return None
-    return county.split(",")[0].split("]")[-1]
 
 
 def birth_date(yyyymmdd: str) -> datetime.date | None:

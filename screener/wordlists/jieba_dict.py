@@ -13,18 +13,15 @@ and split by first character into a file in a private folder (see
 ``private_dir``), where jieba keeps its own cache too: an index of offsets,
 then one marshalled dict per first character.  Later processes read that file (a few ms) and load a
 character's entries the first time a window holds it.  If the file cannot be
-written or read, the whole dictionary is loaded as before.
+written or read, the whole dictionary is loaded as before (screener/cache.py).
 """
 from __future__ import annotations
 
-import atexit
 import marshal
-import os
-import shutil
-import stat
-import tempfile
 import threading
 from pathlib import Path
+
+from ..cache import private_dir, source_stamp, write_atomically
 
 FORMAT = 1  # bump when the file layout changes
 _lock = threading.Lock()
@@ -54,35 +51,10 @@ class SplitDictionary:
                     freq.update(marshal.loads(self._data[self._base + span[0]:self._base + span[1]]))
 
 
-def private_dir() -> Path:
-    """The folder for jieba's caches, writable by this user only.
-
-    Not the shared temporary folder itself: any local user can put a file
-    there, and a cache is unmarshalled (marshal is not safe against crafted
-    data) and trusted to decide segmentation, so which terms are reported.
-    ``<tmp>/screener-<uid>``, mode 0700 and owned by us; if that name is taken
-    by something else, a fresh folder for this process, removed at exit."""
-    tmp = Path(tempfile.gettempdir())
-    if not hasattr(os, "geteuid"):  # Windows: the temporary folder is per user
-        return tmp
-    base = tmp / f"screener-{os.geteuid()}"
-    try:
-        base.mkdir(mode=0o700, exist_ok=True)
-        info = os.lstat(base)
-        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid() and not info.st_mode & 0o077:
-            return base
-    except OSError:
-        pass
-    own = Path(tempfile.mkdtemp(prefix="screener-"))
-    atexit.register(shutil.rmtree, own, True)
-    return own
-
-
 def cache_path(jieba_module) -> Path:
     """Where the split dictionary of this jieba and dictionary version lives."""
     dict_file = Path(jieba_module.__file__).with_name("dict.txt")
-    st = dict_file.stat()
-    name = f"screener-jieba-{FORMAT}-{jieba_module.__version__}-{st.st_size}-{st.st_mtime_ns}.dict"
+    name = f"screener-jieba-{FORMAT}-{jieba_module.__version__}-{source_stamp(dict_file)}.dict"
     return private_dir() / name
 
 
@@ -112,13 +84,4 @@ def dumps(freq: dict, total: int) -> bytes:
 def write(jieba_module, freq: dict, total: int) -> None:
     """Save the split dictionary (atomically: two processes writing at once
     both write whole files)."""
-    path = cache_path(jieba_module)
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(dumps(freq, total))
-        os.replace(tmp, path)
-    except OSError:  # no writable folder: the next process loads the whole dictionary again
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+    write_atomically(cache_path(jieba_module), dumps(freq, total))
