@@ -175,6 +175,12 @@ def text_rates(record, mb: float, repeat: int) -> None:
     record("RATIO screen_text / jieba.lcut", f"{screen_rate / jieba_rate:.0f}x  (target >= 50x)")
     record("RATIO screen_text / bare scan", f"{screen_rate / walk_rate:.2f}x  (target >= 0.5x)")
 
+    import breakdown
+
+    record("where screen_text's time goes (breakdown.py)", "stage by stage, each as a share of the walk")
+    for name, value in breakdown.report(text, repeat, total=t_screen):
+        record(name, value)
+
     # The same measures on the two ends of the range: a draft with nothing to
     # find, and the dense stress corpus (a number every 4 KB, a term or
     # marking every 3 KB, everywhere).
