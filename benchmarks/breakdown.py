@@ -97,8 +97,8 @@ def report(text: str, repeat: int = 5, total: float | None = None) -> list[tuple
                 f"{walk / (walk + fixed):.2f}x"))
     if total is not None:
         rest = total - sum(s for _, s, _ in rows[1:])  # the term detector's row includes the walk
-        out.append(("  remainder (resolve, Report)",
-                    f"{rest * 1000:.0f} ms" if rest > 0 else "within the noise (stages timed apart)"))
+        out.append(("  the rest: resolve, the Report, and timing the stages apart",
+                    f"{rest * 1000:.0f} ms" if rest > 0 else "within the noise"))
     return out
 
 
