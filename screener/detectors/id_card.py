@@ -132,6 +132,8 @@ def _judge_masked(chars: str, style: str, label: str | None):
 def _is_uscc(chars: str, text: str, start: int) -> bool:
     """An all-digit 统一社会信用代码 (GB 32100-2015) that happens to look like an
     ID: its own checksum passes and 信用代码 is named in the same record."""
+    if "信用代码" not in text[max(0, start - 80):start]:  # in every _USCC_WORDS; the usual answer
+        return False
     from stdnum.cn import uscc
 
     record = text[record_start(text, start):start]
