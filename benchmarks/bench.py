@@ -71,13 +71,18 @@ def best_interleaved(fns: dict, rounds: int) -> dict:
     return best
 
 
-def screen_afresh(screener, text: str):
-    """screen_text() with the cache keyed by a number's digits emptied first
-    (phonenumbers' verdict per number): the corpus is screened several times,
-    and a later run must not be flattered by what an earlier one looked up."""
+def forget_number_verdicts() -> None:
+    """Empty the cache keyed by a number's digits (phonenumbers' verdict per
+    number): the corpus is screened several times, and a later run must not
+    be flattered by what an earlier one looked up."""
     from screener.detectors import phones
 
     phones.number_type.cache_clear()
+
+
+def screen_afresh(screener, text: str):
+    """screen_text() after forget_number_verdicts()."""
+    forget_number_verdicts()
     return screener.screen_text(text)
 
 

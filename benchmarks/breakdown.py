@@ -21,29 +21,19 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def _best(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+from bench import best_of, forget_number_verdicts, screen_afresh  # noqa: E402
 
 
 def stages(text: str, repeat: int = 5) -> list[tuple[str, float, int | None]]:
     """(stage, best seconds, findings) for each stage of screen_text(text)."""
     from screener.config import Config
-    from screener.detectors import DETECTORS, numbers, phones
+    from screener.detectors import DETECTORS, numbers
     from screener.document import Document
     from screener.wordlists import list_set
 
     config = Config()
     matcher = list_set().matcher
 
-    def forget() -> None:  # as bench.screen_afresh: no verdict cached from a previous repeat
-        phones.number_type.cache_clear()
-    
     def ready(scan: bool = True) -> Document:
         doc = Document(text)
         doc.normalized
@@ -55,8 +45,8 @@ def stages(text: str, repeat: int = 5) -> list[tuple[str, float, int | None]]:
     rows = []
     norm = ready(scan=False).normalized
     rows.append(("the bare walk (the limit)",
-                 _best(lambda: collections.deque(matcher.walk(norm), maxlen=0), repeat), None))
-    rows.append(("normalise (fold, drops)", _best(lambda: Document(text).normalized, repeat), None))
+                 best_of(lambda: collections.deque(matcher.walk(norm), maxlen=0), repeat), None))
+    rows.append(("normalise (fold, drops)", best_of(lambda: Document(text).normalized, repeat), None))
 
     def scan_only() -> float:
         doc = ready(scan=False)
@@ -66,11 +56,11 @@ def stages(text: str, repeat: int = 5) -> list[tuple[str, float, int | None]]:
 
     rows.append(("digit-run scan (numbers.runs)", min(scan_only() for _ in range(repeat)), None))
     rows.append(("line index (line numbers of findings)",
-                 _best(lambda: Document(text).line_col(0), repeat), None))
+                 best_of(lambda: Document(text).line_col(0), repeat), None))
     for det in DETECTORS:
         def one(det=det) -> tuple[float, int]:
             doc = ready()
-            forget()
+            forget_number_verdicts()
             t0 = time.perf_counter()
             found = list(det.detect(doc, config))
             return time.perf_counter() - t0, len(found)
@@ -110,7 +100,7 @@ def main() -> None:
 
     text = build_archive(mb)
     screener.screen_text("预热：村长，电话 13912345678")
-    total = _best(lambda: screener.screen_text(text), 5)
+    total = best_of(lambda: screen_afresh(screener, text), 5)
     print(f"{'screen_text':<72} {total * 1000:.0f} ms")
     for name, value in report(text, total=total):
         print(f"{name:<72} {value}")

@@ -16,12 +16,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .folding import LONG, fold, needs_folding
+from .folding import fold
 
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZW = re.compile(f"[{_ZERO_WIDTH}]+")
-_IS_CJK = re.compile(f"[{_CJK}]")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
@@ -75,9 +73,7 @@ class Document:
         text = self.text
         drops = _drops(text)
         if not drops:
-            # a long text folds in fewer passes than needs_folding() takes to
-            # find nothing (folding.py); a short one is usually left as it is
-            return (fold(text) if len(text) >= LONG or needs_folding(text) else text), [], []
+            return fold(text), [], []  # the text itself when nothing folds
         pieces: list[str] = []
         norm_points: list[int] = []  # normalised offset where a drop happened
         shifts: list[int] = []  # characters dropped up to and including that point

@@ -36,15 +36,11 @@ LONG = 512
 
 
 def fold(text: str) -> str:
-    """Width- and case-fold ``text`` without changing its length."""
+    """Width- and case-fold ``text`` without changing its length; ``text``
+    itself when there is nothing to fold."""
     if len(text) >= LONG:
         return _fold_long(text)
     return _FOLD.sub(_fold_match, text)
-
-
-def needs_folding(text: str) -> bool:
-    """Whether ``text`` holds anything ``fold`` would change."""
-    return _FOLD.search(text) is not None
 
 
 def _fold_match(m: re.Match) -> str:

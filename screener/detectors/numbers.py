@@ -10,8 +10,10 @@ card number never inside a 索引号 glued to letters.
 Only runs with at least 7 significant characters and a group of at least 3
 are kept: nothing shorter can be a personal number (a bare local number has
 7 digits), so postcodes, years, 文号 and table counts never reach Python code.  The scan is one
-compiled regular expression over the whole text, cached per Document, so the
-ID, mobile, landline and bank-card detectors together cost one pass.
+compiled regular expression, cached per Document, so the ID, mobile, landline
+and bank-card detectors together cost one pass; over a text of a page or
+more it runs only on the stretches a cheaper hint scan leaves
+(``candidate_spans``, below).
 
 Detectors look at *windows* of a run: consecutive groups whose lengths form a
 layout they accept (6-8-4 for an ID, 3-4-4 for a mobile, 4-4-4-4-3 for a
@@ -206,7 +208,7 @@ PREFILTER_FROM = 1_000
 _SEP_CHARS = " \t\u00a0\u3000" + _DASHES
 _HINT_PATTERN = rf"[0-9]{{3}}(?:[0-9]{{4}}|[{_SEP_CHARS}])"
 _RUN_CHARS = frozenset(string.digits + string.ascii_letters + "*＊×" + _SEP_CHARS.replace("\\", ""))
-_STRETCH_END = re.compile(rf"[^0-9a-zA-Z*＊×{_SEP_CHARS}]")
+_STRETCH_END = re.compile("[^" + "".join(map(re.escape, sorted(_RUN_CHARS))) + "]")
 
 
 @lru_cache(maxsize=1)
