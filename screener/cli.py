@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - older typer
     from click import exceptions as _click_exceptions
 
 from .config import Config, load_config
-from .errors import ScreenerError
+from .errors import InputError, ScreenerError
 from .model import Severity
 
 
@@ -94,7 +94,7 @@ def check(
 ) -> int:
     """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
     from .batch import screen_paths
-    from .display import shown_path
+    from .privacy import Privacy
     from .render.json_out import CompactJson, render_json
     from .render.progress import ProgressBar
     from .render.terminal import render_terminal
@@ -114,7 +114,8 @@ def check(
                      publish_method=publish_method, publish_attr=publish_attr)
     bar = ProgressBar()
     pretty = sys.stdout.isatty()
-    compact = CompactJson(show_values) if output_format is OutputFormat.json and not pretty else None
+    privacy = Privacy(config, show_values)
+    compact = CompactJson(show_values, privacy) if output_format is OutputFormat.json and not pretty else None
     try:
         report = screen_paths(paths, config=config, jobs=jobs, encoding=encoding, progress=bar,
                               keep_documents=plan.active or output_format is OutputFormat.sheet,
@@ -124,13 +125,13 @@ def check(
     if compact is not None:
         typer.echo(compact.render(report))
     elif output_format is OutputFormat.json:
-        typer.echo(render_json(report, show_values, pretty=True))
+        typer.echo(render_json(report, show_values, pretty=True, privacy=privacy))
     elif output_format is OutputFormat.sheet:
         typer.echo(print_sheets(report, plan), nl=False)
     else:
-        typer.echo(render_terminal(report, threshold, show_values), nl=False)
+        typer.echo(render_terminal(report, threshold, show_values, privacy), nl=False)
     for fr in report.errors:
-        typer.echo(f"screen: {shown_path(fr.path, show_values)}：{fr.error}", err=True)
+        typer.echo(f"screen: {privacy.path(fr.path)}：{privacy.message(fr.error)}", err=True)
     output_failed = write_all(report, plan)
     return 2 if output_failed else report.exit_code(threshold)
 
@@ -190,6 +191,16 @@ def rule(code: Annotated[str, typer.Argument(help="规则代码，如 ID101")]) 
     raise _click_exceptions.UsageError(f"没有规则“{code}”，screen rules 列出全部规则")
 
 
+def _error_line(exc: ScreenerError) -> str:
+    """The one line an error prints, numbers masked by the privacy owner."""
+    from .privacy import Privacy
+
+    privacy = Privacy()
+    if isinstance(exc, InputError):
+        return exc.shown(privacy.message)
+    return privacy.message(exc.args[0] if exc.args else type(exc).__name__)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: turns every failure into one line and exit code 2."""
     try:
@@ -203,9 +214,7 @@ def main(argv: list[str] | None = None) -> None:
         typer.echo(f"screen: 用法错误：{exc.format_message()}（screen --help 查看用法）", err=True)
         code = 2
     except ScreenerError as exc:
-        from .display import mask_numbers, one_line
-
-        typer.echo(f"screen: {one_line(mask_numbers(str(exc)))}", err=True)
+        typer.echo(f"screen: {_error_line(exc)}", err=True)
         code = 2
     except KeyboardInterrupt:
         typer.echo("screen: 已中断", err=True)

@@ -12,7 +12,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ConfigError
+from .folding import fold
+from .masking import STYLES
 from .model import Severity
+from .sheet.fields import SheetFields, fields_from_settings
 
 CONFIG_NAME = "screener.toml"
 _NON_DIGIT = re.compile(r"[^0-9xX]")
@@ -20,8 +23,6 @@ _NON_DIGIT = re.compile(r"[^0-9xX]")
 
 def digits_key(value: str) -> str:
     """A number reduced to its digits (and X), for comparing allow-list entries."""
-    from .document import fold
-
     return _NON_DIGIT.sub("", fold(value)).lower()
 
 
@@ -37,7 +38,7 @@ class Config:
     disable_lists: tuple[str, ...] = ()  # list names or entry ids to switch off
     enable_lists: tuple[str, ...] = ()  # off-by-default lists or entries to switch on
     mask_style: str = "default"
-    sheet: dict = field(default_factory=dict)  # default field values for the approval sheet
+    sheet: SheetFields = field(default_factory=SheetFields)  # [sheet]: the approval sheet's defaults
     source: Path | None = None
 
     def ignores(self, code: str) -> bool:
@@ -105,13 +106,8 @@ def parse_config(data: dict, path: Path) -> Config:
     except ValueError as exc:
         raise ConfigError(f"{path}：fail_on：{exc}") from None
     mask_style = data.get("mask_style", "default")
-    from .masking import STYLES
-
     if mask_style not in STYLES:
         raise ConfigError(f"{path}：mask_style 应为 {'、'.join(STYLES)} 之一")
-    from .render.sheet_fields import fields_from_settings
-
-    fields_from_settings(data.get("sheet", {}), path)  # names the file and key at fault
     base = path.parent
     return Config(
         fail_on=fail_on,
@@ -122,6 +118,6 @@ def parse_config(data: dict, path: Path) -> Config:
         disable_lists=tuple(data.get("disable", ())),
         enable_lists=tuple(data.get("enable", ())),
         mask_style=mask_style,
-        sheet=dict(data.get("sheet", {})),
+        sheet=fields_from_settings(data.get("sheet", {}), path),  # names the file and key at fault
         source=path,
     )

@@ -1,16 +1,14 @@
-"""How text that screener did not write is shown: file names and draft excerpts.
+"""Text that screener did not write, made safe to show: one line, printable.
 
-A file name can hold a personal number (户主<ID>.txt), and reports are passed
-around, so names are shown with personal numbers masked unless the user asked
-for values.  A file name or a draft can also hold control characters (terminal
-escape sequences, line breaks, bidi overrides) that would forge, hide or
-reorder lines of a report, so shown text keeps to one line of printable
-characters.
+A file name or a draft can hold control characters (terminal escape
+sequences, line breaks, bidi overrides) that would forge, hide or reorder
+lines of a report, so shown text keeps to one line of printable characters.
+Masking numbers is the privacy owner's job (privacy.py); this module only
+handles characters, and imports nothing of screener.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _BREAKS = re.compile(r"[\t\n\v\f\r\x85\u2028\u2029]+")
 # C0/C1 controls (ESC starts terminal sequences), the bidi embedding,
@@ -31,46 +29,3 @@ def printable(text: str) -> str:
     (and what XML cannot hold) replaced by �: for files and printouts that
     keep the draft's lines, such as the approval sheet."""
     return _UNSAFE_IN_TEXT.sub("\ufffd", text)
-
-
-@lru_cache(maxsize=1)
-def _personal_detectors() -> tuple:
-    from .detectors import DETECTORS
-    from .model import PERSONAL_KINDS
-
-    return tuple(d for d in DETECTORS if d.RULES and {r.kind for r in d.RULES} <= PERSONAL_KINDS)
-
-
-_SEVEN_DIGITS = re.compile(r"\d(?:[ \-\u2010-\u2015\uff0d*＊×xX]{0,2}\d){6}")
-
-
-def _may_hold_number(text: str) -> bool:
-    """Cheap test first: every personal number has a run of 7 digits (maybe
-    grouped or partly masked) or an @; a batch shows thousands of file names,
-    most of them with neither (2024/06/0123.txt)."""
-    return "@" in text or "＠" in text or _SEVEN_DIGITS.search(text) is not None
-
-
-@lru_cache(maxsize=1024)
-def _masked(text: str) -> str:
-    if not _may_hold_number(text):
-        return text
-    from .config import Config
-    from .document import Document
-    from .masking import masked_slice
-    from .resolve import resolve
-
-    config = Config()
-    doc = Document(text)
-    found = resolve([f for d in _personal_detectors() for f in d.detect(doc, config)], config)
-    return masked_slice(text, found)[0]
-
-
-def mask_numbers(text: str, show_values: bool = False) -> str:
-    """``text`` (a file name, a message) with every personal number masked."""
-    return text if show_values or not text else _masked(text)
-
-
-def shown_path(path: str, show_values: bool = False) -> str:
-    """A file name as terminal output and messages show it."""
-    return one_line(mask_numbers(str(path), show_values))

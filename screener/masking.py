@@ -1,30 +1,35 @@
-"""How personal numbers are shown in every output and written in a redacted copy.
+"""How a personal value is masked, and the last-resort guard.
+
+This is the bottom of the privacy owner (``privacy.py`` is the rest): pure
+functions on strings that import nothing of screener, so records (``model``,
+``errors``) can use the guard in their ``repr`` and messages.
 
 Defaults follow the conventions government sites use (domain notes §2.4) and
 hide the birth date: an ID number keeps at most its first 2 and last 2
 characters, a mobile number keeps 3 + 4 (138****5678), a bank card its last 4,
 an e-mail address its domain and the first character of the local part.
 Separators (spaces, hyphens) are kept so the layout of the draft survives.
+Each detector names the function for its kind in its ``Kind`` declaration.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 MASK = "*"
 STYLES = ("default", "full")
 
-# characters kept visible at the head and tail, by kind, for the default style
-_KEEP = {
-    "id-card": (2, 2),
-    "mobile": (3, 4),
-    "landline": (0, 2),
-    "bank-card": (0, 4),
-}
-
+MaskFunction = Callable[[str, str], str]  # (value, style) -> masked value
 
 # ASCII letters and digits, and the full-width block that holds their
 # full-width forms: the characters a mask hides.
 _SIGNIFICANT = re.compile(r"[0-9A-Za-z\uff10-\uff5a]")
+
+
+def check_style(style: str) -> str:
+    if style not in STYLES:
+        raise ValueError(f"未知的脱敏方式“{style}”，可选：{'、'.join(STYLES)}")
+    return style
 
 
 def _significant(value: str) -> list[int]:
@@ -50,8 +55,21 @@ def mask_digits(value: str, head: int, tail: int) -> str:
     return "".join(chars)
 
 
-def _mask_landline(value: str) -> str:
-    # keep the area code (it names a city, not a person) and the last 2 digits
+def keeping(head: int, tail: int) -> MaskFunction:
+    """A mask function that keeps ``head`` + ``tail`` characters in the
+    default style and none in the full style."""
+    def mask(value: str, style: str = "default") -> str:
+        check_style(style)
+        return mask_digits(value, 0, 0) if style == "full" else mask_digits(value, head, tail)
+
+    mask.__doc__ = f"Keep the first {head} and last {tail} letters or digits (default style)."
+    return mask
+
+
+def mask_landline(value: str, style: str = "default") -> str:
+    """Keep the area code (it names a city, not a person) and the last 2 digits."""
+    if check_style(style) == "full":
+        return mask_digits(value, 0, 0)
     digits = _significant(value)
     area = 0
     if digits and value[digits[0]] in "0０":
@@ -61,52 +79,59 @@ def _mask_landline(value: str) -> str:
     return mask_digits(value, area, 2)
 
 
-def _split_email(value: str) -> tuple[str, str, str] | None:
+def split_email(value: str) -> tuple[str, str, str] | None:
     """(local part, the @ as written, domain); a full-width ＠ counts."""
     at = max(value.rfind("@"), value.rfind("＠"))
     return (value[:at], value[at], value[at + 1:]) if at >= 0 else None
 
 
-def _mask_email(value: str, style: str) -> str:
-    parts = _split_email(value)
+def mask_email(value: str, style: str = "default") -> str:
+    """Keep the domain and, in the default style, the first character of the local part."""
+    check_style(style)
+    parts = split_email(value)
     if parts is None:
         return MASK * len(value)
     local, at, domain = parts
     return (MASK * len(local) if style == "full" else local[:1] + MASK * 3) + at + domain
 
 
-def mask(kind: str, value: str, style: str = "default") -> str:
-    """The masked form of a personal ``value`` of ``kind``."""
-    if style not in STYLES:
-        raise ValueError(f"未知的脱敏方式“{style}”，可选：{'、'.join(STYLES)}")
-    if kind == "email":
-        return _mask_email(value, style)
-    if style == "full":
-        return mask_digits(value, 0, 0)
-    if kind == "landline":
-        return _mask_landline(value)
-    head, tail = _KEEP.get(kind, (0, 0))
-    return mask_digits(value, head, tail)
+def mask_all(value: str, style: str = "default") -> str:
+    """Hide every letter and digit (kinds whose every character identifies)."""
+    check_style(style)
+    return mask_digits(value, 0, 0)
 
 
-def masked_slice(text: str, findings, start: int = 0, end: int | None = None,
-                 show_values: bool = False) -> tuple[str, int, int]:
-    """``text[start:end]`` with every personal finding in it replaced by its
-    masked form.  A finding cut by the window edge widens the window so that
-    no part of a number is shown unmasked.  ``findings`` must be sorted by
-    start and non-overlapping (as resolve() leaves them).  Returns the text and
-    the window actually used."""
-    end = len(text) if end is None else end
-    spans = [f for f in findings if f.personal and f.start < end and f.end > start]
-    if spans and not show_values:
-        start = min(start, spans[0].start)
-        end = max(end, spans[-1].end)
-    if show_values or not spans:
-        return text[start:end], start, end
-    out, pos = [], start
-    for f in spans:
-        out.append(text[pos:f.start])
-        out.append(f.masked)
-        pos = f.end
-    out.append(text[pos:end])
-    return "".join(out), start, end
+# -- the last-resort guard ---------------------------------------------------
+#
+# What no finding names (a check switched off with ``ignore``, a number a
+# detector did not recognise, a message a library caller logs): any run of 7
+# or more digits, unbroken or grouped the way IDs, mobiles, cards and
+# landlines are written (530427 19850312 1237, 187 2309 7215, 6228 4878 …,
+# 0877-7012345; not 2024-06-02, 邮编 653405 or 12345), keeps only its first 2
+# and last 2 digits, and any e-mail address its domain.
+
+_D = "[0-9０-９]"
+_DIGIT_RUN = re.compile(
+    rf"(?<!{_D})(?:"
+    rf"{_D}{{6}}[ \-]{_D}{{8}}[ \-]{_D}{{3}}[{_D[1:-1]}XxＸｘ]"  # ID written 6-8-4
+    rf"|{_D}{{3,4}}(?:[ \-]{_D}{{4}}){{2,4}}(?:[ \-]{_D}{{1,4}})?"  # mobile 3-4-4, card 4-4-4-4
+    rf"|{_D}{{3,4}}-{_D}{{7,8}}"  # landline with its area code
+    rf"|{_D}{{7,}}[XxＸｘ]?"  # any unbroken run
+    rf")(?!{_D})"
+)
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+GUARD_DIGITS = 7
+
+
+def guard(text: str, style: str = "default") -> str:
+    """``text`` with every long digit run and e-mail address masked."""
+    if not text:
+        return text
+
+    def digits(m: re.Match) -> str:
+        run = m.group()
+        if sum(ch.isdigit() for ch in run) < GUARD_DIGITS:
+            return run
+        return mask_digits(run, 0, 0) if style == "full" else mask_digits(run, 2, 2)
+
+    return _EMAIL.sub(lambda m: mask_email(m.group(), style), _DIGIT_RUN.sub(digits, text))

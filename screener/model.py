@@ -6,11 +6,19 @@ sheet read Findings and never re-parse the draft.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from .masking import guard
 
 if TYPE_CHECKING:
     from .document import Document
+
+# How a boundary shows a file name and orders kinds (privacy.py and the
+# registry give the configured ones; records default to the guard).
+PathShower = Callable[[str], str]
+KindOrder = Callable[[str], Any]
 
 SCHEMA = 1
 
@@ -40,25 +48,9 @@ class Severity(enum.IntEnum):
             raise ValueError(f"未知的级别“{value}”，可选 error、warning、info") from None
 
 
-# Personal-number kinds: their values are masked in every output unless asked.
-PERSONAL_KINDS = frozenset({"id-card", "mobile", "landline", "bank-card", "email"})
-
-# Every kind the product reports, in the order reports and the sheet list them,
-# with the Chinese label a reviewer reads.
-KIND_LABELS: dict[str, str] = {
-    "id-card": "身份证号码",
-    "mobile": "手机号码",
-    "landline": "固定电话",
-    "bank-card": "银行卡号",
-    "email": "电子邮箱",
-    "banned-term": "禁用词",
-    "caution-term": "慎用词",
-    "wording": "规范表述",
-    "classified-marking": "涉密标识",
-}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Explanation:
     """Why a finding was raised: the rule, how the value was validated, and
     what context (a nearby word, a segmentation) decided its severity."""
@@ -71,6 +63,9 @@ class Explanation:
     def __reduce__(self):
         return Explanation, (self.rule, self.validation, self.context, self.segmentation)
 
+    def __repr__(self) -> str:
+        return guard(f"Explanation({self.text()!r})")
+
     def text(self) -> str:
         parts = [self.rule]
         if self.validation:
@@ -82,7 +77,7 @@ class Explanation:
         return "；".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Finding:
     """One thing a reviewer must look at.
 
@@ -106,6 +101,7 @@ class Finding:
     suggestion: str | None = None
     explanation: Explanation | None = None
     location: str | None = None
+    personal: bool = True  # unless declared otherwise: a value is masked by default
 
     def __reduce__(self):
         # A constructor call: a parallel batch pickles tens of thousands of
@@ -113,11 +109,11 @@ class Finding:
         # list set field by field) took twice as long both ways.
         return Finding, (self.kind, self.severity, self.code, self.start, self.end, self.line,
                          self.column, self.text, self.masked, self.message, self.suggestion,
-                         self.explanation, self.location)
+                         self.explanation, self.location, self.personal)
 
-    @property
-    def personal(self) -> bool:
-        return self.kind in PERSONAL_KINDS
+    def __repr__(self) -> str:
+        return guard(f"Finding({self.code} {self.kind} {self.severity.label} "
+                     f"{self.start}-{self.end} {self.masked!r})")
 
     @property
     def why(self) -> str:
@@ -125,9 +121,12 @@ class Finding:
 
     def shown(self, show_values: bool = False) -> str:
         """The value as outputs may show it."""
-        return self.text if (show_values or not self.personal) else self.masked
+        return self.text if show_values else self.masked
 
     def to_dict(self, show_values: bool = False) -> dict:
+        """The JSON entry (schema 1).  Unless values were asked for, the
+        guard passes over every sentence too: none needs a full number."""
+        said = (lambda s: s) if show_values else guard
         data = {
             "kind": self.kind,
             "severity": self.severity.label,
@@ -137,12 +136,12 @@ class Finding:
             "line": self.line,
             "column": self.column,
             "text": self.shown(show_values),
-            "message": self.message,
-            "suggestion": self.suggestion,
-            "why": self.why,
+            "message": said(self.message),
+            "suggestion": said(self.suggestion) if self.suggestion else self.suggestion,
+            "why": said(self.why),
         }
         if self.location:
-            data["location"] = self.location
+            data["location"] = said(self.location)
         return data
 
 
@@ -159,15 +158,21 @@ class FileReport:
     def __reduce__(self):
         return FileReport, (self.path, self.findings, self.chars, self.error, self.document)
 
+    def __repr__(self) -> str:
+        return guard(f"FileReport(path={self.path!r}, findings={self.findings!r}, "
+                     f"chars={self.chars}, error={self.error!r})")
+
     @property
     def empty(self) -> bool:
         return self.error is None and self.chars == 0
 
-    def summary(self) -> dict[str, int]:
+    def summary(self, order: KindOrder | None = None) -> dict[str, int]:
+        """Findings per kind, kinds in ``order`` (the registry's kind_order),
+        or as they first appear."""
         counts: dict[str, int] = {}
         for f in self.findings:
             counts[f.kind] = counts.get(f.kind, 0) + 1
-        return {k: counts[k] for k in sorted(counts, key=_kind_order)}
+        return {k: counts[k] for k in sorted(counts, key=order)} if order else counts
 
     def worst(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None)
@@ -175,16 +180,18 @@ class FileReport:
     def count_at_least(self, threshold: Severity) -> int:
         return sum(1 for f in self.findings if f.severity >= threshold)
 
-    def to_dict(self, show_values: bool = False) -> dict:
-        from .display import mask_numbers
-
+    def to_dict(self, show_values: bool = False, shown_path: PathShower | None = None,
+                order: KindOrder | None = None) -> dict:
+        """The JSON entry (schema 1).  ``shown_path`` shows the file name (the
+        CLI passes the configured privacy owner's); by default the guard masks
+        every long digit run in it."""
         data = {
-            "path": mask_numbers(self.path, show_values),
+            "path": _path(self.path, show_values, shown_path),
             "findings": [f.to_dict(show_values) for f in self.findings],
-            "summary": self.summary(),
+            "summary": self.summary(order),
         }
         if self.error is not None:
-            data["error"] = self.error
+            data["error"] = self.error if show_values else guard(self.error)
         return data
 
 
@@ -197,10 +204,11 @@ class Skipped:
     reason: str  # "hidden" | "unsupported" | "symlink" | "broken-link"
     advice: str | None = None  # what to do, for office formats screener cannot read
 
-    def to_dict(self, show_values: bool = False) -> dict:
-        from .display import mask_numbers
+    def __repr__(self) -> str:
+        return guard(f"Skipped(path={self.path!r}, reason={self.reason!r})")
 
-        data = {"path": mask_numbers(self.path, show_values), "reason": self.reason}
+    def to_dict(self, show_values: bool = False, shown_path: PathShower | None = None) -> dict:
+        data = {"path": _path(self.path, show_values, shown_path), "reason": self.reason}
         if self.advice:
             data["advice"] = self.advice
         return data
@@ -223,12 +231,12 @@ class Report:
     def errors(self) -> tuple[FileReport, ...]:
         return tuple(fr for fr in self.files if fr.error is not None)
 
-    def summary(self) -> dict[str, int]:
+    def summary(self, order: KindOrder | None = None) -> dict[str, int]:
         counts: dict[str, int] = {}
         for fr in self.files:
             for kind, n in fr.summary().items():
                 counts[kind] = counts.get(kind, 0) + n
-        return {k: counts[k] for k in sorted(counts, key=_kind_order)}
+        return {k: counts[k] for k in sorted(counts, key=order)} if order else counts
 
     def exit_code(self, fail_on: Severity = Severity.WARNING) -> int:
         """0: nothing at or above ``fail_on``; 1: something is; 2: a file could not be read."""
@@ -236,13 +244,16 @@ class Report:
             return 2
         return 1 if any(fr.count_at_least(fail_on) for fr in self.files) else 0
 
-    def to_dict(self, show_values: bool = False) -> dict:
-        data = {"schema": SCHEMA, "files": [fr.to_dict(show_values) for fr in self.files]}
+    def to_dict(self, show_values: bool = False, shown_path: PathShower | None = None,
+                order: KindOrder | None = None) -> dict:
+        data: dict[str, Any] = {"schema": SCHEMA,
+                                "files": [fr.to_dict(show_values, shown_path, order) for fr in self.files]}
         if self.skipped:
-            data["skipped"] = [s.to_dict(show_values) for s in self.skipped]
+            data["skipped"] = [s.to_dict(show_values, shown_path) for s in self.skipped]
         return data
 
 
-def _kind_order(kind: str) -> tuple[int, str]:
-    order = list(KIND_LABELS)
-    return (order.index(kind) if kind in order else len(order), kind)
+def _path(path: str, show_values: bool, shown_path: PathShower | None) -> str:
+    if show_values:
+        return path
+    return shown_path(path) if shown_path is not None else guard(path)

@@ -30,7 +30,7 @@ from .config import Config
 from .errors import OutputError
 from .model import FileReport, Severity
 from .redact import redact_file
-from .render.sheet_fields import SheetFields
+from .sheet.fields import SheetFields
 
 SHEET_FORMATS = (".docx", ".html", ".htm", ".md")
 SHEET_SUFFIX = "-审批表.docx"

@@ -20,7 +20,8 @@ from .config import Config
 from .errors import OutputError
 from .model import Report, Severity
 from .outputs import OutputPlan
-from .render.sheet_fields import fields_from_settings, parse_date
+from .privacy import Privacy
+from .sheet.fields import parse_date
 
 
 def make_plan(paths: list[str], config: Config, fail_on: Severity, encoding: str | None, *,
@@ -32,7 +33,7 @@ def make_plan(paths: list[str], config: Config, fail_on: Severity, encoding: str
             fields["date"] = parse_date(fields["date"])
         except ValueError as exc:
             raise UsageError(f"--date：{exc}") from None
-    base = fields_from_settings(config.sheet, config.source)
+    base = config.sheet
     plan = OutputPlan(sheet=sheet, redact=redact, fields=base.override(**fields), config=config,
                       fail_on=fail_on, encoding=encoding, many=several(paths))
     plan.guard(paths)
@@ -60,15 +61,14 @@ def print_sheets(report: Report, plan: OutputPlan) -> str:
 def write_all(report: Report, plan: OutputPlan) -> bool:
     """Write every draft's outputs; say what was written on stderr.  Returns
     True when some output could not be written."""
-    from .display import mask_numbers, one_line, shown_path
-
+    privacy = Privacy(plan.config)
     failed = False
     plan.register(fr.path for fr in report.files)  # drafts found in folders are inputs too
     for fr in report.files:
         try:
             for path in plan.write_outputs(fr):
-                typer.echo(f"已写出：{shown_path(str(path))}", err=True)
+                typer.echo(f"已写出：{privacy.path(path)}", err=True)
         except OutputError as exc:
-            typer.echo(f"screen: {one_line(mask_numbers(str(exc)))}", err=True)
+            typer.echo(f"screen: {privacy.message(exc.args[0] if exc.args else '')}", err=True)
             failed = True
     return failed

@@ -22,12 +22,12 @@ from hypothesis import strategies as st
 
 import gen
 from screener.detectors import all_rules
-from screener.model import PERSONAL_KINDS
+from screener.detectors import PERSONAL_KINDS
 
 
 def supported_personal_kinds() -> tuple[str, ...]:
     """The personal-number kinds some installed detector reports."""
-    return tuple(sorted({r.kind for r in all_rules()} & PERSONAL_KINDS))
+    return tuple(sorted({r.kind.name for r in all_rules()} & PERSONAL_KINDS))
 
 
 # ---------------------------------------------------------------- values

@@ -10,7 +10,8 @@ from __future__ import annotations
 from gen import bank_card, id_number, mobile
 
 from screener.document import Document
-from screener.masking import mask
+from screener.detectors import PERSONAL_KINDS
+from screener.privacy import mask
 from screener.model import Explanation, FileReport, Finding, Severity
 
 ID = id_number("530427", "19850312", "123")
@@ -56,12 +57,12 @@ def finding(doc: Document, kind, severity, code, value, suggestion, why, occurre
         start = doc.text.index(value, start + 1)
     end = start + len(value)
     line, column = doc.line_col(start)
-    personal = kind in ("id-card", "mobile", "landline", "bank-card", "email")
+    personal = kind in PERSONAL_KINDS
     return Finding(
         kind=kind, severity=severity, code=code, start=start, end=end, line=line, column=column,
         text=value, masked=mask(kind, value) if personal else value,
         message=f"{kind} 测试发现", suggestion=suggestion,
-        explanation=Explanation(rule=f"{code} 规则", context=why),
+        explanation=Explanation(rule=f"{code} 规则", context=why), personal=personal,
     )
 
 

@@ -97,6 +97,6 @@ def test_term_rules_are_built_once():
 def test_file_name_prefilter(name, holds):
     """The cheap test in front of file-name masking lets through every name
     that may hold a personal number (7 digits in a run, or an @)."""
-    from screener.display import _may_hold_number
+    from screener.privacy import _may_hold_number
 
     assert _may_hold_number(name) is holds

@@ -39,7 +39,7 @@ from docx_factory import (build_docx, deleted, document_xml, field, footnote_ref
 from harness import ALL_PLANTABLE, LABELS, compact, leaked, person_row, run_cli, supported_personal_kinds, written_forms
 from screener import InputError, screen_file, screen_text
 from screener.loaders import load
-from screener.masking import mask
+from screener.privacy import mask
 from screener.render.terminal import render_terminal
 
 KINDS = supported_personal_kinds()

@@ -2,7 +2,7 @@
 import pytest
 
 import gen
-from screener.masking import mask, masked_slice
+from screener.privacy import mask, masked_slice
 from screener.model import Finding, Severity
 
 ID = gen.id_number("110105", "19491231", "002")

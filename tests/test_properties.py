@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from harness import (ALL_PLANTABLE, Draft, compact, drafts, leaked, person_row,
                      reference_line_col, run_cli, supported_personal_kinds, written_forms)
 from screener import Severity, screen_file, screen_text
-from screener.masking import mask
+from screener.privacy import mask
 from screener.redact import redact_text
 from screener.render.json_out import render_json
 from screener.render.terminal import render_terminal

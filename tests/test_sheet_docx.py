@@ -9,10 +9,10 @@ import docx
 from docx.shared import Mm
 from sheet_samples import ALL_KINDS, PERSONAL_VALUES, SPECS, sample_report
 
-from screener.model import KIND_LABELS
+from screener.detectors import KIND_LABELS
 from screener.render.sheet_docx import render_sheet_docx
 from screener.render.sheet_model import build_sheet
-from screener.render.sheet_fields import SheetFields
+from screener.sheet.fields import SheetFields
 
 FIELDS = SheetFields(unit="平掌乡人民政府", drafter="王某", date=dt.date(2024, 6, 3),
                      publish_method="政府网站", publish_attr="主动公开")

@@ -16,7 +16,7 @@ from sheet_samples import ALL_KINDS, PERSONAL_VALUES, sample_report
 from screener.model import FileReport
 from screener.render.sheet_md import md_code, md_text, render_sheet_md, render_sheets_md
 from screener.render.sheet_model import build_sheet
-from screener.render.sheet_fields import SheetFields
+from screener.sheet.fields import SheetFields
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "sheet_sample.md"
 FIELDS = SheetFields(unit="平掌乡人民政府", drafter="王某", date=dt.date(2024, 6, 3),

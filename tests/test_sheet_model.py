@@ -11,11 +11,12 @@ from sheet_samples import ALL_KINDS, EMAIL, ID, MOBILE, PERSONAL_VALUES, SPECS, 
 from screener import Config, Severity, screen_text
 from screener.document import Document
 from screener.errors import ConfigError
-from screener.model import KIND_LABELS, FileReport
+from screener.detectors import KIND_LABELS
+from screener.model import FileReport
 from screener.render.sheet_header import find_doc_number, find_title
 from screener.render.sheet_model import build_sheet, ticks
-from screener.render.sheet_safe import guard
-from screener.render.sheet_fields import SheetFields, fields_from_settings, parse_date
+from screener.masking import guard
+from screener.sheet.fields import SheetFields, fields_from_settings, parse_date
 
 DAY = dt.date(2024, 6, 2)
 

@@ -17,12 +17,16 @@ from collections.abc import Iterator
 
 from ..config import Config
 from ..document import Document
-from ..masking import mask
+from ..kinds import Kind
+from ..masking import keeping
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
 from .context import NOT_THIS_NUMBER, classify, severity_for
 from .id_card import birth_date, check_char, region_name
 from .numbers import Window, pick, runs
+
+BANK_CARD = Kind("bank-card", "银行卡号", personal=True, rank=8, mask=keeping(0, 4), allow_by="digits")
+KINDS = (BANK_CARD,)
 
 # (lowest prefix, highest prefix, card lengths, issuer).  Sources: Wikipedia "Payment card
 # number", IIN table (rev. 2024-08, after ISO/IEC 7812); domain notes §4 (O2:
@@ -39,7 +43,7 @@ CARD_PREFIXES: tuple[tuple[str, str, tuple[int, ...], str], ...] = (
 )
 
 RULE = Rule(
-    "BC501", "bank-card-number", "bank-card", Severity.WARNING, "银行卡号",
+    "BC501", "bank-card-number", BANK_CARD, Severity.WARNING, "银行卡号",
     doc="检测内容：16–19位、通过 Luhn 校验、以已知卡组织号段开头（银联 62、国内 60/9558、Visa 4、Mastercard 51–55/2221–2720、"
     "JCB 3528–3589）的银行卡号，可为 4 位一组的写法。\n"
     "风险说明：银行账户属于敏感个人信息（《个人信息保护法》第二十八条“金融账户”）。级别：在户主、持卡人、人名等个人记录中为错误；"
@@ -102,7 +106,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
     for run in runs(doc):
         for w, issuer in pick(run, _judge, 5, (16, 19)):
             start, end = doc.span_to_original(w.start, w.end)
-            masked = mask("bank-card", doc.text[start:end], style)
+            masked = BANK_CARD.masked(doc.text[start:end], style)
             ctx = classify(doc.text, start, end)
             severity = severity_for("bank-card", ctx)
             yield make_finding(

@@ -11,15 +11,19 @@ from collections.abc import Iterator
 
 from ..config import Config
 from ..document import Document
-from ..masking import mask
+from ..kinds import Kind
+from ..masking import mask_email
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
 from .context import classify
 
+EMAIL = Kind("email", "电子邮箱", personal=True, rank=5, mask=mask_email)
+KINDS = (EMAIL,)
+
 RULE = Rule(
     code="EM401",
     name="email-address",
-    kind="email",
+    kind=EMAIL,
     severity=Severity.WARNING,
     title="电子邮箱",
     doc="检测内容：电子邮箱地址。风险说明：个人邮箱属于联系方式类个人信息，未经本人同意不得公开。"
@@ -56,7 +60,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
         yield make_finding(
             doc, RULE, start, end,
             severity=severity,
-            masked=mask("email", value, config.mask_style),
+            masked=EMAIL.masked(value, config.mask_style),
             message="电子邮箱地址" + ("（单位公开联系邮箱）" if severity == Severity.INFO else ""),
             suggestion=None if severity == Severity.INFO else "删除个人邮箱，或脱敏后公开",
             explanation=Explanation(rule="EM401 电子邮箱格式", context=context),

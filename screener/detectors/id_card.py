@@ -16,16 +16,20 @@ from collections.abc import Iterator
 
 from ..config import Config
 from ..document import Document
-from ..masking import mask
+from ..kinds import Kind
+from ..masking import keeping
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
 from .context import ID_WORDS, NOT_PERSONAL_WORDS, nearest, record_start
 from .numbers import MASK_CHARS, Window, pick, runs
 from .regions import region_name
 
+ID_CARD = Kind("id-card", "身份证号码", personal=True, rank=9, mask=keeping(2, 2), allow_by="digits")
+KINDS = (ID_CARD,)
+
 _SOURCE = "GB 11643-1999《公民身份号码》；《政府信息公开条例》第十五条；国办《2018年政务公开工作要点》（去标识化）"
 RULE_CONFIRMED = Rule(
-    "ID101", "id-card-18", "id-card", Severity.ERROR, "居民身份证号码（18位）",
+    "ID101", "id-card-18", ID_CARD, Severity.ERROR, "居民身份证号码（18位）",
     doc="检测内容：18位公民身份号码，校验位（ISO 7064 MOD 11-2）、出生日期（1900年以后、不晚于今天）和地区码都正确；"
     "支持全角数字、末位 X/x/Ｘ、6-8-4 分组的空格或连字符。\n"
     "风险说明：身份证号码可识别特定自然人，含出生日期和户籍地，属于个人隐私，未经本人同意不得公开；无论上下文均为错误。\n"
@@ -34,7 +38,7 @@ RULE_CONFIRMED = Rule(
     source=_SOURCE,
 )
 RULE_LEGACY = Rule(
-    "ID102", "id-card-15", "id-card", Severity.WARNING, "15位旧版身份证号码",
+    "ID102", "id-card-15", ID_CARD, Severity.WARNING, "15位旧版身份证号码",
     doc="检测内容：15位旧版身份证号码（6位地区码 + 6位出生日期 YYMMDD + 3位顺序码，没有校验位），地区码和出生日期都有效。\n"
     "风险说明：旧号码同样可识别个人；因没有校验位，单独出现为警告，号码前有“身份证号码”等词时为错误。\n"
     "示例：身份证号码：110105491231002（国标示例号码的15位形式）。\n"
@@ -42,7 +46,7 @@ RULE_LEGACY = Rule(
     source="GB 11643-1999《公民身份号码》（15位号码结构，domain notes §2.3）；《政府信息公开条例》第十五条",
 )
 RULE_PROBABLE = Rule(
-    "ID103", "id-card-check-failed", "id-card", Severity.WARNING, "疑似身份证号码（未通过校验）",
+    "ID103", "id-card-check-failed", ID_CARD, Severity.WARNING, "疑似身份证号码（未通过校验）",
     doc="检测内容：紧跟在“身份证号码”“公民身份号码”“证件号码”等词后的18位号码，出生日期有效，但校验位或地区码不符。\n"
     "风险说明：多半是录入错误的真实身份证号码，仍会泄露出生日期等个人信息，请人工核对。\n"
     "示例：身份证号码：110105194912310021（末位应为 X）。\n"
@@ -50,7 +54,7 @@ RULE_PROBABLE = Rule(
     source=_SOURCE,
 )
 RULE_WEAK_MASK = Rule(
-    "ID104", "id-card-weak-mask", "id-card", Severity.WARNING, "身份证号码脱敏不充分",
+    "ID104", "id-card-weak-mask", ID_CARD, Severity.WARNING, "身份证号码脱敏不充分",
     doc="检测内容：已用 *、×、＊ 或 X 遮盖部分数字的身份证号码，但第7–14位出生日期仍完整可见。\n"
     "风险说明：出生日期本身是个人信息；不同稿件用不同方式脱敏时还能拼出完整号码。\n"
     "示例：公民身份号码：11010519491231****。\n"
@@ -145,7 +149,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
     for run in runs(doc):
         for w, (rule, severity, validation, label) in pick(run, lambda w: _judge(w, style), 4, (15, 18)):
             start, end = doc.span_to_original(w.start, w.end)
-            masked = mask("id-card", doc.text[start:end], style)
+            masked = ID_CARD.masked(doc.text[start:end], style)
             yield make_finding(
                 doc, rule, start, end,
                 severity=severity,

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..document import Document
-from ..masking import mask
+from ..kinds import Kind
+from ..masking import mask_landline
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
 from .context import NOT_THIS_NUMBER, PHONE_LABELS, classify, severity_for
@@ -28,13 +29,16 @@ from .hotlines import is_service_number
 from .numbers import Window, pick, runs
 from .phones import FIXED_TYPES, dial, number_type
 
+LANDLINE = Kind("landline", "固定电话", personal=True, rank=6, mask=mask_landline, allow_by="digits")
+KINDS = (LANDLINE,)
+
 _SOURCE = "《政府信息公开条例》第十二条、第二十条（单位联系电话应公开）；libphonenumber（phonenumbers）；domain notes §3.2–3.3"
 _DOC_COMMON = (
     "级别：在人名、户主、申请人等个人记录中为错误；单位联系渠道（联系电话、监督电话、传真、热线等）和无上下文时为提示。"
     "110、120、12345、12315、95xxx、400/800 等服务号码从不报告。"
 )
 RULE_FIXED = Rule(
-    "PH301", "landline-number", "landline", Severity.INFO, "固定电话号码",
+    "PH301", "landline-number", LANDLINE, Severity.INFO, "固定电话号码",
     doc="检测内容：带区号的固定电话号码，如 0871-12345678、(0871)1234567、0578—2090823、+86-871-12345678，"
     "可带分机（-8001、转8001、分机8001）；phonenumbers 确认为固定电话号码。\n"
     "风险说明：个人住宅电话属于联系方式类个人信息；单位办公电话则应当公开。" + _DOC_COMMON + "\n"
@@ -43,7 +47,7 @@ RULE_FIXED = Rule(
     source=_SOURCE,
 )
 RULE_UNVERIFIED = Rule(
-    "PH302", "landline-unverified", "landline", Severity.INFO, "疑似固定电话号码（号段未确认）",
+    "PH302", "landline-unverified", LANDLINE, Severity.INFO, "疑似固定电话号码（号段未确认）",
     doc="检测内容：形如区号 + 7–8位号码、但 phonenumbers 未能确认的号码（如号码已升8位的城市写成7位），"
     "只在号码前有“电话”“传真”等词时报告。\n"
     "风险说明：可能是个人电话，也可能是写错的单位电话；级别比已确认的号码低一级（个人记录中为警告，其余为提示）。\n"
@@ -51,7 +55,7 @@ RULE_UNVERIFIED = Rule(
     source=_SOURCE,
 )
 RULE_LOCAL = Rule(
-    "PH303", "landline-local", "landline", Severity.INFO, "不带区号的电话号码",
+    "PH303", "landline-local", LANDLINE, Severity.INFO, "不带区号的电话号码",
     doc="检测内容：紧跟在“电话”“联系电话”“传真”等词后的7–8位本地号码（首位 2–9）。\n"
     "风险说明：个人电话同样属于个人信息。" + _DOC_COMMON + "\n"
     "示例：申请人电话：6543210。\n建议写法：个人电话删除或脱敏；单位电话建议写全区号。",
@@ -185,8 +189,8 @@ def _mask(doc: Document, start: int, end: int, p: Phone, style: str) -> str:
     prefix = _PREFIX.match(doc.normalized, p.start)
     if p.area and prefix:
         cut = doc.to_original(prefix.end()) - start
-        return value[:cut] + mask("landline", "0" + value[cut:], style)[1:]
-    return mask("landline", value, style)
+        return value[:cut] + LANDLINE.masked("0" + value[cut:], style)[1:]
+    return LANDLINE.masked(value, style)
 
 
 def _message(p: Phone, who: str | None) -> str:

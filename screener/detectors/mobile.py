@@ -13,7 +13,8 @@ from collections.abc import Iterator
 
 from ..config import Config
 from ..document import Document
-from ..masking import mask
+from ..kinds import Kind
+from ..masking import keeping
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
 from .context import NOT_THIS_NUMBER, classify, severity_for
@@ -21,8 +22,11 @@ from .hotlines import is_service_number
 from .numbers import Window, pick, runs
 from .phones import MOBILE_TYPES, Dial, dial, number_type
 
+MOBILE = Kind("mobile", "手机号码", personal=True, rank=7, mask=keeping(3, 4), allow_by="digits")
+KINDS = (MOBILE,)
+
 RULE = Rule(
-    "MB201", "mobile-number", "mobile", Severity.WARNING, "手机号码",
+    "MB201", "mobile-number", MOBILE, Severity.WARNING, "手机号码",
     doc="检测内容：中国大陆11位手机号码（13x–19x 号段，含 16x、17x、19x），"
     "写法包括 13812345678、138 1234 5678、138-1234-5678、+86 / 0086 / (+86) 前缀和全角数字；号段以 phonenumbers 判定。\n"
     "风险说明：个人手机号码属于联系方式类个人信息，未经本人同意不得公开。"
@@ -58,7 +62,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
         for _w, d in pick(run, _judge, 5, (11, 15)):
             start, end = doc.span_to_original(d.start, d.end)
             national = doc.to_original(d.national_start)
-            masked = doc.text[start:national] + mask("mobile", doc.text[national:end], style)
+            masked = doc.text[start:national] + MOBILE.masked(doc.text[national:end], style)
             ctx = classify(doc.text, start, end)
             severity = severity_for("mobile", ctx)
             yield make_finding(

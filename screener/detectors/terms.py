@@ -14,12 +14,22 @@ from functools import lru_cache
 
 from ..config import Config
 from ..document import Document
+from ..kinds import Kind
 from ..model import Explanation, Finding
 from ..wordlists import builtin_lists, list_set
 from ..wordlists.format import Entry, WordList
 from .base import Rule, make_finding
 
 _KEY = re.compile(r"\b[A-Z]\d+[a-z]?\b")
+
+# The kinds a word list entry can have (wordlists/format.py KINDS), in the
+# order reports list them.  Words are public text: never masked.
+BANNED = Kind("banned-term", "禁用词", personal=False, rank=3)
+CAUTION = Kind("caution-term", "慎用词", personal=False, rank=2)
+WORDING = Kind("wording", "规范表述", personal=False, rank=1)
+CLASSIFIED = Kind("classified-marking", "涉密标识", personal=False, rank=4)
+KINDS = (BANNED, CAUTION, WORDING, CLASSIFIED)
+_BY_NAME = {k.name: k for k in KINDS}
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
@@ -62,7 +72,7 @@ def rule_for(e: Entry, wl: WordList) -> Rule:
     cited = [f"{key}：{wl.sources[key]}" for key in _KEY.findall(e.source) if key in wl.sources]
     if cited:
         lines.append("出处：" + "\n      ".join(dict.fromkeys(cited)))
-    return Rule(code=e.code, name=wl.name, kind=e.kind, severity=e.severity,
+    return Rule(code=e.code, name=wl.name, kind=_BY_NAME[e.kind], severity=e.severity,
                 title=e.label + ("（默认关闭）" if not e.enabled else ""),
                 doc="\n".join(lines), source=f"{basis(e, wl)}；{e.source}")
 

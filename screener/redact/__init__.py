@@ -16,17 +16,32 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..atomic import write_atomic
+from ..config import digits_key
+from ..detectors import kind
 from ..errors import OutputError
-from ..masking import mask, mask_digits
+from ..masking import mask_digits
 from ..model import FileReport, Finding, Report, Severity
+from ..privacy import mask
 
 
 _TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
 
 
 def _targets(findings: Iterable[Finding], min_severity: Severity) -> list[Finding]:
-    return sorted((f for f in findings if f.personal and f.severity >= min_severity),
+    """The personal findings to mask: those at or above ``min_severity``, and
+    every other copy of the same value (a number judged a person's where it
+    also stands as a 监督电话 is masked in both places)."""
+    personal = [f for f in findings if f.personal]
+    judged = {_value_key(f) for f in personal if f.severity >= min_severity}
+    return sorted((f for f in personal if f.severity >= min_severity or _value_key(f) in judged),
                   key=lambda f: (f.start, -f.end))
+
+
+def _value_key(f: Finding) -> tuple[str, str]:
+    """The same value however it is written: a number's digits, an address's text."""
+    declared = kind(f.kind)
+    by_digits = declared is not None and declared.allow_by == "digits"
+    return f.kind, digits_key(f.text) if by_digits else f.text.lower()
 
 
 def _masked(f: Finding, style: str | None) -> str:

@@ -29,7 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError, OutputError
-from ..masking import mask
+from ..privacy import mask
 from ..model import FileReport
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"

@@ -15,9 +15,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..config import Config
-from ..masking import mask_digits, masked_slice
-from ..model import KIND_LABELS, FileReport, Finding, Severity
-from .sheet_fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
+from ..detectors import KIND_LABELS, all_rules
+from ..masking import mask_digits
+from ..model import FileReport, Finding, Severity
+from ..privacy import masked_slice
+from ..sheet.fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
 from .sheet_header import find_doc_number, find_title
 from .sheet_safe import Safe, safe_mask
 from .sheet_verdict import conclude
@@ -174,9 +176,7 @@ def _pieces(text: str, findings, rows, style: str) -> tuple[Piece, ...]:
 
 def checked_kinds(config: Config) -> set[str]:
     """The kinds some registered, non-ignored rule checks."""
-    from ..detectors import all_rules
-
-    return {r.kind for r in all_rules() if not config.ignores(r.code)}
+    return {r.kind.name for r in all_rules() if not config.ignores(r.code)}
 
 
 def build_sheet(fr: FileReport, fields: SheetFields | None = None, *,

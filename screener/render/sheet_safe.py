@@ -19,33 +19,9 @@ from collections.abc import Iterable
 
 from ..config import Config
 from ..display import printable
-from ..masking import mask, mask_digits, masked_slice
+from ..masking import guard, mask_digits
 from ..model import Finding
-
-_D = "[0-9０-９]"
-_DIGIT_RUN = re.compile(
-    rf"(?<!{_D})(?:"
-    rf"{_D}{{6}}[ \-]{_D}{{8}}[ \-]{_D}{{3}}[{_D[1:-1]}XxＸｘ]"  # ID written 6-8-4
-    rf"|{_D}{{3,4}}(?:[ \-]{_D}{{4}}){{2,4}}(?:[ \-]{_D}{{1,4}})?"  # mobile 3-4-4, card 4-4-4-4
-    rf"|{_D}{{3,4}}-{_D}{{7,8}}"  # landline with its area code
-    rf"|{_D}{{7,}}[XxＸｘ]?"  # any unbroken run
-    rf")(?!{_D})"
-)
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-GUARD_DIGITS = 7
-
-
-def guard(text: str, style: str = "default") -> str:
-    """``text`` with every long digit run and e-mail address masked."""
-    def digits(m: re.Match) -> str:
-        run = m.group()
-        count = sum(ch.isdigit() for ch in run)
-        if count < GUARD_DIGITS:
-            return run
-        return mask_digits(run, 0, 0) if style == "full" else mask_digits(run, 2, 2)
-
-    text = _DIGIT_RUN.sub(digits, text)
-    return _EMAIL.sub(lambda m: mask("email", m.group(), style), text)
+from ..privacy import Privacy, mask
 
 
 class Safe:
@@ -54,6 +30,7 @@ class Safe:
 
     def __init__(self, findings: Iterable[Finding], config: Config):
         self.config = config
+        self._privacy = Privacy(config)
         pairs: dict[str, str] = {}
         for f in findings:
             if f.personal and f.text:
@@ -76,13 +53,11 @@ class Safe:
         return printable(guard(value, self.config.mask_style))
 
     def typed(self, value: str | None) -> str:
-        """A value the user typed: screened on its own, personal numbers masked."""
+        """A value the user typed: its personal numbers found and masked by
+        the privacy owner, as a file name's are."""
         if not value:
             return ""
-        from ..screening import screen_text
-
-        found = screen_text(value, config=self.config).findings
-        return self(masked_slice(value, found)[0])
+        return self(self._privacy.numbers(value))
 
 
 def safe_mask(f: Finding, style: str = "default") -> str:

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import KIND_LABELS, FileReport, Severity
+from ..detectors import KIND_LABELS
+from ..model import FileReport, Severity
 
 CAN_PUBLISH = "可以公开"
 AFTER_EDIT = "修改后公开"

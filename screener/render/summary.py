@@ -5,8 +5,9 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 
-from ..display import shown_path
-from ..model import KIND_LABELS, FileReport, Report, Severity
+from ..detectors import KIND_LABELS, kind_order
+from ..model import FileReport, Report, Severity
+from ..privacy import Privacy
 
 _SKIP_LABELS = {
     "hidden": "隐藏文件",
@@ -35,10 +36,12 @@ def short_verdict(fr: FileReport, fail_on: Severity) -> str:
     return f"需处理 {n} 处" if n else "未发现问题"
 
 
-def render_summary(report: Report, fail_on: Severity, show_values: bool = False) -> list[str]:
-    kinds = list(report.summary())
+def render_summary(report: Report, fail_on: Severity, show_values: bool = False,
+                   privacy: Privacy | None = None) -> list[str]:
+    privacy = privacy or Privacy(show_values=show_values)
+    kinds = list(report.summary(kind_order))
     header = ["文件", *(KIND_LABELS.get(k, k) for k in kinds), "结论"]
-    rows = [[shown_path(fr.path, show_values), *(str(fr.summary().get(k, 0)) for k in kinds), short_verdict(fr, fail_on)]
+    rows = [[privacy.path(fr.path), *(str(fr.summary().get(k, 0)) for k in kinds), short_verdict(fr, fail_on)]
             for fr in report.files]
     widths = [max(width(r[i]) for r in [header, *rows]) for i in range(len(header))]
     lines = [f"汇总（共 {len(report.files)} 个文件）"]

@@ -1,15 +1,17 @@
 """The report a reviewer reads on the terminal, in Chinese."""
 from __future__ import annotations
 
-from ..display import one_line, shown_path
-from ..masking import masked_slice
-from ..model import KIND_LABELS, FileReport, Finding, Report, Severity
+from ..detectors import KIND_LABELS, kind_order
+from ..display import one_line
+from ..model import FileReport, Finding, Report, Severity
+from ..privacy import Masker, Privacy
 from .summary import render_summary
 
 EXCERPT = 14  # characters of context either side
 
 
-def excerpt(fr: FileReport, f: Finding, show_values: bool = False, width: int = EXCERPT) -> str:
+def excerpt(fr: FileReport, f: Finding, show_values: bool = False, width: int = EXCERPT,
+            masker: Masker | None = None) -> str:
     """A short, single-line piece of the draft around ``f``, with every
     personal number in it masked and no control or bidi character left."""
     doc = fr.document
@@ -17,15 +19,16 @@ def excerpt(fr: FileReport, f: Finding, show_values: bool = False, width: int = 
         return ""
     text = doc.text
     lo, hi = max(0, f.start - width), min(len(text), f.end + width)
-    body, lo, hi = masked_slice(text, fr.findings, lo, hi, show_values)
+    masker = masker or Masker(fr.findings)
+    body, lo, hi = masker.slice(text, lo, hi, show_values)
     body = one_line(body)
     return ("…" if lo > 0 else "") + body + ("…" if hi < len(text) else "")
 
 
-def verdict(fr: FileReport, fail_on: Severity) -> str:
+def verdict(fr: FileReport, fail_on: Severity, privacy: Privacy | None = None) -> str:
     """One line: 未发现问题 / 发现 N 处需处理 / 空文件 / 无法读取."""
     if fr.error is not None:
-        return f"无法读取：{fr.error}"
+        return f"无法读取：{(privacy or Privacy()).message(fr.error)}"
     if fr.empty:
         return "空文件"
     n = fr.count_at_least(fail_on)
@@ -38,18 +41,21 @@ def verdict(fr: FileReport, fail_on: Severity) -> str:
     return f"发现 {n} 处需处理（{'，'.join(by_sev)}）" + ("，" + extra.strip("（）") if below else "")
 
 
-def render_finding(fr: FileReport, f: Finding, show_values: bool = False) -> list[str]:
+def render_finding(fr: FileReport, f: Finding, show_values: bool = False,
+                   privacy: Privacy | None = None, masker: Masker | None = None) -> list[str]:
+    privacy = privacy or Privacy(show_values=show_values)
     where = f"{f.line}:{f.column}"
     if f.location:
         where += f"（{f.location}）"
     label = KIND_LABELS.get(f.kind, f.kind)
     lines = [
         f"  {where}  [{f.severity.zh}] {label} {f.code}：{f.shown(show_values)}",
-        f"      原文：{excerpt(fr, f, show_values)}",
-        f"      原因：{f.message}。{f.why}",
+        f"      原文：{excerpt(fr, f, show_values, masker=masker)}",
+        f"      原因：{privacy.message(f.message)}。{privacy.message(f.why)}",
     ]
     if f.suggestion:
         said = f.suggestion if f.suggestion.startswith("建议") else f"建议：{f.suggestion}"
+        said = privacy.message(said)
         lines.append(f"      {said}")
     return [one_line(line) for line in lines]
 
@@ -60,25 +66,29 @@ def counts_line(summary: dict[str, int]) -> str:
     return "统计：" + "，".join(f"{KIND_LABELS.get(k, k)} {n} 处" for k, n in summary.items())
 
 
-def render_file(fr: FileReport, fail_on: Severity, show_values: bool = False) -> list[str]:
-    lines = [f"【{shown_path(fr.path, show_values)}】"]
+def render_file(fr: FileReport, fail_on: Severity, show_values: bool = False,
+                privacy: Privacy | None = None) -> list[str]:
+    privacy = privacy or Privacy(show_values=show_values)
+    lines = [f"【{privacy.path(fr.path)}】"]
     if fr.error is None:
+        masker = Masker(fr.findings)
         for f in fr.findings:
-            lines.extend(render_finding(fr, f, show_values))
+            lines.extend(render_finding(fr, f, show_values, privacy, masker))
         if fr.findings:
-            lines.append(counts_line(fr.summary()))
-    lines.append(f"结论：{verdict(fr, fail_on)}")
+            lines.append(counts_line(fr.summary(kind_order)))
+    lines.append(f"结论：{verdict(fr, fail_on, privacy)}")
     return lines
 
 
 def render_terminal(report: Report, fail_on: Severity = Severity.WARNING,
-                    show_values: bool = False) -> str:
+                    show_values: bool = False, privacy: Privacy | None = None) -> str:
     """One block per file; for several files (or a folder walk) the blocks of
     files with nothing to say are left to the summary table at the end."""
     batch = len(report.files) > 1 or bool(report.skipped)
     shown = [fr for fr in report.files
              if not batch or fr.findings or fr.error is not None or fr.empty]
-    blocks = ["\n".join(render_file(fr, fail_on, show_values)) for fr in shown]
+    privacy = privacy or Privacy(show_values=show_values)
+    blocks = ["\n".join(render_file(fr, fail_on, show_values, privacy)) for fr in shown]
     if batch:
-        blocks.append("\n".join(render_summary(report, fail_on, show_values)))
+        blocks.append("\n".join(render_summary(report, fail_on, show_values, privacy)))
     return "\n\n".join(blocks) + "\n"

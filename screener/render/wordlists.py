@@ -2,7 +2,7 @@
 `--check`.  Formatting only; the lists come from screener.wordlists."""
 from __future__ import annotations
 
-from ..model import KIND_LABELS
+from ..detectors import KIND_LABELS
 
 
 def render_lists(lists) -> str:

@@ -159,5 +159,16 @@ def decide(text: str, start: int, end: int, *, check_start: bool = True,
             inside = piece[a:ce]
             if len(inside) < 2 or not tok.FREQ.get(inside):
                 keep = False  # its last character belongs to the next word
-    shown = [t for a, b, t in spans if b > cs - 2 and a < ce + 2]
+    shown = [_hide_neighbours(t, a, cs, ce) for a, b, t in spans if b > cs - 2 and a < ce + 2]
     return keep, "/".join(shown)
+
+
+def _hide_neighbours(token: str, at: int, cs: int, ce: int) -> str:
+    """``token`` (at ``at`` in the window) with every Latin letter and digit
+    outside the candidate ``[cs, ce)`` hidden: the segmentation explains word
+    boundaries, and a neighbouring number or mailbox (选举村长15114177763)
+    must not be quoted in it."""
+    if token.isascii() and not token.isalnum() and not any(c.isalnum() for c in token):
+        return token
+    return "".join("*" if (c.isascii() and c.isalnum() and not cs <= at + i < ce) else c
+                   for i, c in enumerate(token))

@@ -1,0 +1,187 @@
+"""The privacy owner: how every personal value, excerpt, file name and
+message is shown, with the office's settings.
+
+Everything that leaves screener goes through here: renderers, the approval
+sheet, redaction, the CLI and the web page call these functions and never
+decide masking themselves.  The pure pieces (each kind's mask function and
+the last-resort guard) live in ``masking.py`` so records can use the guard
+in their ``repr``; what needs the detectors (finding the numbers in a file
+name) lives here, above them.
+
+A file name can hold a personal number (户主<ID>.txt, sfz<ID>.docx), and
+reports are passed around, so names are shown with personal numbers masked
+unless the user asked for values, honouring ``allow_numbers`` and
+``mask_style`` as the draft's own numbers do.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from .config import Config
+from .detectors import KIND_TABLE, personal_detectors
+from .display import one_line, printable
+from .document import Document
+from .masking import STYLES, guard, mask_all, mask_digits
+from .model import FileReport, Finding
+from .resolve import resolve
+
+__all__ = ["STYLES", "Masker", "Privacy", "guard", "mask", "mask_numbers", "one_line",
+           "printable", "shown_path"]
+
+
+def mask(kind: str, value: str, style: str = "default") -> str:
+    """The masked form of a personal ``value`` of ``kind`` (its declared mask;
+    every letter and digit for a kind nobody declared)."""
+    declared = KIND_TABLE.get(kind)
+    if declared is None or declared.mask is None:
+        return mask_all(value, style)
+    return declared.mask(value, style)
+
+
+class Masker:
+    """Masks the personal findings of one draft in any slice of its text.
+
+    The personal findings are non-overlapping (resolve() keeps them so) and
+    sorted once, so each excerpt costs a binary search and the findings it
+    touches: the terminal report, the sheet and redaction stay linear in
+    the number of findings."""
+
+    def __init__(self, findings: Iterable[Finding]):
+        spans = sorted((f for f in findings if f.personal), key=lambda f: (f.start, f.end))
+        self._spans = spans
+        self._ends = [f.end for f in spans]
+
+    def touching(self, start: int, end: int) -> list[Finding]:
+        i = bisect.bisect_right(self._ends, start)
+        out = []
+        while i < len(self._spans) and self._spans[i].start < end:
+            out.append(self._spans[i])
+            i += 1
+        return out
+
+    def slice(self, text: str, start: int = 0, end: int | None = None,
+              show_values: bool = False) -> tuple[str, int, int]:
+        """``text[start:end]`` with every personal finding in it replaced by
+        its mask.  A finding cut by the window edge widens the window so that
+        no part of a number is shown unmasked.  Returns the text and the
+        window actually used."""
+        end = len(text) if end is None else end
+        if show_values:
+            return text[start:end], start, end
+        spans = self.touching(start, end)
+        if not spans:
+            return text[start:end], start, end
+        start = min(start, spans[0].start)
+        end = max(end, spans[-1].end)
+        out, pos = [], start
+        for f in spans:
+            if f.start < pos:  # overlapping personal findings: hide the rest too
+                out.append(mask_digits(text[pos:f.end], 0, 0))
+            else:
+                out.append(text[pos:f.start])
+                out.append(f.masked)
+            pos = max(pos, f.end)
+        out.append(text[pos:end])
+        return "".join(out), start, end
+
+
+def masked_slice(text: str, findings: Sequence[Finding], start: int = 0, end: int | None = None,
+                 show_values: bool = False) -> tuple[str, int, int]:
+    """``Masker(findings).slice(...)`` for a one-off slice."""
+    return Masker(findings).slice(text, start, end, show_values)
+
+
+# In a file name, a number is glued to Latin letters (sfz530…), follows a
+# Word lock file's ~$, or sits under a www.… folder, where the draft's own
+# rules would not take it for a number; the view detection runs on turns
+# those characters into spaces (same length, so offsets are the name's).
+_NAME_GLUE = re.compile(r"[A-Za-z~$_=?&#%:./\\+]+(?=[0-9０-９])|[/\\]|www\.")
+
+
+def _name_view(name: str) -> str:
+    return _NAME_GLUE.sub(lambda m: " " * len(m.group()), name)
+
+
+class Privacy:
+    """How one run shows values, file names and messages: the configured
+    mask style and allow list, and whether the user asked for values."""
+
+    def __init__(self, config: Config | None = None, show_values: bool = False):
+        self.config = config or Config()
+        self.show_values = show_values
+        self._names: dict[str, str] = {}
+
+    def numbers(self, text: str) -> str:
+        """``text`` (a file name, a message) with every personal number masked."""
+        if self.show_values or not text:
+            return text
+        cached = self._names.get(text)
+        if cached is None:
+            cached = _mask_in(text, self.config)
+            if len(self._names) < 4096:
+                self._names[text] = cached
+        return cached
+
+    def path(self, path: object) -> str:
+        """A file name as terminal output, JSON and messages show it."""
+        return one_line(self.numbers(str(path)))
+
+    def message(self, text: str | None) -> str:
+        """A message (an error, an explanation) on one line, numbers masked,
+        and the guard over it: no message needs a long run of digits."""
+        if not text:
+            return ""
+        shown = self.numbers(text)
+        return one_line(shown if self.show_values else guard(shown, self.config.mask_style))
+
+    def masker(self, report: FileReport) -> Masker:
+        return Masker(report.findings)
+
+    def value(self, f: Finding) -> str:
+        return f.shown(self.show_values)
+
+
+_SEVEN_DIGITS = re.compile(r"\d(?:[ _\-\u2010-\u2015\uff0d*＊×xX]{0,2}\d){6}")
+
+
+def _may_hold_number(text: str) -> bool:
+    """Cheap test first: every personal number has 7 digits (maybe grouped or
+    partly masked) or an @; a batch shows thousands of file names, most of
+    them with neither (2024/06/0123.txt)."""
+    return "@" in text or "＠" in text or _SEVEN_DIGITS.search(text) is not None
+
+
+def _mask_in(text: str, config: Config) -> str:
+    if not _may_hold_number(text):
+        return text
+    doc = Document(_name_view(text))
+    found = resolve([f for d in personal_detectors() for f in d.detect(doc, config)], config)
+    out, pos = [], 0
+    for f in sorted(found, key=lambda f: f.start):
+        if f.start < pos:
+            continue
+        out.append(text[pos:f.start])
+        out.append(mask(f.kind, text[f.start:f.end], config.mask_style))
+        pos = f.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@lru_cache(maxsize=1024)
+def _default_numbers(text: str) -> str:
+    return _mask_in(text, Config())
+
+
+def mask_numbers(text: str, show_values: bool = False, config: Config | None = None) -> str:
+    """``text`` (a file name, a message) with every personal number masked."""
+    if show_values or not text:
+        return text
+    return _default_numbers(text) if config is None else Privacy(config).numbers(text)
+
+
+def shown_path(path: object, show_values: bool = False, config: Config | None = None) -> str:
+    """A file name as terminal output and messages show it."""
+    return one_line(mask_numbers(str(path), show_values, config))
