@@ -17,6 +17,9 @@ class ScreenerError(Exception):
     def __str__(self) -> str:
         return one_line(guard(super().__str__()))
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({str(self)!r})"
+
 
 class InputError(ScreenerError):
     """A draft could not be read (missing, a folder, binary, undecodable, corrupt …)."""

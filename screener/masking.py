@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .folding import fold
+
 MASK = "*"
 STYLES = ("default", "full")
 
@@ -119,19 +121,34 @@ _DIGIT_RUN = re.compile(
     rf"|{_D}{{7,}}[XxＸｘ]?"  # any unbroken run
     rf")(?!{_D})"
 )
-_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
+_EMAIL = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
 GUARD_DIGITS = 7
 
 
 def guard(text: str, style: str = "default") -> str:
-    """``text`` with every long digit run and e-mail address masked."""
+    """``text`` with every long digit run and e-mail address masked, in any
+    width (the patterns run over the width-folded text, which has the same
+    length, and the original characters are masked)."""
     if not text:
         return text
-
-    def digits(m: re.Match) -> str:
-        run = m.group()
-        if sum(ch.isdigit() for ch in run) < GUARD_DIGITS:
-            return run
-        return mask_digits(run, 0, 0) if style == "full" else mask_digits(run, 2, 2)
-
-    return _EMAIL.sub(lambda m: mask_email(m.group(), style), _DIGIT_RUN.sub(digits, text))
+    folded = fold(text)
+    spans: list[tuple[int, int, str]] = []
+    for m in _DIGIT_RUN.finditer(folded):
+        run = text[m.start():m.end()]
+        if sum(ch.isdigit() for ch in run) >= GUARD_DIGITS:
+            masked = mask_digits(run, 0, 0) if style == "full" else mask_digits(run, 2, 2)
+            spans.append((m.start(), m.end(), masked))
+    for m in _EMAIL.finditer(folded):
+        spans.append((m.start(), m.end(), mask_email(text[m.start():m.end()], style)))
+    if not spans:
+        return text
+    out, pos = [], 0
+    for start, end, masked in sorted(spans):
+        if start < pos:  # an address holding a digit run: hide the rest of it
+            out.append(mask_digits(text[pos:end], 0, 0) if end > pos else "")
+        else:
+            out.append(text[pos:start])
+            out.append(masked)
+        pos = max(pos, end)
+    out.append(text[pos:])
+    return "".join(out)
