@@ -98,12 +98,12 @@ def check(
     from .render.json_out import CompactJson, render_json
     from .render.progress import ProgressBar
     from .render.terminal import render_terminal
-    from .wordlists import list_set
+    from .screening import Screener
 
     if not paths:
         raise _click_exceptions.UsageError("请指定要检查的稿件，例如：screen 稿件.txt")
     config = _with_wordlists(_config(config_file), wordlist)
-    list_set(config)  # a malformed list stops the run before any draft is read
+    Screener(config)  # a malformed list or a clashing code stops the run before any draft is read
     if mask_style is not None:
         config = config.with_overrides(mask_style=mask_style.value)
     threshold = Severity.parse(fail_on.value) if fail_on else config.fail_on
@@ -158,6 +158,7 @@ def wordlists(
     config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认当前目录的 screener.toml）")] = None,
 ) -> int:
     """列出在用的词表（名称、代码前缀、条目数、来源、版本、是否启用）；--check 校验词表。"""
+    from .detectors import check_codes
     from .render.wordlists import render_check, render_lists
     from .wordlists import list_set
     from .wordlists.selfcheck import check_files
@@ -169,6 +170,7 @@ def wordlists(
         typer.echo(render_lists(list_set(config)), nl=False)
         return 0
     lists, failures = check_files(files or (), config)
+    check_codes(lists)  # a list may not reuse a detector's prefix or any code
     typer.echo(render_check(lists, failures), nl=False)
     for f in failures:
         typer.echo(f"screen: {f.message()}", err=True)

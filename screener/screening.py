@@ -1,26 +1,80 @@
 """The library entry points: Document → detectors → resolve → Report.
 
+A ``Screener`` is one configuration made ready: its word lists read and
+checked against the detectors' codes (no list may reuse a detector's prefix
+or an existing code), the automaton built once, and the privacy owner that
+shows what it found.  ``screen_text``/``screen_file`` build (and keep) one
+for a configuration, so callers need not hold one.
+
 Library code never prints; bad input raises a ScreenerError subclass whose
 message is one line and never quotes the draft.
 """
 from __future__ import annotations
 
 import os
+import threading
 
 from .config import Config
-from .detectors import DETECTORS
+from .detectors import DETECTORS, check_codes
 from .document import Document
 from .loaders import load
 from .model import FileReport, Report
+from .privacy import Privacy
 from .resolve import resolve
+from .wordlists import ListSet, list_set
+
+
+class Screener:
+    """Screens drafts with one configuration."""
+
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self.lists: ListSet = list_set(self.config)
+        check_codes(self.lists.lists)
+
+    def screen_document(self, doc: Document) -> FileReport:
+        """Run every detector over ``doc`` and resolve the findings."""
+        found = [f for detector in DETECTORS for f in detector.detect(doc, self.config)]
+        return FileReport(path=doc.path, findings=resolve(found, self.config), chars=len(doc.text),
+                          document=doc)
+
+    def screen_text(self, text: str, *, path: str = "<text>") -> Report:
+        return Report(files=(self.screen_document(Document(text, path=path)),))
+
+    def screen_file(self, path: str | os.PathLike, *, encoding: str | None = None) -> Report:
+        return Report(files=(self.screen_document(load(path, encoding)),))
+
+    def privacy(self, show_values: bool = False) -> Privacy:
+        """How this configuration shows values, file names and messages."""
+        return Privacy(self.config, show_values)
+
+
+_lock = threading.Lock()
+_screeners: dict[int, tuple[Config, Screener]] = {}
+
+
+def screener_for(config: Config | None) -> Screener:
+    """The Screener of ``config`` (one per configuration object, kept: a
+    batch or a CMS calls screen_text thousands of times with one config)."""
+    config = config or _DEFAULT
+    with _lock:
+        held = _screeners.get(id(config))
+        if held is not None and held[0] is config:
+            return held[1]
+    made = Screener(config)
+    with _lock:
+        if len(_screeners) >= 64:
+            _screeners.clear()
+        _screeners[id(config)] = (config, made)  # holding config keeps its id unique
+    return made
+
+
+_DEFAULT = Config()
 
 
 def screen_document(doc: Document, config: Config | None = None) -> FileReport:
     """Run every detector over ``doc`` and resolve the findings."""
-    config = config or Config()
-    found = [f for detector in DETECTORS for f in detector.detect(doc, config)]
-    return FileReport(path=doc.path, findings=resolve(found, config), chars=len(doc.text),
-                      document=doc)
+    return screener_for(config).screen_document(doc)
 
 
 def screen_text(text: str, *, path: str = "<text>", config: Config | None = None) -> Report:
@@ -29,7 +83,7 @@ def screen_text(text: str, *, path: str = "<text>", config: Config | None = None
     >>> screen_text("联系电话：0871-6543210").findings[0].kind
     'landline'
     """
-    return Report(files=(screen_document(Document(text, path=path), config),))
+    return screener_for(config).screen_text(text, path=path)
 
 
 def screen_file(
@@ -39,4 +93,4 @@ def screen_file(
 
     Raises InputError when the file cannot be read.
     """
-    return Report(files=(screen_document(load(path, encoding), config),))
+    return screener_for(config).screen_file(path, encoding=encoding)
