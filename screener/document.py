@@ -3,9 +3,12 @@ maps from normalised offsets back to the original and from offsets to lines.
 
 Normalisation (after prh's width folding and python-stdnum's ``compact``):
 full-width digits and letters fold to ASCII and Latin capitals to lower case
-(folding.py), zero-width characters and soft hyphens are dropped, and a line
-break between two CJK characters (a hard-wrapped sentence) is dropped so that a
-term broken across lines still matches.  Folding keeps lengths; only drops
+(folding.py), zero-width characters and soft hyphens are dropped, and — for
+plain text only, where a line break may be a hard wrap — a line break between
+two CJK characters is dropped so that a term broken across lines still
+matches.  Loaders of structured formats (.docx paragraphs and cells, HTML
+blocks) set ``wrap_join=False``: their breaks are hard, and no term may span
+them.  Folding keeps lengths; only drops
 move offsets, so the map is a short list of break points, not one entry per
 character.  A draft with nothing to normalise (the usual case) pays nothing.
 """
@@ -27,14 +30,15 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
-def _drops(text: str) -> list[tuple[int, int]]:
-    """Spans the normalised view leaves out: zero-width characters, and a
-    single line break (with the indentation after it) between two CJK
-    characters.  Uses fast substring tests first: most drafts have neither."""
+def _drops(text: str, wrap_join: bool = True) -> list[tuple[int, int]]:
+    """Spans the normalised view leaves out: zero-width characters, and (with
+    ``wrap_join``) a single line break (with the indentation after it)
+    between two CJK characters.  Uses fast substring tests first: most
+    drafts have neither."""
     spans: list[tuple[int, int]] = []
     if any(ch in text for ch in _ZERO_WIDTH):
         spans += [m.span() for m in _ZW.finditer(text)]
-    for brk in ("\n", "\r"):
+    for brk in ("\n", "\r") if wrap_join else ():
         pos = text.find(brk)
         while pos >= 0:
             start = pos - 1 if brk == "\n" and pos and text[pos - 1] == "\r" else pos
@@ -67,11 +71,14 @@ class Document:
     text: str
     path: str = "<text>"
     segments: tuple[Segment, ...] = field(default_factory=tuple)
+    wrap_join: bool = True  # plain text: a line break between CJK may be a hard wrap
+    encoding: str | None = None  # the codec that decoded a text file (for its redacted copy)
+    bom: bytes = b""  # the byte-order mark before it
 
     @cached_property
     def _normal(self) -> tuple[str, list[int], list[int]]:
         text = self.text
-        drops = _drops(text)
+        drops = _drops(text, self.wrap_join)
         if not drops:
             return fold(text), [], []  # the text itself when nothing folds
         pieces: list[str] = []

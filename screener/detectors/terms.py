@@ -36,7 +36,10 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
     lists = list_set(config)
     if not lists.active:
         return
-    for hit in lists.matcher.scan(doc.normalized):
+    norm = doc.normalized
+    for hit in lists.matcher.scan(norm):
+        if _crosses_break(norm, hit.start, hit.end):
+            continue  # a paragraph, table cell or block ends inside it: no term spans one
         e = hit.entry
         wl = lists.list_of(e)
         start, end = doc.span_to_original(hit.start, hit.end)
@@ -47,6 +50,14 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
             explanation=Explanation(rule=f"{e.code} {basis(e, wl)}", context=hit.context,
                                     segmentation=hit.segmentation),
         )
+
+
+_BREAKS = ("\n", "\r", "\t", "\u2028", "\u2029")
+
+
+def _crosses_break(text: str, start: int, end: int) -> bool:
+    piece = text[start:end]
+    return any(b in piece for b in _BREAKS)
 
 
 def basis(e: Entry, wl: WordList) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..document import Document
 from ..errors import InputError
 from .html import load_html
-from .text import decode
+from .text import decode_bytes
 
 # Hard cap on one input: a draft is a few hundred KB; this stops a mistaken
 # archive or disk image from filling memory.
@@ -25,7 +25,13 @@ MAX_BYTES = 512 * 1024 * 1024
 
 
 def _load_text(path: Path, data: bytes, encoding: str | None) -> Document:
-    return Document(decode(data, str(path), encoding), path=str(path))
+    return text_document(data, str(path), encoding)
+
+
+def text_document(data: bytes, name: str, encoding: str | None = None) -> Document:
+    """A plain-text draft: hard wraps joined, its codec and BOM kept."""
+    decoded = decode_bytes(data, name, encoding)
+    return Document(decoded.text, path=name, encoding=decoded.codec, bom=decoded.bom)
 
 
 def load_docx(path: Path, data: bytes, encoding: str | None = None) -> Document:
@@ -130,7 +136,7 @@ def load(path: str | os.PathLike, encoding: str | None = None) -> Document:
     """Read ``path`` (``-`` for standard input) into a Document."""
     if str(path) == "-":
         data = read_capped(sys.stdin.buffer, "<stdin>")
-        return Document(decode(data, "<stdin>", encoding), path="<stdin>")
+        return text_document(data, "<stdin>", encoding)
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED:

@@ -72,7 +72,8 @@ def load_docx(path: Path, data: bytes, encoding: str | None = None) -> DocxDocum
     for rel_type, element, label in _NOTES:
         for part in sorted(p for kind, p in rels.values() if kind == rel_type and pkg.has(p)):
             _notes(pkg, walker, part, f"{{{ns}}}{element}", label)
-    return DocxDocument(out.text(), path=name, segments=tuple(out.segments), runs=tuple(out.runs))
+    return DocxDocument(out.text(), path=name, segments=tuple(out.segments), wrap_join=False,
+                        runs=tuple(out.runs))
 
 
 def _header_footer_parts(body, names: Names, rels: dict, strict: bool) -> list[tuple[str, str]]:

@@ -134,7 +134,7 @@ def load_html(path: Path, data: bytes, encoding: str | None = None) -> Document:
     parser.feed(text)
     parser.close()
     body = "".join(parser.pieces)
-    return Document(body, path=str(path), segments=tuple(parser.segments))
+    return Document(body, path=str(path), segments=tuple(parser.segments), wrap_join=False)
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -24,7 +24,6 @@ from ..model import FileReport, Finding, Report, Severity
 from ..privacy import mask
 
 
-_TEXT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown"})
 
 
 def _targets(findings: Iterable[Finding], min_severity: Severity) -> list[Finding]:
@@ -75,49 +74,37 @@ def redact_text(text: str, findings: "Iterable[Finding] | Report | FileReport", 
     return "".join(out)
 
 
-def _codec(data: bytes, encoding: str | None) -> str:
-    """The codec that decodes ``data`` the way the text loader does, keeping
-    a byte-order mark as U+FEFF so it can be written back."""
-    if data.startswith(codecs.BOM_UTF16_LE):
-        return "utf-16-le"
-    if data.startswith(codecs.BOM_UTF16_BE):
-        return "utf-16-be"
-    if encoding:
-        return codecs.lookup(encoding).name
-    try:
-        data.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError:
-        return "gb18030"
-
-
 def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None,
                  style: str | None = None, min_severity: Severity = Severity.WARNING) -> bytes:
     """The bytes of ``data`` (the draft ``report`` was made from) with its
-    personal numbers masked.  Raises OutputError when the bytes do not decode
-    to the screened text (a changed file, or a format such as .docx whose
-    text is extracted) or do not encode back to themselves."""
+    personal numbers masked, in the codec and with the byte-order mark the
+    loader found (the Document carries them: nothing is sniffed again).
+    Raises OutputError when the bytes are not those that were screened (a
+    changed file, or a format such as .docx whose text is extracted)."""
     doc = report.document
     if doc is None:
         raise OutputError(f"{report.path}：没有稿件文本，无法生成脱敏副本")
     if hasattr(doc, "runs_for"):  # read from a .docx: its Document maps text to runs
         return _redact_docx(data, report, style, min_severity)
-    try:
-        codec = _codec(data, encoding)
-        full = data.decode(codec)
-    except (LookupError, UnicodeDecodeError):
-        raise OutputError(f"{report.path}：无法按原编码读取，未生成脱敏副本") from None
-    bom = "\ufeff" if full.startswith("\ufeff") else ""
-    if full[len(bom):] != doc.text:
-        suffix = Path(report.path).suffix.lower()
-        if suffix in _TEXT_SUFFIXES:
-            raise OutputError(f"{report.path}：稿件在检查后被改动过，未生成脱敏副本，请重新检查")
+    suffix = Path(report.path).suffix.lower()
+    if doc.encoding is None:
         raise OutputError(f"{report.path}：只能为纯文本（.txt、.md）和 Word（.docx）稿件生成脱敏副本，"
                           f"{suffix} 稿件请在原文件中按审批表修改")
-    if full.encode(codec) != data:
-        raise OutputError(f"{report.path}：该编码无法逐字节保留原文，未生成脱敏副本")
+    codec = codecs.lookup(encoding).name if encoding else doc.encoding
+    try:
+        same = data == doc.bom + doc.text.encode(codec)
+    except (LookupError, UnicodeError):
+        same = False
+    if not same:
+        try:
+            decodes = data[len(doc.bom):].decode(codec) == doc.text
+        except (LookupError, UnicodeError):
+            decodes = False
+        if decodes:
+            raise OutputError(f"{report.path}：该编码无法逐字节保留原文，未生成脱敏副本")
+        raise OutputError(f"{report.path}：稿件在检查后被改动过，未生成脱敏副本，请重新检查")
     redacted = redact_text(doc.text, report.findings, style=style, min_severity=min_severity)
-    return (bom + redacted).encode(codec)
+    return doc.bom + redacted.encode(codec)
 
 
 def _redact_docx(data: bytes, report: FileReport, style: str | None,
