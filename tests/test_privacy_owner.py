@@ -128,3 +128,17 @@ def test_no_term_spans_two_html_blocks_or_table_cells(tmp_path):
 
 def test_plain_text_still_joins_a_hard_wrapped_term():
     assert "XH414" in {f.code for f in screen_text("附件：赴台湾\n政府采购项目清单").findings}
+
+
+def test_a_named_pipe_in_a_folder_is_reported_not_waited_on(tmp_path):
+    import os
+
+    (tmp_path / "公示.txt").write_text("通知：会议改期。", encoding="utf-8")
+    os.mkfifo(tmp_path / "管道.txt")
+    result = run_cli([tmp_path, "--jobs", "1"])
+    assert result.code == 2 and "命名管道" in result.err, result
+
+
+def test_an_id_explanation_shows_no_more_digits_than_its_mask():
+    f = screen_text(f"身份证号码：{ID}").findings[0]
+    assert ID[2:6] not in f.why and ID[:6] not in f.why, f.why
