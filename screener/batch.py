@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import glob
 import os
+import stat
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -106,6 +107,16 @@ def screen_one(path: str, config: Config, encoding: str | None = None,
     return replace(report, document=None)
 
 
+def _special(path: str) -> bool:
+    """A FIFO, socket or device met in a folder walk (named on the command
+    line, a pipe is read: ``screen <(…)``)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+
+
 def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], list[Skipped]]:
     """The files to screen, in order, plus what a folder walk skipped.
 
@@ -130,7 +141,9 @@ def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], 
         """A file met in a folder walk or by a pattern."""
         name = os.path.basename(path)
         suffix = os.path.splitext(name)[1].lower()
-        if _hidden(name):
+        if _special(path):  # a named pipe waits for a writer: opening it would hang the batch
+            targets.append(FileReport(path=path, error="是命名管道、套接字或设备文件，不是稿件，未检查"))
+        elif _hidden(name):
             skipped.append(Skipped(path, "hidden"))
         elif suffix not in LOADERS:
             skipped.append(Skipped(path, "unsupported", UNSUPPORTED.get(suffix)))
@@ -141,6 +154,8 @@ def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], 
 
     def walk(top: str) -> None:
         def unreadable(exc: OSError) -> None:
+            nonlocal found
+            found += 1  # reported here: not "nothing to screen" as well
             targets.append(FileReport(path=exc.filename or top, error="无法打开此文件夹（没有权限或已不存在），其中的文件未检查"))
 
         for folder, dirs, files in os.walk(top, onerror=unreadable, followlinks=False):

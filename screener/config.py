@@ -91,6 +91,8 @@ def read_toml(path: Path, noun: str, file_noun: str | None = None) -> dict:
         raise ConfigError(f"{path}：无法读取{noun}（{type(exc).__name__}）") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}：{noun}格式错误（{exc}）") from None
+    except RecursionError:  # [[[[…]]]] thousands deep: tomllib recurses per level
+        raise ConfigError(f"{path}：{noun}格式错误（嵌套过深）") from None
 
 
 def parse_config(data: dict, path: Path) -> Config:

@@ -136,9 +136,38 @@ def test_a_named_pipe_in_a_folder_is_reported_not_waited_on(tmp_path):
     (tmp_path / "公示.txt").write_text("通知：会议改期。", encoding="utf-8")
     os.mkfifo(tmp_path / "管道.txt")
     result = run_cli([tmp_path, "--jobs", "1"])
-    assert result.code == 2 and "命名管道" in result.err, result
+    assert result.code == 2 and "命名管道" in result.out + result.err, result
 
 
 def test_an_id_explanation_shows_no_more_digits_than_its_mask():
     f = screen_text(f"身份证号码：{ID}").findings[0]
     assert ID[2:6] not in f.why and ID[:6] not in f.why, f.why
+
+
+def test_an_unreadable_folder_is_reported_once(tmp_path, monkeypatch):
+    import os
+
+    from screener.batch import expand
+
+    locked = tmp_path / "锁定"
+    locked.mkdir()
+    real_walk = os.walk
+
+    def walk(top, onerror=None, followlinks=False):
+        if os.fspath(top) == os.fspath(locked):  # as root, chmod does not lock a folder
+            onerror(PermissionError(13, "Permission denied", os.fspath(locked)))
+            return iter(())
+        return real_walk(top, onerror=onerror, followlinks=followlinks)
+
+    monkeypatch.setattr(os, "walk", walk)
+    targets, _ = expand([str(locked)])
+    assert len(targets) == 1 and "无法打开此文件夹" in targets[0].error
+
+
+def test_a_deeply_nested_settings_file_is_one_clear_line(tmp_path):
+    config = tmp_path / "screener.toml"
+    config.write_text("ignore = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    draft = tmp_path / "稿件.txt"
+    draft.write_text("通知", encoding="utf-8")
+    result = run_cli([draft, "--config", config])
+    assert result.code == 2 and "嵌套过深" in result.err and "内部错误" not in result.err, result

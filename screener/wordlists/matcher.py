@@ -24,7 +24,7 @@ from ..document import fold
 from . import segment
 from .conditions import Rules, context_note, latin_ok, lexical_reason
 from .format import Entry, latin_edge
-from .patterns import compile_pattern, finditer
+from .patterns import Budget, compile_pattern, finditer
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -122,13 +122,14 @@ class Matcher:
         hits: list[Hit] = []
         seen: set[tuple[int, int, int]] = set()
         keys, refs_of = self._keys, self._refs
-        for k, start, end in self.walk(text):
-            key = keys[k]
-            for i, is_anchor in refs_of[k]:
-                if is_anchor:
-                    self._pattern(i, text, start, end, hits, seen, drops)
-                else:
-                    self._term(i, key, text, start, end, hits, seen, drops)
+        with Budget():
+            for k, start, end in self.walk(text):
+                key = keys[k]
+                for i, is_anchor in refs_of[k]:
+                    if is_anchor:
+                        self._pattern(i, text, start, end, hits, seen, drops)
+                    else:
+                        self._term(i, key, text, start, end, hits, seen, drops)
         return hits
 
     def _term(self, i, key, text, start, end, hits, seen, drops) -> None:

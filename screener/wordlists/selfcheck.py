@@ -8,8 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document
+from ..errors import ConfigError
 from .format import Entry, WordList
 from .matcher import Drop, Matcher
+
+STRESS_CHARS = 20_000  # a long draft dense in a pattern's anchors
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,24 @@ def check_entry(wl: WordList, entry: Entry, matcher: Matcher | None = None) -> l
             seg = f"（分词：{hits[0].segmentation}）" if hits[0].segmentation else ""
             failures.append(Failure(wl, entry, example,
                                     f"不应命中的示例命中了“{text[hits[0].start:hits[0].end]}”{seg}"))
+    if entry.pattern:
+        failures.extend(_stress(wl, entry, matcher))
     return failures
+
+
+def _stress(wl: WordList, entry: Entry, matcher: Matcher) -> list[Failure]:
+    """A pattern must stay within its time budget on a long draft that is
+    dense in its anchors (each search under the limit is not enough: a
+    thousand of them are a hung review)."""
+    unit = "".join(f"{a}{'的' * 24}，" for a in entry.anchors) + "".join(entry.match) + "".join(entry.passes)
+    if not unit:
+        return []
+    text = Document(unit * (STRESS_CHARS // len(unit) + 1)).normalized
+    try:
+        matcher.scan(text)
+    except ConfigError as exc:
+        return [Failure(wl, entry, f"{len(text)} 字、锚点密集的长稿件", f"运行过慢：{exc}")]
+    return []
 
 
 def check_list(wl: WordList) -> list[Failure]:
