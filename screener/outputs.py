@@ -13,6 +13,10 @@ Where the files go:
   format (.docx, .html/.htm, .md);
 - OUT is an existing folder (or ends with /): the sheet is written there as
   ``<draft name>-审批表.docx``, the redacted copy under the draft's own name;
+  a draft found in a folder walk keeps its subfolder under OUT (两个村/公示.txt
+  and 另一村/公示.txt do not clash);
+- a personal number in a draft's name is masked in the output's name (the
+  name is published with the copy), with × so that Windows accepts it;
 - OUT may contain ``{name}``, replaced by the draft's name without extension
   (``--sheet 审批表/{name}.html``);
 - several drafts: OUT must be a folder or contain ``{name}``, so that no two
@@ -29,6 +33,7 @@ from .atomic import check_target, same_file, write_atomic
 from .config import Config
 from .errors import OutputError
 from .model import FileReport, Severity
+from .privacy import Privacy
 from .redact import redact_file
 from .sheet.fields import SheetFields
 
@@ -67,6 +72,18 @@ def _stem(path: str) -> str:
     return "stdin" if path in ("-", "<stdin>") else (Path(name).stem or name)
 
 
+def _make_subfolder(out: str | None, target: Path) -> None:
+    """Create the subfolder a draft keeps below an output folder OUT."""
+    if out and _is_folder(out) and target.parent != Path(out):
+        target.parent.mkdir(parents=True, exist_ok=True)
+
+
+def _safe_name(name: str, config: Config) -> str:
+    """``name`` with its personal numbers masked, in characters every file
+    system accepts."""
+    return Privacy(config).numbers(name).replace("*", "×")
+
+
 @dataclass
 class OutputPlan:
     """Where this run writes sheets and redacted copies, and with what settings."""
@@ -79,6 +96,7 @@ class OutputPlan:
     encoding: str | None = None
     many: bool = False
     today: _dt.date | None = None
+    roots: tuple[str, ...] = ()  # folders named on the command line: drafts keep their subfolder
     _inputs: list[str] = field(default_factory=list)
     _written: set[str] = field(default_factory=set)
 
@@ -120,19 +138,30 @@ class OutputPlan:
                     if same_file(source, target):
                         raise OutputError(f"{target}：与输入稿件是同一个文件，不能覆盖稿件，请换一个输出文件名")
 
+    def _subfolder(self, path: str) -> Path:
+        """Where ``path`` sits below the folder named on the command line."""
+        here = os.path.abspath(path)
+        for root in self.roots:
+            top = os.path.abspath(root)
+            if here.startswith(top + os.sep):
+                rel = os.path.dirname(os.path.relpath(here, top))
+                return Path(*(_safe_name(part, self.config) for part in Path(rel).parts))
+        return Path()
+
     def sheet_target(self, path: str) -> Path | None:
         if self.sheet is None:
             return None
+        stem = _safe_name(_stem(path), self.config)
         if _is_folder(self.sheet):
-            return Path(self.sheet) / (_stem(path) + SHEET_SUFFIX)
-        return Path(self.sheet.replace(NAME, _stem(path)))
+            return Path(self.sheet) / self._subfolder(path) / (stem + SHEET_SUFFIX)
+        return Path(self.sheet.replace(NAME, stem))
 
     def redact_target(self, path: str) -> Path | None:
         if self.redact is None:
             return None
         if _is_folder(self.redact):
-            return Path(self.redact) / Path(path).name
-        return Path(self.redact.replace(NAME, _stem(path)))
+            return Path(self.redact) / self._subfolder(path) / _safe_name(Path(path).name, self.config)
+        return Path(self.redact.replace(NAME, _safe_name(_stem(path), self.config)))
 
     def targets(self, path: str) -> list[Path]:
         return [t for t in (self.sheet_target(path), self.redact_target(path)) if t is not None]
@@ -152,12 +181,14 @@ class OutputPlan:
         written = []
         sheet = self.sheet_target(fr.path)
         if sheet is not None:
+            _make_subfolder(self.sheet, sheet)
             data = render_sheet_file(fr, sheet.suffix.lower(), self.fields, config=self.config,
                                      fail_on=self.fail_on, today=self.today)
             self._claim(sheet)
             written.append(write_atomic(sheet, data, protect=protect))
         target = self.redact_target(fr.path)
         if target is not None:
+            _make_subfolder(self.redact, target)
             self._claim(target)
             written.append(redact_file(fr.path, target, fr, encoding=self.encoding,
                                        style=self.config.mask_style,

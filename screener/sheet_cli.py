@@ -35,7 +35,8 @@ def make_plan(paths: list[str], config: Config, fail_on: Severity, encoding: str
             raise UsageError(f"--date：{exc}") from None
     base = config.sheet
     plan = OutputPlan(sheet=sheet, redact=redact, fields=base.override(**fields), config=config,
-                      fail_on=fail_on, encoding=encoding, many=several(paths))
+                      fail_on=fail_on, encoding=encoding, many=several(paths),
+                      roots=tuple(p for p in paths if p != "-" and os.path.isdir(p)))
     plan.guard(paths)
     return plan
 

@@ -171,3 +171,20 @@ def test_a_deeply_nested_settings_file_is_one_clear_line(tmp_path):
     draft.write_text("通知", encoding="utf-8")
     result = run_cli([draft, "--config", config])
     assert result.code == 2 and "嵌套过深" in result.err and "内部错误" not in result.err, result
+
+
+def test_folder_outputs_keep_subfolders_and_mask_numbers_in_names(tmp_path):
+    drafts = tmp_path / "稿件"
+    for village in ("曼线村", "大平掌村"):
+        (drafts / village).mkdir(parents=True)
+        (drafts / village / "公示.txt").write_text(f"户主李某某，电话：{MOBILE}。", encoding="utf-8")
+    (drafts / f"户主{ID}.txt").write_text("通知：会议改期。", encoding="utf-8")
+    out = tmp_path / "脱敏"
+    out.mkdir()
+    result = run_cli([drafts, "--redact", f"{out}/", "--jobs", "1"])
+    assert result.code == 1, result
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.txt"))
+    assert written == sorted(["曼线村/公示.txt", "大平掌村/公示.txt", f"户主{ID[:2]}{'×' * 14}{ID[-2:]}.txt"])
+    for path in out.rglob("*.txt"):
+        assert MOBILE not in path.read_text(encoding="utf-8")
+    assert leaked(result.out + result.err, "id-card", ID) is None
