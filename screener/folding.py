@@ -20,16 +20,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_FOLD = re.compile(r"[\uff05\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5aA-Z]+")
+_FOLD = re.compile(r"[\u2002-\u200a\u202f\u205f\uff05\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5aA-Z]+")
 _TABLE = {c: c - 0xFEE0 for c in (0xFF05, 0xFF0B, 0xFF0D, 0xFF0E, 0xFF20, 0xFF3F)}  # ％ ＋ － ． ＠ ＿
 _TABLE.update({c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)})  # ０-９
 _TABLE.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})  # ａ-ｚ
 _TABLE.update({c: c + 32 for c in range(0x41, 0x5B)})  # A-Z -> a-z
 _TABLE.update({c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ -> a-z
+# typographic spaces (en, em, thin, figure, hair, narrow no-break, math) fold
+# to a plain space, so a number grouped with them reads as a grouped number
+_TABLE.update({c: 0x20 for c in (*range(0x2002, 0x200B), 0x202F, 0x205F)})
 # ＠Ａ-Ｚ［＼］＾＿｀ａ-ｚ is one range: ［＼］＾｀ are rare and not in _TABLE, so
 # translate() leaves them as they are, and one scan costs less than two.
 _RANGES = ("[A-Z]+", "[\uff10-\uff19]+", "[\uff20-\uff5a]+")
-_SINGLES = "\uff05\uff0b\uff0d\uff0e"
+_SINGLES = "\uff05\uff0b\uff0d\uff0e\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
 # characters from which the fast path pays for itself: the two cost the same
 # at ~300, the fast path is 2x faster at 1,000 and 6x at 20,000
 LONG = 512

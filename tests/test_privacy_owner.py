@@ -188,3 +188,24 @@ def test_folder_outputs_keep_subfolders_and_mask_numbers_in_names(tmp_path):
     for path in out.rglob("*.txt"):
         assert MOBILE not in path.read_text(encoding="utf-8")
     assert leaked(result.out + result.err, "id-card", ID) is None
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u2009", "\u2007", "\u202f", "\u2061"])
+@pytest.mark.parametrize("value, kind", [(MOBILE, "mobile"), (ID, "id-card")])
+def test_invisible_or_typographic_characters_inside_a_number_do_not_hide_it(mark, value, kind):
+    if kind == "mobile":
+        written = value[:3] + mark + value[3:7] + mark + value[7:]
+    else:  # 6-8-4, the grouping an ID is written in
+        written = value[:6] + mark + value[6:14] + mark + value[14:]
+    report = screen_text(f"户主李某某，号码：{written}。")
+    assert [f.kind for f in report.findings] == [kind], (repr(mark), report.findings)
+    assert leaked(redact_text(report.files[0].document.text, report), kind, value) is None
+
+
+def test_a_sheet_with_thousands_of_numbers_masks_each_value_with_one_automaton():
+    from screener.render.sheet_safe import Safe
+
+    report = screen_text("\n".join(f"户主李某某，电话：{gen.mobile('139', seed=i)}。" for i in range(3000)))
+    safe = Safe(report.findings, Config())
+    line = f"复核：{report.findings[1234].text} 已删除"
+    assert report.findings[1234].text not in safe(line)
