@@ -20,17 +20,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .folding import fold
+from .alphabets import INVISIBLE, is_han
 
 # Zero-width and invisible characters a number may hide behind: zero-width
 # space/joiners, word joiner, BOM, soft hyphen, the bidi marks (LRM, RLM,
 # ALM) and the invisible operators U+2061-U+2064.
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u061c\u2061\u2062\u2063\u2064"
+_ZERO_WIDTH = INVISIBLE
 _ZW = re.compile(f"[{_ZERO_WIDTH}]+")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
+_is_cjk = is_han
 
 
 def _drops(text: str, wrap_join: bool = True) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .alphabets import INVISIBLE
 from .folding import fold
 
 MASK = "*"
@@ -123,14 +124,19 @@ _DIGIT_RUN = re.compile(
 )
 _EMAIL = re.compile(r"[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
 GUARD_DIGITS = 7
+# Invisible characters a value can hide behind (zero-width, soft hyphen, bidi
+# marks, invisible operators): the guard drops them before it looks.
+_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
 
 
 def guard(text: str, style: str = "default") -> str:
     """``text`` with every long digit run and e-mail address masked, in any
     width (the patterns run over the width-folded text, which has the same
-    length, and the original characters are masked)."""
+    length, and the original characters are masked); invisible characters
+    are dropped first, so none can split a value from the patterns."""
     if not text:
         return text
+    text = _INVISIBLE.sub("", text)
     folded = fold(text)
     spans: list[tuple[int, int, str]] = []
     for m in _DIGIT_RUN.finditer(folded):

@@ -190,8 +190,9 @@ class OutputPlan:
         if target is not None:
             _make_subfolder(self.redact, target)
             self._claim(target)
-            written.append(redact_file(fr.path, target, fr, encoding=self.encoding,
-                                       style=self.config.mask_style,
+            # the findings carry the configured style's masks already (a
+            # detector's own, such as +86 kept): recomputing would lose them
+            written.append(redact_file(fr.path, target, fr, encoding=self.encoding, style=None,
                                        min_severity=min(self.fail_on, Severity.WARNING),
                                        protect=protect))
         return written

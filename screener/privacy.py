@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from .alphabets import DASHES
 from .config import Config
 from .detectors import KIND_TABLE, personal_detectors
 from .display import one_line, printable
@@ -144,7 +145,7 @@ class Privacy:
         return f.shown(self.show_values)
 
 
-_SEVEN_DIGITS = re.compile(r"\d(?:[ _\-\u2010-\u2015\uff0d*＊×xX]{0,2}\d){6}")
+_SEVEN_DIGITS = re.compile(rf"\d(?:[ _{re.escape(DASHES)}*＊×xX]{{0,2}}\d){{6}}")
 
 
 def _may_hold_number(text: str) -> bool:

@@ -64,7 +64,8 @@ def written_forms(kind: str, rnd: random.Random) -> list[str]:
             forms.append(v[:-1] + "x")
     elif kind == "mobile":
         v = gen.mobile(rnd.choice(MOBILE_PREFIXES), seed=rnd.randrange(10**9))
-        forms = [v, f"{v[:3]} {v[3:7]} {v[7:]}", f"{v[:3]}-{v[3:7]}-{v[7:]}", gen.to_fullwidth(v)]
+        forms = [v, f"{v[:3]} {v[3:7]} {v[7:]}", f"{v[:3]}-{v[3:7]}-{v[7:]}", gen.to_fullwidth(v),
+                 f"+86 {v}", f"0086{v}", f"+86-{v[:3]}-{v[3:7]}-{v[7:]}"]
     elif kind == "landline":
         area, local = landline(rnd)
         v = f"{area}-{local}"
@@ -81,7 +82,14 @@ def written_forms(kind: str, rnd: random.Random) -> list[str]:
     else:  # pragma: no cover - a new personal kind needs a generator here
         raise AssertionError(f"no generator for personal kind {kind!r}: add one to harness.py")
     forms.append(_insert_zero_width(v, rnd))
+    if kind != "email":  # a bidi mark or a typographic space where a separator may stand
+        forms.append(forms[1].replace(" ", rnd.choice(HIDING_SPACES)) if " " in forms[1] else forms[1])
     return forms
+
+
+# Characters that look like nothing or like a space: a number written with
+# them between its groups is still that number.
+HIDING_SPACES = ("\u2009", "\u2007", "\u202f", "\u200e \u200e", "\u2002")
 
 
 # The label that introduces each kind in a row about a private person.

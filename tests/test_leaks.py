@@ -39,6 +39,7 @@ from docx_factory import (build_docx, deleted, document_xml, field, footnote_ref
 from harness import ALL_PLANTABLE, LABELS, compact, leaked, person_row, run_cli, supported_personal_kinds, written_forms
 from screener import InputError, screen_file, screen_text
 from screener.loaders import load
+from screener.masking import guard
 from screener.privacy import mask
 from screener.render.terminal import render_terminal
 
@@ -323,9 +324,14 @@ def test_sheets_and_redacted_copies_show_no_number_even_with_show_values(
                                            ("docx sheet.html", DOCX_PLANTED)])
 def test_sheets_show_each_number_masked(masked_outputs, name, planted):
     # The control for the test above: the sheet does list the numbers, masked.
-    text = masked_outputs[name]
+    def squeezed(value: str) -> str:  # sheets fold odd spaces and drop bidi marks
+        return "".join(c for c in value if not c.isspace() and c not in "\u200e\u200f")
+
+    text = squeezed(masked_outputs[name])
     masks = {f.text: f.masked for f in screen_text(DRAFT).findings}
-    missing = [masks[w] for _, w in planted if w in masks and masks[w] not in text]
+    # the sheet's last guard may hide more (0086 186**** keeps no 7 digits in a row)
+    missing = [masks[w] for _, w in planted if w in masks
+               and squeezed(masks[w]) not in text and squeezed(guard(masks[w])) not in text]
     assert missing == [] and len(masks) >= len(PLANTED)
 
 

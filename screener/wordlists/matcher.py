@@ -20,13 +20,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..alphabets import HAN
 from ..document import fold
 from . import segment
 from .conditions import Rules, context_note, latin_ok, lexical_reason
 from .format import Entry, latin_edge
 from .patterns import Budget, compile_pattern, finditer
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = HAN
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _DFA_LIMIT = 20_000  # keys up to which the (fastest, largest) DFA is built
 BLOCK = 1 << 20  # characters walked at once (bounds ahocorasick-rs's memory)
