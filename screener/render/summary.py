@@ -7,6 +7,7 @@ from collections import Counter
 
 from ..detectors import KIND_LABELS, kind_order
 from ..model import FileReport, Report, Severity
+from ..outcome import CLEAN, EMPTY, NEEDS_WORK, UNREADABLE, outcome
 from ..privacy import Privacy
 
 _SKIP_LABELS = {
@@ -27,13 +28,14 @@ def _pad(text: str, columns: int, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
+_SHORT = {UNREADABLE: "无法读取", EMPTY: "空文件", CLEAN: "未发现问题", NEEDS_WORK: "需处理"}
+
+
 def short_verdict(fr: FileReport, fail_on: Severity) -> str:
-    if fr.error is not None:
-        return "无法读取"
-    if fr.empty:
-        return "空文件"
-    n = fr.count_at_least(fail_on)
-    return f"需处理 {n} 处" if n else "未发现问题"
+    result = outcome(fr, fail_on)
+    if result.status == NEEDS_WORK:
+        return f"需处理 {len(result.blocking)} 处"
+    return _SHORT[result.status]
 
 
 def render_summary(report: Report, fail_on: Severity, show_values: bool = False,
@@ -54,9 +56,9 @@ def render_summary(report: Report, fail_on: Severity, show_values: bool = False,
 
 
 def totals_line(report: Report, fail_on: Severity) -> str:
-    counts = Counter(short_verdict(fr, fail_on).split(" ")[0] for fr in report.files)
-    order = ["需处理", "未发现问题", "空文件", "无法读取"]
-    return "合计：" + "，".join(f"{name} {counts[name]} 个" for name in order if counts[name])
+    counts = Counter(outcome(fr, fail_on).status for fr in report.files)
+    order = (NEEDS_WORK, CLEAN, EMPTY, UNREADABLE)
+    return "合计：" + "，".join(f"{_SHORT[status]} {counts[status]} 个" for status in order if counts[status])
 
 
 def skipped_lines(report: Report) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..detectors import KIND_LABELS, kind_order
 from ..display import one_line
 from ..model import FileReport, Finding, Report, Severity
+from ..outcome import CLEAN, EMPTY, UNREADABLE, outcome
 from ..privacy import Masker, Privacy
 from .summary import render_summary
 
@@ -27,18 +28,18 @@ def excerpt(fr: FileReport, f: Finding, show_values: bool = False, width: int = 
 
 def verdict(fr: FileReport, fail_on: Severity, privacy: Privacy | None = None) -> str:
     """One line: 未发现问题 / 发现 N 处需处理 / 空文件 / 无法读取."""
-    if fr.error is not None:
+    result = outcome(fr, fail_on)
+    if result.status == UNREADABLE:
         return f"无法读取：{(privacy or Privacy()).message(fr.error)}"
-    if fr.empty:
+    if result.status == EMPTY:
         return "空文件"
-    n = fr.count_at_least(fail_on)
-    below = len(fr.findings) - n
-    extra = f"（另有提示 {below} 处，无需处理）" if below else ""
-    if n == 0:
+    extra = f"（另有提示 {result.below} 处，无需处理）" if result.below else ""
+    if result.status == CLEAN:
         return "未发现问题" + extra
     by_sev = [f"{s.zh} {c} 处" for s in sorted(Severity, reverse=True)
-              if s >= fail_on and (c := sum(1 for x in fr.findings if x.severity == s))]
-    return f"发现 {n} 处需处理（{'，'.join(by_sev)}）" + ("，" + extra.strip("（）") if below else "")
+              if s >= fail_on and (c := result.count(s))]
+    return (f"发现 {len(result.blocking)} 处需处理（{'，'.join(by_sev)}）"
+            + ("，" + extra.strip("（）") if result.below else ""))
 
 
 def render_finding(fr: FileReport, f: Finding, show_values: bool = False,
