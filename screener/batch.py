@@ -69,8 +69,27 @@ def screen_paths(
     report order, as soon as it and every file before it are screened, so
     a caller can render or write per draft while the workers go on.
     """
-    config = config or Config()
     targets, skipped = expand(paths)
+    return screen_targets(targets, skipped, config=config, jobs=jobs, encoding=encoding,
+                          progress=progress, keep_documents=keep_documents, keep_texts=keep_texts,
+                          on_file=on_file)
+
+
+def screen_targets(
+    targets: list[str | FileReport],
+    skipped: list[Skipped],
+    *,
+    config: Config | None = None,
+    jobs: int | None = None,
+    encoding: str | None = None,
+    progress: Progress | None = None,
+    keep_documents: bool = False,
+    keep_texts: bool = True,
+    on_file: Callable[[FileReport], object] | None = None,
+) -> Report:
+    """``screen_paths`` for the list ``expand()`` made: a caller that plans
+    its outputs from the real list of drafts expands once, then screens."""
+    config = config or Config()
     keep = True if keep_documents else False if keep_texts else None
     targets = [screen_one("-", config, encoding, keep) if t == "-" else t for t in targets]
     todo = [t for t in targets if isinstance(t, str)]

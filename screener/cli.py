@@ -93,7 +93,6 @@ def check(
     wordlist: Annotated[Optional[list[Path]], typer.Option("--wordlist", help="另加一个词表文件（TOML 或纯文本，可重复）")] = None,
 ) -> int:
     """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
-    from .batch import screen_paths
     from .privacy import Privacy
     from .render.json_out import CompactJson, render_json
     from .render.progress import ProgressBar
@@ -107,9 +106,15 @@ def check(
     if mask_style is not None:
         config = config.with_overrides(mask_style=mask_style.value)
     threshold = Severity.parse(fail_on.value) if fail_on else config.fail_on
+    from .batch import expand, screen_targets
     from .sheet_cli import make_plan, print_sheets, write_all
 
-    plan = make_plan(paths, config, threshold, encoding, sheet=sheet, redact=redact, title=title,
+    # one way through: the real list of drafts first, the output plan from
+    # it, then screening, then writing
+    targets, skipped = expand(paths)
+    drafts = [t for t in targets if isinstance(t, str)]
+    plan = make_plan(drafts, config, threshold, encoding, sheet=sheet, redact=redact,
+                     roots=tuple(p for p in paths if p != "-" and os.path.isdir(p)), title=title,
                      doc_number=doc_number, unit=unit, drafter=drafter, date=date,
                      publish_method=publish_method, publish_attr=publish_attr)
     bar = ProgressBar()
@@ -117,7 +122,7 @@ def check(
     privacy = Privacy(config, show_values)
     compact = CompactJson(show_values, privacy) if output_format is OutputFormat.json and not pretty else None
     try:
-        report = screen_paths(paths, config=config, jobs=jobs, encoding=encoding, progress=bar,
+        report = screen_targets(targets, skipped, config=config, jobs=jobs, encoding=encoding, progress=bar,
                               keep_documents=plan.active or output_format is OutputFormat.sheet,
                               keep_texts=output_format is not OutputFormat.json, on_file=compact)
     finally:

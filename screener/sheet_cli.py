@@ -7,7 +7,6 @@ reported on one line and the run goes on; the exit code is then 2.
 """
 from __future__ import annotations
 
-import os
 
 import typer
 
@@ -24,29 +23,21 @@ from .privacy import Privacy
 from .sheet.fields import parse_date
 
 
-def make_plan(paths: list[str], config: Config, fail_on: Severity, encoding: str | None, *,
-              sheet: str | None, redact: str | None, **fields: str | None) -> OutputPlan:
-    """The run's OutputPlan: [sheet] settings from screener.toml, overridden
-    by the options given; checked before any draft is read."""
+def make_plan(drafts: list[str], config: Config, fail_on: Severity, encoding: str | None, *,
+              sheet: str | None, redact: str | None, roots: tuple[str, ...] = (),
+              **fields: str | None) -> OutputPlan:
+    """The run's OutputPlan for the drafts ``expand()`` found (files only):
+    [sheet] settings from screener.toml, overridden by the options given;
+    checked before any draft is read."""
     if fields.get("date") is not None:
         try:
             fields["date"] = parse_date(fields["date"])
         except ValueError as exc:
             raise UsageError(f"--date：{exc}") from None
-    base = config.sheet
-    plan = OutputPlan(sheet=sheet, redact=redact, fields=base.override(**fields), config=config,
-                      fail_on=fail_on, encoding=encoding, many=several(paths),
-                      roots=tuple(p for p in paths if p != "-" and os.path.isdir(p)))
-    plan.guard(paths)
+    plan = OutputPlan(sheet=sheet, redact=redact, fields=config.sheet.override(**fields), config=config,
+                      fail_on=fail_on, encoding=encoding, many=len(drafts) > 1, roots=roots)
+    plan.guard(drafts)
     return plan
-
-
-def several(paths: list[str]) -> bool:
-    """Whether the arguments may name more than one draft: several paths, a
-    folder or a glob pattern (both expand to any number of files)."""
-    return len(paths) > 1 or any(
-        p != "-" and (os.path.isdir(p) or (not os.path.lexists(p) and any(c in p for c in "*?[")))
-        for p in paths)
 
 
 def print_sheets(report: Report, plan: OutputPlan) -> str:
@@ -64,7 +55,6 @@ def write_all(report: Report, plan: OutputPlan) -> bool:
     True when some output could not be written."""
     privacy = Privacy(plan.config)
     failed = False
-    plan.register(fr.path for fr in report.files)  # drafts found in folders are inputs too
     for fr in report.files:
         try:
             for path in plan.write_outputs(fr):
