@@ -37,7 +37,29 @@ _EXPORTS = {
     "screen_text": "screening",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Config",
+    "ConfigError",
+    "Document",
+    "Explanation",
+    "FileReport",
+    "Finding",
+    "InputError",
+    "OutputError",
+    "Privacy",
+    "Report",
+    "Screener",
+    "ScreenerError",
+    "Severity",
+    "Skipped",
+    "load_config",
+    "redact_file",
+    "redact_text",
+    "screen_document",
+    "screen_file",
+    "screen_paths",
+    "screen_text",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -49,6 +49,38 @@ def check_target(target: Path, protect: Iterable["str | os.PathLike"] = ()) -> N
             raise OutputError(f"{target}：与输入稿件是同一个文件，不能覆盖稿件，请换一个输出文件名")
 
 
+class CannotCreate(OSError):
+    """The temporary file beside the target could not be created."""
+
+
+def replace_whole(target: Path, data: bytes, *, durable: bool = True, mode: int | None = None) -> None:
+    """Write ``data`` to a temporary file beside ``target`` and rename it over
+    ``target`` in one step, so a reader sees the old file or the new one,
+    never half of either; ``durable`` flushes it to disk first, ``mode``
+    sets its permissions (else the private 0600 of a temporary file).  On
+    any failure the temporary file is removed and the OSError raised
+    (CannotCreate when even the temporary file could not be made)."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise CannotCreate(exc.errno, exc.strerror) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
 def write_atomic(target: "str | os.PathLike", data: bytes,
                  protect: Iterable["str | os.PathLike"] = ()) -> Path:
     """Write ``data`` to ``target`` atomically; ``protect`` lists input files
@@ -56,22 +88,9 @@ def write_atomic(target: "str | os.PathLike", data: bytes,
     target = Path(target)
     check_target(target, protect)
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
+        replace_whole(target, data, mode=0o666 & ~_UMASK)  # as a file the user saved
+    except CannotCreate as exc:
         raise OutputError(f"{target}：无法在输出文件夹中创建文件（{exc.strerror or type(exc).__name__}）") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_UMASK)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        if isinstance(exc, OSError):
-            raise OutputError(f"{target}：写入失败（{exc.strerror or type(exc).__name__}），未留下不完整的文件") from None
-        raise
+    except OSError as exc:
+        raise OutputError(f"{target}：写入失败（{exc.strerror or type(exc).__name__}），未留下不完整的文件") from None
     return target

@@ -19,8 +19,8 @@ from __future__ import annotations
 import gc
 import glob
 import os
-import stat
 import signal
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,6 +31,7 @@ from .config import Config
 from .errors import ConfigError, InputError
 from .loaders import LOADERS, UNSUPPORTED, load
 from .model import FileReport, Report, Skipped
+from .paths import STDIN
 from .screening import screen_document
 
 Progress = Callable[[int, int], None]
@@ -91,7 +92,7 @@ def screen_targets(
     its outputs from the real list of drafts expands once, then screens."""
     config = config or Config()
     keep = True if keep_documents else False if keep_texts else None
-    targets = [screen_one("-", config, encoding, keep) if t == "-" else t for t in targets]
+    targets = [screen_one(STDIN, config, encoding, keep) if t == STDIN else t for t in targets]
     todo = [t for t in targets if isinstance(t, str)]
     options = (config, encoding, keep)
     files = []
@@ -151,7 +152,7 @@ def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], 
     def add(path: str) -> None:
         nonlocal found
         found += 1
-        key = path if path == "-" else os.path.normpath(os.path.abspath(path))
+        key = path if path == STDIN else os.path.normpath(os.path.abspath(path))
         if key not in seen:
             seen.add(key)
             targets.append(path)
@@ -193,7 +194,7 @@ def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], 
 
     for raw in map(os.fspath, paths):
         before = found
-        if raw == "-" or (os.path.lexists(raw) and not os.path.isdir(raw)):
+        if raw == STDIN or (os.path.lexists(raw) and not os.path.isdir(raw)):
             add(raw)
         elif os.path.isdir(raw):
             walk(raw)

@@ -19,6 +19,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .atomic import replace_whole
+
 
 def private_dir() -> Path:
     """The folder for screener's caches (and jieba's own), writable by this user only.
@@ -54,15 +56,10 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Write ``path`` whole or not at all (two processes writing at once
     both write whole files); a folder that cannot be written is no error:
     the next process derives the data again."""
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
+        replace_whole(path, data, durable=False)
     except OSError:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
+        pass
 
 
 def marshalled(name: str, build: Callable[[], object], valid: Callable[[object], bool]) -> object:

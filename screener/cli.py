@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - older typer
 from .config import Config, load_config
 from .errors import InputError, ScreenerError
 from .model import Severity
+from .paths import is_stdin
 
 
 class _DefaultToCheck(TyperGroup):
@@ -114,7 +115,7 @@ def check(
     targets, skipped = expand(paths)
     drafts = [t for t in targets if isinstance(t, str)]
     plan = make_plan(drafts, config, threshold, encoding, sheet=sheet, redact=redact,
-                     roots=tuple(p for p in paths if p != "-" and os.path.isdir(p)), title=title,
+                     roots=tuple(p for p in paths if not is_stdin(p) and os.path.isdir(p)), title=title,
                      doc_number=doc_number, unit=unit, drafter=drafter, date=date,
                      publish_method=publish_method, publish_attr=publish_attr)
     bar = ProgressBar()

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .folding import fold
 from .alphabets import INVISIBLE, is_han
+from .folding import fold
 
 # Zero-width and invisible characters a number may hide behind: zero-width
 # space/joiners, word joiner, BOM, soft hyphen, the bidi marks (LRM, RLM,

@@ -33,6 +33,7 @@ from .atomic import check_target, same_file, write_atomic
 from .config import Config
 from .errors import OutputError
 from .model import FileReport, Severity
+from .paths import is_stdin
 from .privacy import Privacy
 from .redact import redact_file
 from .sheet.fields import SheetFields
@@ -69,7 +70,7 @@ def _is_folder(out: str) -> bool:
 
 def _stem(path: str) -> str:
     name = Path(path).name
-    return "stdin" if path in ("-", "<stdin>") else (Path(name).stem or name)
+    return "stdin" if is_stdin(path) else (Path(name).stem or name)
 
 
 def _make_subfolder(out: str | None, target: Path) -> None:
@@ -126,7 +127,7 @@ class OutputPlan:
 
     def register(self, paths) -> None:
         """Remember input files: no output may overwrite any of them."""
-        self._inputs.extend(str(p) for p in paths if str(p) not in ("-", "<stdin>"))
+        self._inputs.extend(str(p) for p in paths if not is_stdin(p))
 
     def guard(self, paths) -> None:
         """Register the run's input files, and refuse at once an output that

@@ -7,7 +7,6 @@ reported on one line and the run goes on; the exit code is then 2.
 """
 from __future__ import annotations
 
-
 import typer
 
 try:  # typer >= 0.29 vendors click

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from ..paths import STDIN, STDIN_NAME
 from .html import load_html
 from .text import decode_bytes
 
@@ -134,9 +135,9 @@ def read_bytes(path: Path) -> bytes:
 
 def load(path: str | os.PathLike, encoding: str | None = None) -> Document:
     """Read ``path`` (``-`` for standard input) into a Document."""
-    if str(path) == "-":
-        data = read_capped(sys.stdin.buffer, "<stdin>")
-        return text_document(data, "<stdin>", encoding)
+    if str(path) == STDIN:
+        data = read_capped(sys.stdin.buffer, STDIN_NAME)
+        return text_document(data, STDIN_NAME, encoding)
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED:

@@ -21,9 +21,8 @@ from ..detectors import kind
 from ..errors import OutputError
 from ..masking import mask_digits
 from ..model import FileReport, Finding, Report, Severity
+from ..paths import is_stdin
 from ..privacy import mask
-
-
 
 
 def _targets(findings: Iterable[Finding], min_severity: Severity) -> list[Finding]:
@@ -109,7 +108,9 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
 
 def _redact_docx(data: bytes, report: FileReport, style: str | None,
                  min_severity: Severity) -> bytes:
-    from .docx import redact_docx_bytes  # lxml: imported only for a .docx (start-up time)
+    from .docx import (
+        redact_docx_bytes,  # lxml: imported only for a .docx (start-up time)
+    )
 
     targets = _targets(report.findings, min_severity)
     if any(a.end > b.start for a, b in zip(targets, targets[1:])):
@@ -125,7 +126,7 @@ def redact_file(source: "str | os.PathLike", target: "str | os.PathLike", report
     """Write the redacted copy of the draft ``source`` to ``target``
     atomically; refuses to overwrite ``source`` or any path in ``protect``."""
     source = Path(source)
-    if str(source) in ("-", "<stdin>"):
+    if is_stdin(source):
         raise OutputError("从标准输入读取的稿件不能生成脱敏副本，请先保存为文件")
     try:
         data = source.read_bytes()

@@ -29,8 +29,8 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError, OutputError
-from ..privacy import mask
 from ..model import FileReport
+from ..privacy import mask
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -12,8 +12,8 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Severity
-from .sheet_verdict import AFTER_EDIT, CAN_PUBLISH, WITHHOLD
 from .sheet_model import FORM_TITLE, REVIEW_CHOICES, SIGN_ROWS, FindingRow, Sheet
+from .sheet_verdict import AFTER_EDIT, CAN_PUBLISH, WITHHOLD
 
 _CSS = """
 @page { size: A4; margin: 18mm 16mm 18mm 16mm; }

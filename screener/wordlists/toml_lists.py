@@ -15,7 +15,16 @@ from ..config import read_toml
 from ..document import fold
 from ..errors import ConfigError
 from ..model import Severity
-from .format import BOUNDARIES, CODE_RE, KINDS, NAME_RE, PREFIX_RE, Entry, Note, WordList
+from .format import (
+    BOUNDARIES,
+    CODE_RE,
+    KINDS,
+    NAME_RE,
+    PREFIX_RE,
+    Entry,
+    Note,
+    WordList,
+)
 from .patterns import PatternError, compile_pattern
 
 _LIST_KEYS = {"name", "title", "prefix", "source", "edition", "description", "enabled",
