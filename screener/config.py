@@ -39,6 +39,7 @@ class Config:
     mask_style: str = "default"
     sheet: dict = field(default_factory=dict)  # default field values for the approval sheet
     source: Path | None = None
+    annual_previous: tuple[int, ...] | None = None  # last year's 结转下年度 row (--previous)
 
     def ignores(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.ignore)

@@ -7,8 +7,9 @@ module and one line here.
 from __future__ import annotations
 
 from . import bank_card, email, id_card, landline, mobile, terms
+from . import annual_report
 
-DETECTORS = (id_card, mobile, landline, bank_card, email, terms)
+DETECTORS = (id_card, mobile, landline, bank_card, email, terms, annual_report)
 
 
 def all_rules():
