@@ -32,7 +32,7 @@ def total_equations(report: AnnualReport) -> list[Equation]:
                 continue  # 其中 / 主要有 may name only some parts
             eqs.append(Equation(
                 "AR608", Severity.WARNING, "正文所述总数应等于所列分项之和", (total,), parts,
-                f"所述总数", f"所列{len(parts)}项之和（{'+'.join(str(p.value) for p in parts)}）", total,
+                "所述总数", f"所列{len(parts)}项之和（{'+'.join(str(p.value) for p in parts)}）", total,
                 "正文"))
     return eqs
 
@@ -77,5 +77,5 @@ def previous_equations(report: AnnualReport, previous: tuple[int, ...] | None) -
         last = Quantity(previous[c], f"上年报告表三「四、结转下年度继续办理」{column}列")
         eqs.append(Equation(
             "AR612", Severity.WARNING, "本年“二、上年结转”应等于上年报告“四、结转下年度继续办理”",
-            (cell,), (last,), "本年上年结转", "上年报告结转下年度", cell, f"表三 {column}列"))
+            (cell,), (last,), "本年上年结转", "上年报告结转下年度", cell, cell.where))
     return eqs
