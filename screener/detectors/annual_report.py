@@ -121,7 +121,7 @@ def _break_finding(doc: Document, b: Break) -> Finding:
         q = b.culprit
         rule = _BY_CODE[b.equations[0].code] if len(b.equations) == 1 else CELL
         relations = "；".join(e.describe() for e in b.equations)
-        message = (f"{q.where} 为 {q.value}，与{len(b.equations)}项关系不符：{relations}。"
+        message = (f"此处为 {q.value}，与{len(b.equations)}项关系不符：{relations}。"
                    f"若此处为 {b.mended}，各项关系均成立")
         return _finding(doc, rule, q.start, q.end, q.where, message,  # type: ignore[arg-type]
                         severity=max(e.severity for e in b.equations), suggestion=f"核对此处，应为 {b.mended}？")
