@@ -2,7 +2,7 @@
 built from the national template's row and column labels
 (screener/annual/labels.py) with figures that add up, in the flattened forms
 government pages and office files really take: ``|`` between cells (the
-seed), one cell per line (corpus 009/012), tabs (a .docx or HTML table as
+seed), one cell per line (corpus 009/012), blank-separated cells, tabs (a .docx or HTML table as
 the loaders give it), HTML and .docx files."""
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def blocks(year: int, layout: str, table3: dict[str, list] | None = None,
 
 
 def render(parts: list, form: str) -> str:
-    """The blocks flattened as ``form``: "pipe", "lines", "tabs" or "html"."""
+    """The blocks flattened as ``form``: "pipe", "lines", "spaces", "tabs" or "html"."""
     lines: list[str] = []
     for part in parts:
         if isinstance(part, str):
@@ -93,6 +93,8 @@ def render(parts: list, form: str) -> str:
             lines.append(" ".join(" | ".join(row) + " |" for row in part))
         elif form == "lines":
             lines.extend(cell for row in part for cell in row)
+        elif form == "spaces":
+            lines.extend(" ".join(row) for row in part)
         else:
             lines.extend("\t".join(row) for row in part)
     if form == "html":

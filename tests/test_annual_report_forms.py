@@ -1,5 +1,5 @@
 """The annual-report checks on reports of both layouts in every form they
-arrive in (|-separated, one cell per line, tabs, HTML, .docx), on drafts that
+arrive in (|-separated, one cell per line, blank-separated, tabs, HTML, .docx), on drafts that
 are not annual reports, on prose totals, and with last year's report."""
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from annual_samples import blocks, consistent_table3, render, write
 from screener import InputError, Severity, screen_file, screen_text
 from screener.cli import main
 
-FORMS = ("pipe", "lines", "tabs", "html", "docx")
-TEXT_FORMS = FORMS[:4]  # building a .docx is slow: a few cases cover it
+FORMS = ("pipe", "lines", "spaces", "tabs", "html", "docx")
+TEXT_FORMS = FORMS[:5]  # building a .docx is slow: a few cases cover it
 COLUMNS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
 
 

@@ -72,25 +72,29 @@ def stated_totals(text: str, start: int, end: int) -> list[StatedTotal]:
 
 
 _ENUM = re.compile(r"[^，,。；;:：\n、]{1,16}(?:、[^，,。；;:：\n、]{1,16}){2,}")
-_ENUM_INTRO = re.compile(r"(?:栏目|包括|包含|设有|开设|有)\s*[:：]?\s*$")
+_ENUM_INTRO = re.compile(r"(?:栏目|包括|包含|设有|开设|有)\s*[:：]?\s*")
 
 
 def repeated_items(text: str, start: int, end: int) -> list[tuple[str, Figure, Figure]]:
     """Items named twice in one enumeration introduced by 栏目 / 包括 …:
-    (item, first place, second place)."""
+    (item, first place, second place).  The enumeration is matched only
+    right after its introducing word, which keeps a long text one pass."""
     repeats: list[tuple[str, Figure, Figure]] = []
-    for m in _ENUM.finditer(text, start, end):
-        if not _ENUM_INTRO.search(text[max(start, m.start() - 8):m.start()]):
+    pos = start
+    while (intro := _ENUM_INTRO.search(text, pos, end)) is not None:
+        m = _ENUM.match(text, intro.end(), end)
+        pos = m.end() if m else intro.end()
+        if m is None:
             continue
         seen: dict[str, int] = {}
-        pos = m.start()
+        at = m.start()
         for raw in m.group().split("、"):
             item = raw.strip().removesuffix("等")
             if item in seen:
-                repeats.append((item, Figure(0, seen[item], seen[item] + len(item)), Figure(0, pos, pos + len(item))))
+                repeats.append((item, Figure(0, seen[item], seen[item] + len(item)), Figure(0, at, at + len(item))))
                 break
-            seen[item] = pos
-            pos += len(raw) + 1
+            seen[item] = at
+            at += len(raw) + 1
     return repeats
 
 
