@@ -71,6 +71,14 @@ def test_a_2021_report_in_the_trial_layout_is_reported():
     assert "2022年度" in found[0].message and "国办公开办函〔2021〕30号" in found[0].message
 
 
+def test_a_2021_report_whose_table3_has_the_trial_rows_is_reported():
+    table3 = consistent_table3("2019")
+    text = render(blocks(2022, "2019", table3=table3, table2_layout="2021"), "tabs")
+    found = annual(screen_text(text))
+    assert [(f.code, f.location) for f in found] == [("AR601", "表三 第21行「（六）其他处理」")]
+    assert "分为三项" in found[0].message
+
+
 @pytest.mark.parametrize("period, words", [
     ("自2022年1月1日起至2022年12月21日止", "止于12月21日"),
     ("自2021年1月1日起至2021年12月31日止", "统计期限却写2021年"),

@@ -40,7 +40,8 @@ def _rule(code: str, name: str, severity: Severity, title: str, what: str, why: 
 _WHY = ("年度报告数据不准确，国办公开办函〔2021〕30号 要求依条例第四十七条追究责任；"
         "审核人员通常要用计算器逐格核对。")
 FORMAT = _rule("AR601", "annual-trial-format", Severity.WARNING, "年度报告仍用2019年试行格式",
-               "报告年度为2021年或以后，表二仍是试行格式的栏目（本年新制作数量、对外公开总数量、上一年项目数量、采购总金额）。",
+               "报告年度为2021年或以后，表二仍是试行格式的栏目（本年新制作数量、对外公开总数量、上一年项目数量、采购总金额），"
+               "或表三“（六）其他处理”仍为一行（2021年格式分为三项）。",
                "自2021年度报告起应使用国办公开办函〔2021〕30号 修订格式（本年制发件数、本年废止件数、现行有效件数等）。",
                "2022年度报告的表二列“本年新制作数量｜本年新公开数量｜对外公开总数量”。",
                "按国办公开办函〔2021〕30号 格式重新制表。")
@@ -178,6 +179,13 @@ def _year_findings(doc: Document, report: AnnualReport) -> Iterator[Finding]:
         yield _finding(doc, FORMAT, s, e, "表二",
                        f"本报告为{y}年度，表二仍用2019年试行格式（国办公开办函〔2019〕60号），"
                        "2021年度起应使用国办公开办函〔2021〕30号 格式")
+    t3 = report.table3
+    if y >= 2021 and report.layout != "2019" and t3 is not None and t3.all_labels and t3.layout == "2019":
+        row = t3.rows.get("r6")
+        if row is not None:
+            yield _finding(doc, FORMAT, row.start, row.end, f"表三 第{row.number}行「（六）其他处理」",
+                           f"本报告为{y}年度，表三“（六）其他处理”仍为一行（2019年试行格式），"
+                           "国办公开办函〔2021〕30号 格式分为三项")
     head_end = report.sections.get("s2", (len(report.text), 0))[0]
     for p in periods(report.text, 0, head_end):
         years = [p.start_year] + ([p.end_year] if p.end_year else [])
