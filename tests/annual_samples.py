@@ -110,3 +110,86 @@ def write(parts: list, form: str, folder: Path, name: str = "年报") -> Path:
     path = folder / f"{name}{suffix}"
     path.write_text(render(parts, form), encoding="utf-8")
     return path
+
+
+def template_rows(layout: str, values: dict[str, list]) -> list[tuple[list[tuple[str, int, int]], list[int]]]:
+    """Table 三 as the template draws it: (label cells as (text, rowspan,
+    colspan), values) per row, with 三、本年度办理结果 and the （三）–（六）
+    group labels spanning the rows they group."""
+    specs = ROWS_2021 if layout == "2021" else ROWS_2019
+    value_rows = [s for s in specs if s.values]
+    in_results = [s for s in value_rows if s.key not in ("new", "carried", "forward")]
+    out = []
+    for spec in value_rows:
+        label = spec.label.split(" ")[-1]
+        cells: list[tuple[str, int, int]] = []
+        if spec is in_results[0]:
+            cells.append(("三、本年度办理结果", len(in_results), 1))
+        group = spec.key.split(".")[0]
+        if "." in spec.key:
+            members = [s for s in value_rows if s.key.startswith(group + ".")]
+            if spec is members[0]:
+                cells.append((next(s.label for s in specs if s.key == group), len(members), 1))
+            cells.append((label, 1, 1))
+        elif spec.key in ("new", "carried", "forward"):
+            cells.append((label, 1, 3))
+        else:
+            cells.append((label, 1, 2))
+        out.append((cells, values[spec.key]))
+    return out
+
+
+def merged_html(year: int, layout: str, table3: dict[str, list] | None = None) -> str:
+    """The report as an HTML page whose table 三 uses rowspan and colspan."""
+    table3 = table3 or consistent_table3(layout)
+    parts = blocks(year, layout, table3=table3)
+    rows = []
+    for cells, values in template_rows(layout, table3):
+        tds = "".join(f'<td rowspan="{r}" colspan="{c}">{html.escape(t)}</td>' for t, r, c in cells)
+        rows.append("<tr>" + tds + "".join(f"<td>{v}</td>" for v in values) + "</tr>")
+    table = "<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in _HEADER3) \
+        + "".join(rows) + "</table>"
+    page = render(parts, "html")
+    start = page.index("<table>", page.index("三、收到和处理政府信息公开申请情况"))
+    end = page.index("</table>", start) + len("</table>")
+    return page[:start] + table + page[end:]
+
+
+def merged_docx(path: Path, year: int, layout: str, table3: dict[str, list] | None = None) -> Path:
+    """The report as a .docx whose table 三 has merged cells, as Word's template does."""
+    import docx
+
+    table3 = table3 or consistent_table3(layout)
+    parts = blocks(year, layout, table3=table3)
+    d = docx.Document()
+    for part in parts:
+        if isinstance(part, str):
+            d.add_paragraph(part)
+            continue
+        if part[0] and part[0][0].startswith("（本列数据"):
+            rows = template_rows(layout, table3)
+            table = d.add_table(rows=len(rows), cols=10)
+            grid = [row.cells for row in table.rows]  # table.cell() rebuilds the grid each call
+            merges = []
+            taken: set[tuple[int, int]] = set()
+            for r, (cells, values) in enumerate(rows):
+                c = 0
+                for text, rowspan, colspan in cells:
+                    while (r, c) in taken:
+                        c += 1
+                    grid[r][c].text = text
+                    if (rowspan, colspan) != (1, 1):
+                        merges.append((grid[r][c], grid[r + rowspan - 1][c + colspan - 1]))
+                    taken |= {(r + i, c + j) for i in range(rowspan) for j in range(colspan)}
+                    c += colspan
+                for i, v in enumerate(values):
+                    grid[r][3 + i].text = str(v)
+            for first, last in merges:
+                first.merge(last)
+            continue
+        table = d.add_table(rows=len(part), cols=max(len(r) for r in part))
+        for r, row in enumerate(part):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+    d.save(str(path))
+    return path

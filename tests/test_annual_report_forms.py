@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from annual_samples import blocks, consistent_table3, render, write
+from annual_samples import blocks, consistent_table3, merged_docx, merged_html, render, write
 from screener import InputError, Severity, screen_file, screen_text
 from screener.cli import main
 
@@ -216,3 +216,26 @@ def test_findings_reach_json_with_their_location():
     data = screen_text(text).to_dict()
     [f] = [f for f in data["files"][0]["findings"] if f["kind"] == "annual-report"]
     assert f["code"] == "AR608" and f["location"] == "正文" and f["text"] == "121"
+
+
+@pytest.mark.parametrize("form", ["html", "docx"])
+@pytest.mark.parametrize("layout, year, key, number, column", [("2019", 2019, "r3.2", 6, 1), ("2021", 2022, "r6.1", 21, 6)])
+def test_tables_with_merged_cells_as_the_template_draws_them(tmp_path, form, layout, year, key, number, column):
+    """三、本年度办理结果 and （三）不予公开 … span the rows they group (rowspan,
+    Word's vertical merge): the loaders flatten them differently, the rows
+    are read the same."""
+    def write_merged(table3, name):
+        if form == "html":
+            path = tmp_path / f"{name}.html"
+            path.write_text(merged_html(year, layout, table3), encoding="utf-8")
+            return path
+        return merged_docx(tmp_path / f"{name}.docx", year, layout, table3)
+
+    assert annual(screen_file(write_merged(consistent_table3(layout), "clean"))) == []
+    table = consistent_table3(layout)
+    old = table[key][column]
+    table[key][column] = old + 1
+    found = annual(screen_file(write_merged(table, "changed")))
+    assert [f.code for f in found] == ["AR605"], [f.message for f in found]
+    assert found[0].location.startswith(f"表三 第{number}行") and f"{COLUMNS[column]}列" in found[0].location
+    assert f"若此处为 {old}" in found[0].message
