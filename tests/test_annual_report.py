@@ -111,7 +111,7 @@ def test_any_figure_of_the_prose_total_changed_gives_one_finding(nth):
     f = found[0]
     total, parts = (231, 230) if nth == 0 else (230, 231)
     assert (f.code, f.severity) == ("AR608", Severity.WARNING)
-    assert f"所述总数为 {total}" in f.message and f"之和（" in f.message and f"为 {parts}" in f.message
+    assert f"所述总数为 {total}" in f.message and "之和（" in f.message and f"为 {parts}" in f.message
     assert f.text == str(total)  # the finding points at the stated total
 
 

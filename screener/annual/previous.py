@@ -20,9 +20,9 @@ def carried_forward(text: str, path: str = "<text>") -> tuple[int, ...]:
         raise InputError(path, "上年报告不是政府信息公开工作年度报告，或找不到表三")
     for row in complete_rows(report.table3):
         if row.spec.key == "forward":
-            values = tuple(c.value for c in row.cells)
-            if None not in values:
-                return values  # type: ignore[return-value]
+            values = [c.value for c in row.cells]
+            if all(v is not None for v in values):
+                return tuple(v for v in values if v is not None)
     raise InputError(path, f"上年报告表三“四、结转下年度继续办理”一行未能读到 {len(COLUMNS)} 个整数")
 
 

@@ -25,6 +25,13 @@ class Quantity:
     start: int | None = None
     end: int | None = None
 
+    @property
+    def span(self) -> tuple[int, int]:
+        """Where the figure is; only figures of this draft (cells, prose) have one."""
+        if self.start is None or self.end is None:
+            raise ValueError(f"{self.where} is not in this draft")
+        return self.start, self.end
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Equation:

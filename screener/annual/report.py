@@ -128,6 +128,12 @@ def _collect_cells(report: AnnualReport) -> None:
                 report.cells4[i] = q
 
 
+def _present(found: list[Quantity | None]) -> tuple[Quantity, ...] | None:
+    """All of ``found``, or None when a cell is missing or not an integer
+    (that cell is reported by itself; its relations are not checked)."""
+    return None if any(q is None for q in found) else tuple(q for q in found if q is not None)
+
+
 def table_equations(report: AnnualReport) -> list[Equation]:
     """Relations 1–3 of domain notes §7.3 (table 三) and the table-四 sums."""
     eqs: list[Equation] = []
@@ -136,38 +142,31 @@ def table_equations(report: AnnualReport) -> list[Equation]:
     if table:
         for row in complete_rows(table):
             key = row.spec.key
-            parts = [cells.get((key, c)) for c in range(len(APPLICANTS))]
-            total = cells.get((key, TOTAL))
-            if total is None or None in parts:
+            figures = _present([cells.get((key, c)) for c in range(len(APPLICANTS) + 1)])
+            if figures is None:
                 continue
             label = Quantity(0, "", row.start, row.end)
             eqs.append(Equation(
-                "AR604", Severity.ERROR, "总计列应等于六类申请人之和", (total,), tuple(parts),  # type: ignore[arg-type]
+                "AR604", Severity.ERROR, "总计列应等于六类申请人之和", (figures[TOTAL],), figures[:TOTAL],
                 "总计", "自然人+商业企业+科研机构+社会公益组织+法律服务机构+其他", label,
                 f"表三 第{row.number}行「{row.spec.label}」"))
         results = RESULT_KEYS_2021 if table.layout == "2021" else RESULT_KEYS_2019
         for c, column in enumerate(COLUMNS):
-            four = [cells.get((k, c)) for k in ("new", "carried", "r7", "forward")]
-            if None not in four:
-                new, carried, r7, forward = four
+            four = _present([cells.get((k, c)) for k in ("new", "carried", "r7", "forward")])
+            if four is not None:
                 eqs.append(Equation(
-                    "AR602", Severity.ERROR,
-                    "本列勾稽关系为第一项加第二项之和等于第三项加第四项之和",
-                    (new, carried), (r7, forward),  # type: ignore[arg-type]
-                    "一、本年新收+二、上年结转", "三（七）总计+四、结转下年度继续办理", forward,  # type: ignore[arg-type]
-                    f"表三 {column}列"))
-            parts = [cells.get((k, c)) for k in results]
-            r7 = cells.get(("r7", c))
-            if r7 is not None and None not in parts:
+                    "AR602", Severity.ERROR, "本列勾稽关系为第一项加第二项之和等于第三项加第四项之和",
+                    four[:2], four[2:], "一、本年新收+二、上年结转", "三（七）总计+四、结转下年度继续办理",
+                    four[3], f"表三 {column}列"))
+            parts = _present([cells.get((k, c)) for k in ("r7",) + results])
+            if parts is not None:
                 eqs.append(Equation(
-                    "AR603", Severity.ERROR, "（七）总计应等于各项办理结果之和", (r7,), tuple(parts),  # type: ignore[arg-type]
-                    "（七）总计", f"（一）至（六）{len(parts)}项之和", r7, f"表三 {column}列"))
+                    "AR603", Severity.ERROR, "（七）总计应等于各项办理结果之和", parts[:1], parts[1:],
+                    "（七）总计", f"（一）至（六）{len(parts) - 1}项之和", parts[0], f"表三 {column}列"))
     for g, group in enumerate(REVIEW_GROUPS):
-        five = [report.cells4.get(g * 5 + i) for i in range(5)]
-        if None in five:
-            continue
-        eqs.append(Equation(
-            "AR607", Severity.ERROR, f"{group}：结果维持+结果纠正+其他结果+尚未审结应等于总计",
-            tuple(five[:4]), (five[4],), "结果维持+结果纠正+其他结果+尚未审结", "总计", five[4],  # type: ignore[arg-type]
-            f"表四 {group}"))
+        five = _present([report.cells4.get(g * 5 + i) for i in range(5)])
+        if five is not None:
+            eqs.append(Equation(
+                "AR607", Severity.ERROR, f"{group}：结果维持+结果纠正+其他结果+尚未审结应等于总计",
+                five[:4], five[4:], "结果维持+结果纠正+其他结果+尚未审结", "总计", five[4], f"表四 {group}"))
     return eqs

@@ -124,12 +124,11 @@ def _break_finding(doc: Document, b: Break) -> Finding:
         relations = "；".join(e.describe() for e in b.equations)
         message = (f"此处为 {q.value}，与{len(b.equations)}项关系不符：{relations}。"
                    f"若此处为 {b.mended}，各项关系均成立")
-        return _finding(doc, rule, q.start, q.end, q.where, message,  # type: ignore[arg-type]
+        return _finding(doc, rule, *q.span, q.where, message,
                         severity=max(e.severity for e in b.equations), suggestion=f"核对此处，应为 {b.mended}？")
     eq = b.equations[0]
-    a = eq.anchor
     message = f"{eq.describe()}，相差 {abs(eq.residual)}"
-    return _finding(doc, _BY_CODE[eq.code], a.start, a.end, eq.where, message)  # type: ignore[arg-type]
+    return _finding(doc, _BY_CODE[eq.code], *eq.anchor.span, eq.where, message)
 
 
 def _cell_findings(doc: Document, report: AnnualReport) -> Iterator[Finding]:
