@@ -3,11 +3,15 @@ arrive in (|-separated, one cell per line, blank-separated, tabs, HTML, .docx), 
 are not annual reports, on prose totals, and with last year's report."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from annual_samples import blocks, consistent_table3, merged_docx, merged_html, render, write
 from screener import InputError, Severity, screen_file, screen_text
 from screener.cli import main
+from screener.loaders.html import load_html
+from screener.screening import screen_document
 
 FORMS = ("pipe", "lines", "spaces", "tabs", "html", "docx")
 TEXT_FORMS = FORMS[:5]  # building a .docx is slow: a few cases cover it
@@ -239,3 +243,44 @@ def test_tables_with_merged_cells_as_the_template_draws_them(tmp_path, form, lay
     assert [f.code for f in found] == ["AR605"], [f.message for f in found]
     assert found[0].location.startswith(f"表三 第{number}行") and f"{COLUMNS[column]}列" in found[0].location
     assert f"若此处为 {old}" in found[0].message
+
+
+def _zeros_blank(table3: dict[str, list]) -> dict[str, list]:
+    return {k: ["" if v == 0 else v for v in row] for k, row in table3.items()}
+
+
+@pytest.mark.parametrize("form", ["pipe", "tabs"])
+def test_blank_cells_count_as_0_and_are_reported_once(tmp_path, form):
+    """Offices often leave blank where 0 is meant (上海市人民政府's 2019 report
+    leaves most cells blank): one warning for the table, and the relations
+    are still checked with blanks as 0."""
+    table3 = _zeros_blank(consistent_table3("2021"))
+    blanks = sum(1 for row in table3.values() for v in row if v == "")
+    found = annual(screen_file(write(blocks(2022, "2021", table3=table3), form, tmp_path, "blank")))
+    assert [f.code for f in found] == ["AR606"], [f.message for f in found]
+    assert f"表三有 {blanks} 格空白" in found[0].message and "已按 0 核对" in found[0].message
+
+    table3["r1"][5] = table3["r1"][5] or 0
+    table3["r1"][5] += 4  # a real mistake among the blanks is still found
+    found = annual(screen_file(write(blocks(2022, "2021", table3=table3), form, tmp_path, "blank2")))
+    codes = [f.code for f in found]
+    assert sorted(codes) == ["AR605", "AR606"], [f.message for f in found]
+    [cell] = [f for f in found if f.code == "AR605"]
+    assert cell.location.startswith("表三 第3行「（一）予以公开」 其他列")
+
+
+def test_html_nbsp_cells_are_blank_cells():
+    table3 = _zeros_blank(consistent_table3("2019"))
+    page = merged_html(2019, "2019", table3).replace("<td></td>", "<td>&nbsp;</td>")
+    doc = load_html(Path("年报.html"), page.encode("utf-8"))
+    found = [f for f in screen_document(doc).findings if f.kind == "annual-report"]
+    assert [f.code for f in found] == ["AR606"] and "格空白" in found[0].message
+
+
+def test_docx_blank_cells_leave_their_rows_unchecked_and_say_so(tmp_path):
+    """The .docx loader writes nothing for an empty cell, so a row with blank
+    cells arrives with fewer than 7 figures: reported (AR613), never passed."""
+    table3 = _zeros_blank(consistent_table3("2021"))
+    found = annual(screen_file(write(blocks(2022, "2021", table3=table3), "docx", tmp_path, "blank")))
+    assert found and {f.code for f in found} == {"AR613"}
+    assert all(f.severity == Severity.INFO and "未核对" in f.message for f in found)

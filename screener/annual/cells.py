@@ -51,26 +51,32 @@ def _value_like(text: str) -> bool:
     return bool(_NUMBERISH.fullmatch(text)) or text in _MARKS
 
 
-def read_cells(text: str, start: int, end: int) -> list[Cell]:
+def read_cells(text: str, start: int, end: int, expected: int) -> list[Cell]:
     """The value cells in ``text[start:end]``, the stretch after a row label.
 
     Text before the first value (the rest of the label cell) is skipped; a
     longer text after the values (a note, the next paragraph) ends the row.
+    Empty pieces after the values (the separator closing the row, the merged
+    cells that open the next one) are dropped down to ``expected`` cells, so
+    a blank last cell is still a cell.
     """
     segment = text[start:end]
-    if _SEPARATOR.search(segment):
+    separated = bool(_SEPARATOR.search(segment))
+    if separated:
         pieces: list[tuple[str, int]] = []
         pos = 0
         for m in _SEPARATOR.finditer(segment + "|"):
             pieces.append((segment[pos:m.start()], start + pos))
             pos = m.end()
+        if not _value_like(pieces[0][0].strip()):
+            pieces = pieces[1:]  # the rest of the label's own cell
     else:
         pieces = [(m.group(), start + m.start()) for m in _WORD.finditer(segment)]
     cells: list[Cell] = []
     for piece, offset in pieces:
         words = [(m.group(), offset + m.start()) for m in _WORD.finditer(piece)]
         if not words:
-            if cells:
+            if cells or separated:
                 cells.append(Cell("", offset, offset))
             continue
         if len(words) > 1 and all(_value_like(w) for w, _ in words):
@@ -84,6 +90,8 @@ def read_cells(text: str, start: int, end: int) -> list[Cell]:
             cells.append(Cell(stripped, s, s + len(stripped)))  # a short word in a cell: "无"
         elif cells:
             break  # prose after the table
-    while cells and not cells[-1].raw:
+    while len(cells) > expected and not cells[-1].raw:
         cells.pop()
+    if all(not c.raw for c in cells):
+        return []
     return cells

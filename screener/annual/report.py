@@ -109,6 +109,11 @@ def complete_rows(table: Table3) -> list[Row]:
 
 
 def _quantity(cell: Cell, where: str) -> Quantity | None:
+    """A cell's figure; a blank cell counts as 0 (domain notes §7.3: offices
+    often leave blank where 0 is meant, so the relations are still checked
+    and the blanks reported once), "/" or text as no figure."""
+    if not cell.raw:
+        return Quantity(0, where, cell.start, cell.end)
     value = cell.value
     return None if value is None else Quantity(value, where, cell.start, cell.end)
 

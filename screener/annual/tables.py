@@ -110,7 +110,7 @@ def read_table3(text: str, start: int, end: int) -> Table3:
             continue
         number = value_numbers[spec.key]
         stop = found[i + 1][1].start() if i + 1 < len(found) else end
-        cells = read_cells(text, m.end(), stop)
+        cells = read_cells(text, m.end(), stop, len(COLUMNS))
         complete = stop < len(text) or len(cells) >= len(COLUMNS)
         table.rows[spec.key] = Row(number, spec, m.start(), m.end(), tuple(cells[: len(COLUMNS) + 1]), complete)
     return table
@@ -126,5 +126,5 @@ def read_table4(text: str, start: int, end: int) -> Table4 | None:
         return Table4(cells=(), start=headers[-1].end())
     before = [h for h in headers if h.end() <= first_value.start()]
     value_start = before[-1].end()
-    cells = read_cells(text, value_start, end)
+    cells = read_cells(text, value_start, end, 15)
     return Table4(cells=tuple(cells[:16]), start=value_start)

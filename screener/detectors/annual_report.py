@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from ..annual.crosscheck import overview_equations, previous_equations, total_equations
+from ..annual.cells import Cell
 from ..annual.labels import COLUMNS
 from ..annual.prose import opening_years, periods, repeated_items
 from ..annual.relations import Break, check
@@ -67,7 +68,8 @@ CELL = _rule("AR605", "annual-cell", Severity.ERROR, "表格中一个数字使�
              "表三 第1行「一、本年新收」自然人列填 6：本行各列之和 6 ≠ 总计 5，自然人列 6+0 ≠ 5+0；若为 5 则都成立。",
              "核对并改正该格。", _TEMPLATE + "；" + _HEADER)
 NOT_INTEGER = _rule("AR606", "annual-cell-not-integer", Severity.WARNING, "表格中有空白、“/”或非整数",
-                    "表三、表四的每一格应为非负整数（0 也要填写）；空白、“/”、文字、负数或小数都报告，整表未填数字也报告。",
+                    "表三、表四的每一格应为非负整数（0 也要填写）：“/”、文字、负数或小数逐格报告，该格所在关系不核对；"
+                    "空白格按 0 核对，每表报告一次；整表未填数字也报告。",
                     "空白格无法核对，读者也无从知道是 0 还是漏填；模板要求各栏如实填报。",
                     "表三 第3行「（一）予以公开」科研机构列填“/”。", "填写 0 或实际件数。")
 REVIEW = _rule("AR607", "annual-review-total", Severity.ERROR, "表四 结果维持+结果纠正+其他结果+尚未审结 与总计不符",
@@ -133,6 +135,7 @@ def _break_finding(doc: Document, b: Break) -> Finding:
 
 def _cell_findings(doc: Document, report: AnnualReport) -> Iterator[Finding]:
     t3 = report.table3
+    blanks: list[tuple[Cell, str]] = []
     if t3 is not None:
         rows = list(t3.rows.values())
         if t3.all_labels and rows and all(not r.cells for r in rows):
@@ -145,9 +148,10 @@ def _cell_findings(doc: Document, report: AnnualReport) -> Iterator[Finding]:
                 yield _finding(doc, UNREAD, row.start, row.end, f"表三 第{row.number}行「{row.spec.label}」",
                                f"表三 第{row.number}行读到 {len(row.cells)} 个数，应为 {len(COLUMNS)} 个，本行未核对")
                 continue
-            for c, cell in enumerate(row.cells):
-                if cell.problem:
-                    yield _blank(doc, cell, cell_where3(row, c))
+            cells = [(cell, cell_where3(row, c)) for c, cell in enumerate(row.cells)]
+            blanks += [(cell, where) for cell, where in cells if not cell.raw]
+            yield from (_not_integer(doc, cell, where) for cell, where in cells if cell.raw and cell.problem)
+    yield from _blank_cells(doc, "表三", blanks)
     t4 = report.table4
     if t4 is not None and "s5" in report.sections:
         if not t4.cells:
@@ -157,15 +161,27 @@ def _cell_findings(doc: Document, report: AnnualReport) -> Iterator[Finding]:
             yield _finding(doc, UNREAD, t4.cells[0].start, t4.cells[-1].end, "表四",
                            f"表四读到 {len(t4.cells)} 个数，应为 15 个，未核对")
         else:
-            for i, cell in enumerate(t4.cells):
-                if cell.problem:
-                    yield _blank(doc, cell, cell_where4(i))
+            cells = [(cell, cell_where4(i)) for i, cell in enumerate(t4.cells)]
+            yield from (_not_integer(doc, cell, where) for cell, where in cells if cell.raw and cell.problem)
+            yield from _blank_cells(doc, "表四", [(cell, where) for cell, where in cells if not cell.raw])
 
 
-def _blank(doc: Document, cell, where: str) -> Finding:
-    start, end = (cell.start, cell.end) if cell.end > cell.start else (cell.start, cell.start + 1)
-    return _finding(doc, NOT_INTEGER, start, min(end, len(doc.normalized)), where,
-                    f"{where} {cell.problem}，应填写非负整数（没有的填 0）")
+def _not_integer(doc: Document, cell: Cell, where: str) -> Finding:
+    return _finding(doc, NOT_INTEGER, cell.start, cell.end, where,
+                    f"{where} {cell.problem}，应填写非负整数（没有的填 0）；本格所在的关系未核对")
+
+
+def _blank_cells(doc: Document, table: str, blanks: list[tuple[Cell, str]]) -> Iterator[Finding]:
+    """Blank cells, once per table: a report that leaves every 0 blank has
+    dozens, and one finding says it (they are checked as 0)."""
+    if not blanks:
+        return
+    first, where = blanks[0]
+    start = first.start
+    end = min(start + 1, len(doc.normalized))
+    shown = "、".join(w.removeprefix(f"{table} ") for _, w in blanks[:3]) + ("等" if len(blanks) > 3 else "")
+    yield _finding(doc, NOT_INTEGER, start, end, where if len(blanks) == 1 else f"{table}（{len(blanks)} 格）",
+                   f"{table}有 {len(blanks)} 格空白（{shown}），已按 0 核对；应填写 0")
 
 
 def _year_findings(doc: Document, report: AnnualReport) -> Iterator[Finding]:
