@@ -126,6 +126,7 @@ def test_a_cell_that_is_not_a_nonnegative_integer_is_reported(cell, problem):
 
 @pytest.mark.parametrize("old, new, code, words", [
     ("一、总体情况 2019年,", "一、总体情况 2018年,", "AR611", "报告年度为2019年，总体情况却以“2018年”开头"),
+    ("依申请公开方面。", "依申请公开方面。2018年全年未收到申请。", "AR611", "总体情况却以“2018年”开头"),
     ("依申请公开方面。", "依申请公开方面。全年共收到政府信息公开申请3件。", "AR610", "总体情况所述为 3，表三「一、本年新收」总计为 0"),
     ("依申请公开方面。", "依申请公开方面。本年发生行政复议1件。", "AR610", "总体情况所述为 1，表四 行政复议「总计」为 0"),
 ])
@@ -140,6 +141,8 @@ def test_prose_against_the_tables_and_the_year(old, new, code, words):
 @pytest.mark.parametrize("old, new", [
     ("依申请公开方面。", "依申请公开方面。全年共收到政府信息公开申请0件。"),  # agrees with the table
     ("依申请公开方面。", "依申请公开方面。较2018年,公开数量有所增加。"),  # a comparison, not the period
+    ("依申请公开方面。", "依申请公开方面。2018年以来,制度逐步健全。"),  # since 2018
+    ("依申请公开方面。", "依申请公开方面。2018年12月印发了制度。"),  # a date
 ])
 def test_agreeing_prose_is_not_reported(old, new):
     assert serious(seed().replace(old, new)) == []

@@ -122,7 +122,9 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:度)?[^。\n]{0,30}?政府信
 _PERIOD = re.compile(
     r"((?:19|20)\d\d)\s*年\s*1\s*月\s*1\s*日\s*(?:起)?\s*(?:至|到|—|-|－|~)\s*(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
 )
-_OPENING_YEAR = re.compile(r"(?:^|(?<=[\s。]))((?:19|20)\d\d)\s*年(?:度)?(?:以来)?\s*[,，]")
+# "2019年，我乡…", "2018年全年共…", "2018年度我局…" at a sentence's start; not
+# "2018年以来" (since then) or "2018年12月" (a date).
+_OPENING_YEAR = re.compile(r"(?:^|(?<=[\s。；;]))((?:19|20)\d\d)\s*年(?:度)?\s*(?:[,，]|全年|我|本|共)")
 
 
 @dataclass(frozen=True, slots=True)
