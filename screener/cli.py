@@ -92,6 +92,7 @@ def check(
     publish_method: Annotated[Optional[str], typer.Option("--publish-method", help="审批表：公开方式，如 政府网站", rich_help_panel="审批表与脱敏副本")] = None,
     publish_attr: Annotated[Optional[str], typer.Option("--publish-attr", help="审批表：公开属性，如 主动公开", rich_help_panel="审批表与脱敏副本")] = None,
     wordlist: Annotated[Optional[list[Path]], typer.Option("--wordlist", help="另加一个词表文件（TOML 或纯文本，可重复）")] = None,
+    previous: Annotated[Optional[Path], typer.Option("--previous", metavar="FILE", help="上年的政府信息公开工作年度报告：核对本年“上年结转”与上年“结转下年度”")] = None,
 ) -> int:
     """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
     from .privacy import Privacy
@@ -106,6 +107,10 @@ def check(
     Screener(config)  # a malformed list or a clashing code stops the run before any draft is read
     if mask_style is not None:
         config = config.with_overrides(mask_style=mask_style.value)
+    if previous is not None:
+        from .annual.previous import load_previous
+
+        config = config.with_overrides(annual_previous=load_previous(previous, encoding))
     threshold = Severity.parse(fail_on.value) if fail_on else config.fail_on
     from .batch import expand, screen_targets
     from .sheet_cli import make_plan, print_sheets, write_all

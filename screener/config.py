@@ -40,6 +40,7 @@ class Config:
     mask_style: str = "default"
     sheet: SheetFields = field(default_factory=SheetFields)  # [sheet]: the approval sheet's defaults
     source: Path | None = None
+    annual_previous: tuple[int, ...] | None = None  # last year's 结转下年度 row (--previous)
 
     def ignores(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.ignore)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import threading
 
+from .annual.previous import load_previous
 from .config import Config
 from .detectors import DETECTORS, check_codes
 from .document import Document
@@ -87,10 +88,15 @@ def screen_text(text: str, *, path: str = "<text>", config: Config | None = None
 
 
 def screen_file(
-    path: str | os.PathLike, *, config: Config | None = None, encoding: str | None = None
+    path: str | os.PathLike, *, config: Config | None = None, encoding: str | None = None,
+    previous: str | os.PathLike | None = None,
 ) -> Report:
     """Screen one draft file (``-`` reads standard input).
 
-    Raises InputError when the file cannot be read.
+    ``previous`` names last year's 政府信息公开工作年度报告, whose 结转下年度
+    figures this year's 上年结转 must repeat (rule AR612).
+    Raises InputError when the file (or ``previous``) cannot be read.
     """
+    if previous is not None:
+        config = (config or Config()).with_overrides(annual_previous=load_previous(previous, encoding))
     return screener_for(config).screen_file(path, encoding=encoding)

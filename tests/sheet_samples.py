@@ -10,9 +10,9 @@ from __future__ import annotations
 from gen import bank_card, id_number, mobile
 
 from screener.document import Document
-from screener.detectors import PERSONAL_KINDS
-from screener.privacy import mask
+from screener.detectors import KIND_LABELS, PERSONAL_KINDS
 from screener.model import Explanation, FileReport, Finding, Severity
+from screener.privacy import mask
 
 ID = id_number("530427", "19850312", "123")
 MOBILE = mobile("139", seed=7)
@@ -72,4 +72,5 @@ def sample_report(text: str = TEXT, specs=SPECS, path: str = "救助公示.txt")
     return FileReport(path=path, findings=tuple(found), chars=len(text), document=doc)
 
 
-ALL_KINDS = frozenset(s[0] for s in SPECS)
+# every kind the product checks (a kind added later is checked too)
+ALL_KINDS = frozenset(s[0] for s in SPECS) | frozenset(KIND_LABELS)

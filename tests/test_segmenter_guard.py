@@ -33,7 +33,9 @@ def test_clean_megabyte_hands_nothing_to_the_segmenter_and_never_imports_it():
         "text = clean_megabyte()\n"
         "assert len(text.encode('utf-8')) >= 1_000_000\n"
         "report = screen_text(text)\n"
-        "print(len([f for f in report.findings if f.kind != 'email']), STATS.chars, STATS.loaded,"
+        # the seed is an annual report whose 栏目 list names 机构职能 twice: one
+        # annual-report info per copy, by design, and nothing for the segmenter
+        "print(len([f for f in report.findings if f.kind not in ('email', 'annual-report')]), STATS.chars, STATS.loaded,"
         " 'jieba' in sys.modules)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
@@ -46,7 +48,7 @@ def test_three_candidates_hand_a_few_dozen_characters():
     third = len(text) // 3
     text = text[:third] + "村长" + text[third:2 * third] + "天王星" + text[2 * third:] + "台湾总统"
     STATS.reset()
-    findings = [f for f in screen_text(text).findings if f.kind != "email"]
+    findings = [f for f in screen_text(text).findings if f.kind not in ("email", "annual-report")]
     assert [f.text for f in findings] == ["村长", "台湾总统"]
     assert STATS.calls == 3
     assert 0 < STATS.chars <= 3 * 25  # a window of at most 10 characters either side of each
