@@ -9,7 +9,7 @@ from .document import Document
 from .errors import ConfigError, InputError, OutputError, ScreenerError
 from .model import Explanation, FileReport, Finding, Report, Severity, Skipped
 from .redact import redact_file, redact_text
-from .screening import screen_document, screen_file, screen_text
+from .screening import screen_bytes, screen_document, screen_file, screen_text
 
 __version__ = "0.1.0"
 
@@ -29,6 +29,7 @@ __all__ = [
     "load_config",
     "redact_file",
     "redact_text",
+    "screen_bytes",
     "screen_document",
     "screen_file",
     "screen_paths",

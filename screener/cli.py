@@ -91,6 +91,7 @@ def check(
     publish_method: Annotated[Optional[str], typer.Option("--publish-method", help="审批表：公开方式，如 政府网站", rich_help_panel="审批表与脱敏副本")] = None,
     publish_attr: Annotated[Optional[str], typer.Option("--publish-attr", help="审批表：公开属性，如 主动公开", rich_help_panel="审批表与脱敏副本")] = None,
     wordlist: Annotated[Optional[list[Path]], typer.Option("--wordlist", help="另加一个词表文件（TOML 或纯文本，可重复）")] = None,
+    review: Annotated[Optional[Path], typer.Option("--review", metavar="FILE", help="审核记录文件（screen serve 页面下载的 .review.json）：只列出新的和未处理的问题，误报不计入退出码")] = None,
 ) -> int:
     """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
     from .batch import screen_paths
@@ -114,13 +115,21 @@ def check(
                      publish_method=publish_method, publish_attr=publish_attr)
     bar = ProgressBar()
     pretty = sys.stdout.isatty()
-    compact = CompactJson(show_values) if output_format is OutputFormat.json and not pretty else None
+    compact = (CompactJson(show_values) if output_format is OutputFormat.json and not pretty
+               and review is None else None)
     try:
         report = screen_paths(paths, config=config, jobs=jobs, encoding=encoding, progress=bar,
-                              keep_documents=plan.active or output_format is OutputFormat.sheet,
+                              keep_documents=plan.active or output_format is OutputFormat.sheet or review is not None,
                               keep_texts=output_format is not OutputFormat.json, on_file=compact)
     finally:
         bar.close()
+    full, counted = report, report
+    if review is not None:  # issue 16: decisions that persist
+        from .review import ReviewFile, apply_review, summary_line
+
+        reviewed = apply_review(report, ReviewFile.load(review, missing_ok=False))
+        report, counted = reviewed.shown, reviewed.counted
+        typer.echo(summary_line(reviewed), err=True)
     if compact is not None:
         typer.echo(compact.render(report))
     elif output_format is OutputFormat.json:
@@ -131,8 +140,8 @@ def check(
         typer.echo(render_terminal(report, threshold, show_values), nl=False)
     for fr in report.errors:
         typer.echo(f"screen: {shown_path(fr.path, show_values)}：{fr.error}", err=True)
-    output_failed = write_all(report, plan)
-    return 2 if output_failed else report.exit_code(threshold)
+    output_failed = write_all(full, plan)
+    return 2 if output_failed else counted.exit_code(threshold)
 
 
 @app.command("rules")
