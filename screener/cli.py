@@ -90,6 +90,8 @@ def check(
     date: Annotated[Optional[str], typer.Option("--date", help="审批表：报送日期，如 2024-06-02（默认今天）", rich_help_panel="审批表与脱敏副本")] = None,
     publish_method: Annotated[Optional[str], typer.Option("--publish-method", help="审批表：公开方式，如 政府网站", rich_help_panel="审批表与脱敏副本")] = None,
     publish_attr: Annotated[Optional[str], typer.Option("--publish-attr", help="审批表：公开属性，如 主动公开", rich_help_panel="审批表与脱敏副本")] = None,
+    approval_no: Annotated[Optional[str], typer.Option("--approval-no", help="审批表：审批编号", rich_help_panel="审批表与脱敏副本")] = None,
+    column: Annotated[Optional[str], typer.Option("--column", help="审批表：发布栏目，如 通知公告", rich_help_panel="审批表与脱敏副本")] = None,
     wordlist: Annotated[Optional[list[Path]], typer.Option("--wordlist", help="另加一个词表文件（TOML 或纯文本，可重复）")] = None,
     review: Annotated[Optional[Path], typer.Option("--review", metavar="FILE", help="审核记录文件（screen serve 页面下载的 .review.json）：只列出新的和未处理的问题，误报不计入退出码")] = None,
 ) -> int:
@@ -112,7 +114,8 @@ def check(
 
     plan = make_plan(paths, config, threshold, encoding, sheet=sheet, redact=redact, title=title,
                      doc_number=doc_number, unit=unit, drafter=drafter, date=date,
-                     publish_method=publish_method, publish_attr=publish_attr)
+                     publish_method=publish_method, publish_attr=publish_attr,
+                     approval_no=approval_no, column=column)
     bar = ProgressBar()
     pretty = sys.stdout.isatty()
     compact = (CompactJson(show_values) if output_format is OutputFormat.json and not pretty
@@ -142,6 +145,27 @@ def check(
         typer.echo(f"screen: {shown_path(fr.path, show_values)}：{fr.error}", err=True)
     output_failed = write_all(full, plan)
     return 2 if output_failed else counted.exit_code(threshold)
+
+
+@app.command("serve")
+def serve(
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="端口（默认随机选一个空闲端口）")] = 0,
+    host: Annotated[str, typer.Option("--host", help="监听地址（默认只许本机访问）")] = "127.0.0.1",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="不自动打开浏览器")] = False,
+    allow_remote: Annotated[bool, typer.Option("--allow-remote", help="允许非本机地址（慎用：稿件经网络传输）")] = False,
+    show_values: Annotated[bool, typer.Option("--show-values", help="页面和接口显示未脱敏的号码（慎用）")] = False,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认当前目录的 screener.toml）")] = None,
+    wordlist: Annotated[Optional[list[Path]], typer.Option("--wordlist", help="另加一个词表文件（可重复）")] = None,
+) -> int:
+    """启动本机审核工作台（网页）：上传稿件、查看标出的问题、记录审核结论、下载审批表和脱敏副本。"""
+    from .web.server import serve as run_page
+    from .wordlists import list_set
+
+    config = _with_wordlists(_config(config_file), wordlist)
+    list_set(config)
+    run_page(config, host=host, port=port, open_browser=not no_browser, allow_remote=allow_remote,
+             show_values=show_values, echo=lambda line, file=None: typer.echo(line, err=file is not None))
+    return 0
 
 
 @app.command("rules")
