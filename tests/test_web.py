@@ -347,3 +347,20 @@ def test_allow_remote_warns(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_ctrl_c_stops_the_server_and_says_the_drafts_are_gone(tmp_path):
+    import signal
+
+    proc = _serve(env={"SCREENER_HOME": str(tmp_path)})
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "token=" not in proc.stdout.readline():
+            pass
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0 and "已停止" in out and "Traceback" not in err

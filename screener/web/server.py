@@ -80,6 +80,8 @@ def serve(config: Config | None = None, *, host: str = "127.0.0.1", port: int = 
         threading.Timer(0.6, webbrowser.open, (url,)).start()
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it handled: the normal way to stop
+        pass
     finally:
         sock.close()
         app.state.store.clear()
