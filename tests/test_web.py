@@ -16,6 +16,7 @@ import urllib.error
 import urllib.request
 import warnings
 import zipfile
+from urllib.parse import quote
 
 import docx
 import pytest
@@ -364,3 +365,14 @@ def test_ctrl_c_stops_the_server_and_says_the_drafts_are_gone(tmp_path):
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 0 and "已停止" in out and "Traceback" not in err
+
+
+def test_a_number_in_a_file_name_is_masked_on_the_page_and_in_download_names():
+    c, guard = client()
+    name = f"户主{ID}.txt"
+    view = screen(c, guard, (name, DRAFT))[0]
+    assert ID not in view["name"]
+    for url in ("/ui/sheet", "/ui/redacted", "/ui/review"):
+        r = post(c, guard, url, json={"file": view["id"], "format": "html"})
+        assert r.status_code == 200 and ID not in r.headers["content-disposition"]
+        assert quote(ID) not in r.headers["content-disposition"]

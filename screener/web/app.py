@@ -30,7 +30,8 @@ from ..errors import OutputError
 from ..model import Report
 from ..redact import redact_bytes
 from ..render.sheet_docx import render_sheet_docx
-from ..render.sheet_fields import SheetFields, parse_date
+from ..display import shown_path
+from ..render.sheet_fields import fields_from_settings, parse_date
 from ..render.sheet_html import render_sheet_html
 from ..render.sheet_model import Attachment, build_sheet
 from ..review import DECISION_LABELS, SUFFIX
@@ -133,7 +134,7 @@ def create_app(config: Config | None = None, *, guard: Guard | None = None,
         values = {k: str(given.get(k, "")).strip()[:200] or None for k in _FIELDS if k in given}
         if values.get("date"):
             values["date"] = parse_date(values["date"])
-        fields = SheetFields().override(**values)
+        fields = fields_from_settings(config.sheet, config.source).override(**values)  # screener.toml [sheet] first
         others = [d for d in store.batch(draft.batch) if d.id != draft.id]
         attachments = [Attachment.of(d.name, d.report) for d in others]
         decisions = draft.review.lookup(draft.report.findings, draft.text)
@@ -153,7 +154,7 @@ def create_app(config: Config | None = None, *, guard: Guard | None = None,
             return _error(str(exc))
         media = ("text/html; charset=utf-8" if suffix == ".html" else
                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-        return _download(body, f"{Path(draft.name).stem}-审批表{suffix}", media)
+        return _download(body, f"{Path(shown_path(draft.name)).stem}-审批表{suffix}", media)
 
     async def ui_redacted(request: Request) -> Response:
         draft = draft_of(await _json(request))
@@ -164,12 +165,13 @@ def create_app(config: Config | None = None, *, guard: Guard | None = None,
                                            style=config.mask_style)
         except OutputError as exc:
             return _error(exc.args[0] if exc.args else "无法生成脱敏副本")
-        name = draft.name if Path(draft.name).suffix else draft.name + ".txt"
+        name = shown_path(draft.name)  # a number in a file name is masked here too
+        name = name if Path(name).suffix else name + ".txt"
         return _download(body, f"{Path(name).stem}-脱敏{Path(name).suffix}", "application/octet-stream")
 
     async def ui_review(request: Request) -> Response:
         draft = draft_of(await _json(request))
-        return _download(draft.review.to_json(), draft.name + SUFFIX, "application/json")
+        return _download(draft.review.to_json(), shown_path(draft.name) + SUFFIX, "application/json")
 
     async def ui_forget(request: Request) -> Response:
         await _json(request)
