@@ -1,11 +1,14 @@
 """The approval sheet as one self-contained HTML file, printable on A4.
 
 No scripts, fonts, images or links to fetch: the file works offline and
-prints as it looks (@page A4, colours kept in print).  Under the form comes
-the draft itself with every finding highlighted, coloured by severity, its
-reason in the ``title`` attribute (shown on hover) and its number from the
-findings table next to it; personal numbers are masked there too.  Every piece
-of text is escaped.
+prints as it looks (@page A4, colours kept in print, 第 X 页 共 Y 页 in the
+page margin).  Page 1 is the form with its signature block (never split);
+附表 lists the findings on the following pages; then comes the draft
+itself with every finding highlighted, coloured by severity, its reason in
+the ``title`` attribute (shown on hover) and its number from the findings
+table next to it; personal numbers are masked there too.  A draft
+with a 密级 marking gets no draft section at all.  Every piece of text is
+escaped.
 """
 from __future__ import annotations
 
