@@ -158,14 +158,23 @@ def _pdf_pages(pdf: Path) -> list[str]:
     return [re.sub(r"\s+", "", page) for page in out.stdout.split("\f")]  # pdftotext spaces vary
 
 
+def _no_chinese_font() -> bool:
+    """Without a CJK font the printed pages hold no readable Chinese text."""
+    if shutil.which("fc-list") is None:
+        return True
+    out = subprocess.run(["fc-list", ":lang=zh"], capture_output=True, text=True, timeout=60).stdout
+    return not out.strip()
+
+
 def _browser() -> str | None:
     return next((p for n in ("chromium", "chromium-browser", "google-chrome") if (p := shutil.which(n))), None)
 
 
 def test_html_sheet_printed_by_chromium_keeps_page_one_whole(tmp_path):
     browser = _browser()
-    if browser is None or shutil.which("pdftotext") is None:
-        pytest.skip("needs headless Chromium and pdftotext (apt-get install chromium poppler-utils)")
+    if browser is None or shutil.which("pdftotext") is None or _no_chinese_font():
+        pytest.skip("needs headless Chromium, pdftotext and a Chinese font "
+                    "(apt-get install chromium poppler-utils fonts-noto-cjk)")
     page = tmp_path / "sheet.html"
     page.write_text(render_sheet_html(_sheet(_long_report())), encoding="utf-8")
     pdf = tmp_path / "sheet.pdf"
@@ -188,8 +197,9 @@ def test_html_sheet_printed_by_chromium_keeps_page_one_whole(tmp_path):
 
 def test_docx_sheet_printed_by_libreoffice_keeps_page_one_whole(tmp_path):
     office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None or shutil.which("pdftotext") is None:
-        pytest.skip("needs LibreOffice and pdftotext (apt-get install libreoffice-writer-nogui poppler-utils)")
+    if office is None or shutil.which("pdftotext") is None or _no_chinese_font():
+        pytest.skip("needs LibreOffice, pdftotext and a Chinese font "
+                    "(apt-get install libreoffice-writer-nogui poppler-utils fonts-noto-cjk)")
     sheet = tmp_path / "sheet.docx"
     sheet.write_bytes(render_sheet_docx(_sheet(_long_report())))
     subprocess.run([office, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
