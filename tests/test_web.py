@@ -376,3 +376,10 @@ def test_a_number_in_a_file_name_is_masked_on_the_page_and_in_download_names():
         r = post(c, guard, url, json={"file": view["id"], "format": "html"})
         assert r.status_code == 200 and ID not in r.headers["content-disposition"]
         assert quote(ID) not in r.headers["content-disposition"]
+
+
+def test_a_json_request_is_read_no_further_than_its_limit():
+    c, guard = client()
+    r = c.post("/ui/decide", content=b'{"file": "' + b"x" * 200_000 + b'"}',
+               headers={"X-CSRF-Token": guard.csrf, "Content-Type": "application/json"})
+    assert r.status_code == 413 and "过大" in r.json()["error"]

@@ -37,7 +37,7 @@ from ..render.sheet_model import Attachment, build_sheet
 from ..review import DECISION_LABELS, SUFFIX
 from .security import Guard, GuardMiddleware
 from .session import Draft, Store, screen_upload
-from .uploads import Limits, UploadRefused, read_uploads
+from .uploads import Limits, UploadRefused, counted, read_uploads
 from .views import draft_view
 
 STATIC = Path(__file__).parent / "static"
@@ -57,9 +57,8 @@ def _download(data: bytes, name: str, media: str) -> Response:
 
 
 async def _json(request: Request) -> dict:
-    body = await request.body()
-    if len(body) > MAX_JSON:
-        raise UploadRefused("请求过大")
+    """A small JSON object, read no further than MAX_JSON bytes."""
+    body = b"".join([chunk async for chunk in counted(request, MAX_JSON)])
     try:
         data = json.loads(body or b"{}")
     except ValueError:

@@ -38,7 +38,8 @@ def _mb(n: int) -> str:
     return f"{n / 1048576:g} MB"
 
 
-async def _counted(request: Request, limit: int) -> AsyncGenerator[bytes, None]:
+async def counted(request: Request, limit: int) -> AsyncGenerator[bytes, None]:
+    """The request body, chunk by chunk, refused once it passes ``limit`` bytes."""
     seen = 0
     async for chunk in request.stream():
         seen += len(chunk)
@@ -65,7 +66,7 @@ async def read_uploads(request: Request, limits: Limits) -> tuple[list[Upload], 
     class InMemory(MultiPartParser):
         spool_max_size = limits.file_bytes + 1  # never rolls over to a temporary file
 
-    parser = InMemory(request.headers, _counted(request, limits.total_bytes),
+    parser = InMemory(request.headers, counted(request, limits.total_bytes),
                       max_files=limits.files, max_fields=limits.files + 10,
                       max_part_size=limits.text_chars * 4)
     try:
