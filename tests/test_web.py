@@ -383,3 +383,13 @@ def test_a_json_request_is_read_no_further_than_its_limit():
     r = c.post("/ui/decide", content=b'{"file": "' + b"x" * 200_000 + b'"}',
                headers={"X-CSRF-Token": guard.csrf, "Content-Type": "application/json"})
     assert r.status_code == 413 and "过大" in r.json()["error"]
+
+
+def test_a_draft_with_a_secrecy_marking_is_flagged_on_the_page_and_its_sheet_has_no_text():
+    c, guard = client()
+    marked = "机密★5年\n关于某项工作的请示\n请示正文一段。\n".encode("utf-8")
+    view = screen(c, guard, ("请示.txt", marked))[0]
+    assert "线下定密／保密审查" in view["classified"]
+    sheet = post(c, guard, "/ui/sheet", json={"file": view["id"], "format": "html"}).text
+    assert "线下定密／保密审查" in sheet and "请示正文" not in sheet and "关于某项工作" not in sheet
+    assert screen(c, guard, ("公示.txt", DRAFT))[0]["classified"] is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..config import Config
 from ..display import shown_path
 from ..model import KIND_LABELS, Finding, Severity
-from ..render.sheet_model import where
+from ..render.sheet_model import CLASSIFIED_NOTICE, is_classified, where
 from ..render.sheet_safe import Safe, safe_mask
 from ..render.sheet_verdict import conclude
 from ..review import Decision
@@ -76,4 +76,5 @@ def draft_view(draft: Draft, show_values: bool, config: Config) -> dict:
         "conclusion": conclusion,
         "reason": reason if show_values else Safe(fr.findings, config)(reason),
         "foreign_review": draft.review.foreign and bool(draft.review.decisions),
+        "classified": CLASSIFIED_NOTICE if is_classified(fr.findings) else None,
     }

@@ -147,6 +147,7 @@
       draft.appendChild(m);
     });
     if (file.empty) draft.appendChild(el("div", "unreadable", "稿件没有文字内容，请核对是否选错文件。"));
+    if (file.classified) draft.prepend(el("div", "unreadable", "注意：" + file.classified));
     $("#count").textContent = "（" + file.findings.length + " 处）";
     $("#verdict").textContent = "建议结论：" + file.conclusion + "。" + file.reason;
     if (file.foreign_review) $("#verdict").textContent += "（所附审核记录来自另一台电脑，无法对应，已忽略）";
