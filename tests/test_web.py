@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -350,16 +351,15 @@ def test_allow_remote_warns(tmp_path):
         proc.wait(timeout=30)
 
 
-def test_ctrl_c_stops_the_server_and_says_the_drafts_are_gone(tmp_path):
-    import signal
-
+@pytest.mark.parametrize("stop", ["SIGINT", "SIGTERM"])
+def test_ctrl_c_stops_the_server_and_says_the_drafts_are_gone(tmp_path, stop):
     proc = _serve(env={"SCREENER_HOME": str(tmp_path)})
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and "token=" not in proc.stdout.readline():
             pass
         time.sleep(0.5)
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(getattr(signal, stop))
         out, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:

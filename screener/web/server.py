@@ -7,6 +7,7 @@ write the token of the first request to the terminal.  Ctrl-C stops it.
 from __future__ import annotations
 
 import ipaddress
+import signal
 import socket
 import sys
 import threading
@@ -49,6 +50,10 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def address(host: str, port: int, token: str) -> str:
     shown = f"[{host}]" if ":" in host else host
     return f"http://{shown}:{port}/?token={token}"
@@ -78,9 +83,13 @@ def serve(config: Config | None = None, *, host: str = "127.0.0.1", port: int = 
                                            lifespan="off", server_header=False))
     if open_browser:
         threading.Timer(0.6, webbrowser.open, (url,)).start()
+    if threading.current_thread() is threading.main_thread():
+        # uvicorn re-raises the signal it handled once it has shut down; a
+        # SIGTERM then ends the process like Ctrl-C, with the closing line
+        signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.run(sockets=[sock])
-    except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it handled: the normal way to stop
+    except KeyboardInterrupt:  # Ctrl-C (or SIGTERM): the normal way to stop
         pass
     finally:
         sock.close()
