@@ -32,6 +32,7 @@ _EXPORTS = {
     "redact_file": "redact",
     "redact_text": "redact",
     "Screener": "screening",
+    "screen_bytes": "screening",
     "screen_document": "screening",
     "screen_file": "screening",
     "screen_text": "screening",
@@ -55,6 +56,8 @@ __all__ = [
     "load_config",
     "redact_file",
     "redact_text",
+    "screen_bytes",
+    "screen_bytes",
     "screen_document",
     "screen_file",
     "screen_paths",
@@ -105,4 +108,4 @@ if TYPE_CHECKING:
     from .model import Explanation, FileReport, Finding, Report, Severity, Skipped
     from .privacy import Privacy
     from .redact import redact_file, redact_text
-    from .screening import Screener, screen_document, screen_file, screen_text
+    from .screening import Screener, screen_bytes, screen_document, screen_file, screen_text

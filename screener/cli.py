@@ -91,8 +91,11 @@ def check(
     date: Annotated[Optional[str], typer.Option("--date", help="审批表：报送日期，如 2024-06-02（默认今天）", rich_help_panel="审批表与脱敏副本")] = None,
     publish_method: Annotated[Optional[str], typer.Option("--publish-method", help="审批表：公开方式，如 政府网站", rich_help_panel="审批表与脱敏副本")] = None,
     publish_attr: Annotated[Optional[str], typer.Option("--publish-attr", help="审批表：公开属性，如 主动公开", rich_help_panel="审批表与脱敏副本")] = None,
+    approval_no: Annotated[Optional[str], typer.Option("--approval-no", help="审批表：审批编号", rich_help_panel="审批表与脱敏副本")] = None,
+    column: Annotated[Optional[str], typer.Option("--column", help="审批表：发布栏目，如 通知公告", rich_help_panel="审批表与脱敏副本")] = None,
     wordlist: Annotated[Optional[list[Path]], typer.Option("--wordlist", help="另加一个词表文件（TOML 或纯文本，可重复）")] = None,
     previous: Annotated[Optional[Path], typer.Option("--previous", metavar="FILE", help="上年的政府信息公开工作年度报告：核对本年“上年结转”与上年“结转下年度”")] = None,
+    review: Annotated[Optional[Path], typer.Option("--review", metavar="FILE", help="审核记录文件（screen serve 页面下载的 .review.json）：只列出新的和未处理的问题，误报不计入退出码")] = None,
 ) -> int:
     """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
     from .privacy import Privacy
@@ -122,17 +125,26 @@ def check(
     plan = make_plan(drafts, config, threshold, encoding, sheet=sheet, redact=redact,
                      roots=tuple(p for p in paths if not is_stdin(p) and os.path.isdir(p)), title=title,
                      doc_number=doc_number, unit=unit, drafter=drafter, date=date,
-                     publish_method=publish_method, publish_attr=publish_attr)
+                     publish_method=publish_method, publish_attr=publish_attr,
+                     approval_no=approval_no, column=column)
     bar = ProgressBar()
     pretty = sys.stdout.isatty()
     privacy = Privacy(config, show_values)
-    compact = CompactJson(show_values, privacy) if output_format is OutputFormat.json and not pretty else None
+    compact = (CompactJson(show_values, privacy) if output_format is OutputFormat.json and not pretty
+               and review is None else None)
     try:
         report = screen_targets(targets, skipped, config=config, jobs=jobs, encoding=encoding, progress=bar,
-                              keep_documents=plan.active or output_format is OutputFormat.sheet,
+                              keep_documents=plan.active or output_format is OutputFormat.sheet or review is not None,
                               keep_texts=output_format is not OutputFormat.json, on_file=compact)
     finally:
         bar.close()
+    full, counted = report, report
+    if review is not None:  # issue 16: decisions that persist
+        from .review import ReviewFile, apply_review, summary_line
+
+        reviewed = apply_review(report, ReviewFile.load(review, missing_ok=False))
+        report, counted = reviewed.shown, reviewed.counted
+        typer.echo(summary_line(reviewed), err=True)
     if compact is not None:
         typer.echo(compact.render(report))
     elif output_format is OutputFormat.json:
@@ -143,8 +155,29 @@ def check(
         typer.echo(render_terminal(report, threshold, show_values, privacy), nl=False)
     for fr in report.errors:
         typer.echo(f"screen: {privacy.path(fr.path)}：{privacy.message(fr.error)}", err=True)
-    output_failed = write_all(report, plan)
-    return 2 if output_failed else report.exit_code(threshold)
+    output_failed = write_all(full, plan)
+    return 2 if output_failed else counted.exit_code(threshold)
+
+
+@app.command("serve")
+def serve(
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="端口（默认随机选一个空闲端口）")] = 0,
+    host: Annotated[str, typer.Option("--host", help="监听地址（默认只许本机访问）")] = "127.0.0.1",
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="不自动打开浏览器")] = False,
+    allow_remote: Annotated[bool, typer.Option("--allow-remote", help="允许非本机地址（慎用：稿件经网络传输）")] = False,
+    show_values: Annotated[bool, typer.Option("--show-values", help="页面和接口显示未脱敏的号码（慎用）")] = False,
+    config_file: Annotated[Optional[Path], typer.Option("--config", help="配置文件（默认当前目录的 screener.toml）")] = None,
+    wordlist: Annotated[Optional[list[Path]], typer.Option("--wordlist", help="另加一个词表文件（可重复）")] = None,
+) -> int:
+    """启动本机审核工作台（网页）：上传稿件、查看标出的问题、记录审核结论、下载审批表和脱敏副本。"""
+    from .screening import Screener
+    from .web.server import serve as run_page
+
+    config = _with_wordlists(_config(config_file), wordlist)
+    Screener(config)  # a malformed list or a clashing code stops here, before the page starts
+    run_page(config, host=host, port=port, open_browser=not no_browser, allow_remote=allow_remote,
+             show_values=show_values, echo=lambda line, file=None: typer.echo(line, err=file is not None))
+    return 0
 
 
 @app.command("rules")

@@ -8,6 +8,7 @@ kind cannot be shown unmasked by omission.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .masking import MaskFunction
@@ -28,12 +29,17 @@ class Kind:
     rank: int
     mask: MaskFunction | None = None
     allow_by: str = "text"
+    applies_to: Callable[[str], bool] | None = None  # a check for some drafts only (annual reports)
 
     def __post_init__(self) -> None:
         if self.personal and self.mask is None:
             raise TypeError(f"personal kind {self.name!r} must declare how its values are masked")
         if self.allow_by not in ("digits", "text"):
             raise TypeError(f"kind {self.name!r}: allow_by must be 'digits' or 'text'")
+
+    def applies(self, text: str) -> bool:
+        """Whether this kind's check applies to a draft (the sheet lists it only then)."""
+        return self.applies_to is None or self.applies_to(text)
 
     def masked(self, value: str, style: str = "default") -> str:
         """``value`` as outputs show it: masked when the kind is personal."""

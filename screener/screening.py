@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path, PurePath
 
 from .annual.previous import load_previous
 from .config import Config
 from .detectors import DETECTORS, check_codes
 from .document import Document
-from .loaders import load
+from .errors import InputError
+from .loaders import LOADERS, MAX_BYTES, UNSUPPORTED, load
 from .model import FileReport, Report
 from .privacy import Privacy
 from .resolve import resolve
@@ -100,3 +102,25 @@ def screen_file(
     if previous is not None:
         config = (config or Config()).with_overrides(annual_previous=load_previous(previous, encoding))
     return screener_for(config).screen_file(path, encoding=encoding)
+
+
+def screen_bytes(data: bytes, name: str, *, config: Config | None = None,
+                 encoding: str | None = None) -> Report:
+    """Screen a draft held in memory (an upload in a publishing system),
+    read by the loader its file name's extension picks, as ``screen_file``
+    would; nothing is written to disk.  Only the last part of ``name`` is
+    kept, as the report's path.  Raises InputError for a format screener
+    cannot read or bytes that do not load.
+
+    >>> screen_bytes("联系电话：0871-6543210".encode(), "稿件.txt").findings[0].kind
+    'landline'
+    """
+    base = PurePath(str(name).replace("\\", "/")).name or "<upload>"
+    suffix = PurePath(base).suffix.lower()
+    if suffix in UNSUPPORTED:
+        raise InputError(base, UNSUPPORTED[suffix])
+    if len(data) > MAX_BYTES:
+        raise InputError(base, f"文件过大（上限 {MAX_BYTES // 1048576} MB）")
+    loader = LOADERS.get(suffix, LOADERS[".txt"])
+    doc = loader(Path(base), bytes(data), encoding)
+    return Report(files=(screener_for(config).screen_document(doc),))

@@ -74,3 +74,11 @@ def sample_report(text: str = TEXT, specs=SPECS, path: str = "救助公示.txt")
 
 # every kind the product checks (a kind added later is checked too)
 ALL_KINDS = frozenset(s[0] for s in SPECS) | frozenset(KIND_LABELS)
+
+# The same draft judged without its 密级 marking: a sheet that carries the
+# draft's text (a draft with the marking gets a sheet with none, issue 16).
+UNMARKED_SPECS = tuple(s for s in SPECS if s[0] != "classified-marking")
+
+
+def unmarked_report() -> FileReport:
+    return sample_report(specs=UNMARKED_SPECS)

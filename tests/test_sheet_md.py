@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sheet_samples import ALL_KINDS, PERSONAL_VALUES, sample_report
+from sheet_samples import ALL_KINDS, PERSONAL_VALUES, sample_report, unmarked_report
 
 from screener.model import FileReport
 from screener.render.sheet_md import md_code, md_text, render_sheet_md, render_sheets_md
@@ -24,8 +24,17 @@ FIELDS = SheetFields(unit="平掌乡人民政府", drafter="王某", date=dt.dat
 
 
 def test_markdown_sheet_snapshot():
-    sheet = build_sheet(sample_report(), FIELDS, checked=ALL_KINDS)
+    # the sample without its 密级 marking: a marked draft's sheet carries no
+    # draft text (tested below), so it would not show the findings' contents
+    sheet = build_sheet(unmarked_report(), FIELDS, checked=ALL_KINDS)
     assert render_sheet_md(sheet) == SNAPSHOT.read_text(encoding="utf-8")
+
+
+def test_markdown_sheet_of_a_marked_draft_carries_no_draft_text():
+    text = render_sheet_md(build_sheet(sample_report(), FIELDS, checked=ALL_KINDS))
+    assert "线下定密／保密审查" in text and "不予公开·需报审" in text
+    for words in ("临时救助", "新政办发", "亲自", "村长", "最佳", "机密★5年", "张某某"):
+        assert words not in text
 
 
 def test_markdown_sheet_never_shows_a_personal_number_even_with_show_values_elsewhere():
@@ -67,9 +76,9 @@ def test_md_code_spans(value, code):
 
 
 def test_draft_text_cannot_break_the_table():
-    fr = sample_report()
+    fr = unmarked_report()
     odd = replace(fr.findings[5], text="亲|自", suggestion="a | b\n换行")
     sheet = build_sheet(FileReport(fr.path, (*fr.findings[:5], odd, *fr.findings[6:]), fr.chars,
                                    document=fr.document), checked=ALL_KINDS)
     row = [ln for ln in render_sheet_md(sheet).splitlines() if ln.startswith("| 6 |")][0]
-    assert row.count(" | ") == 5 and "`亲\\|自`" in row and "a \\| b 换行" in row
+    assert row.count(" | ") == 6 and "`亲\\|自`" in row and "a \\| b 换行" in row

@@ -6,12 +6,19 @@ format, 国办公开办函〔2021〕30号), 条例第四十九条、第五十条
 """
 from __future__ import annotations
 
+from ..annual.tables import find_sections, is_annual_report
 from ..kinds import Kind
 from ..model import Severity
 from .base import Rule
 
-# The kind these checks report: arithmetic of the report's own tables, never personal.
-KIND = Kind("annual-report", "年度报告核对", personal=False, rank=0)
+
+def _is_annual_report(text: str) -> bool:
+    return is_annual_report(text, find_sections(text))
+
+
+# The kind these checks report: arithmetic of the report's own tables, never
+# personal, and a check only of drafts that are annual reports.
+KIND = Kind("annual-report", "年度报告核对", personal=False, rank=0, applies_to=_is_annual_report)
 _KIND = KIND
 
 _TEMPLATE = ("《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2019〕60号 试行格式；"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .sheet_model import FORM_TITLE, REVIEW_CHOICES, SIGN_ROWS, Sheet
+from .sheet_model import CLASSIFIED_NOTICE, FORM_TITLE, REVIEW_CHOICES, SECRECY_ROW, SIGN_ROWS, Sheet
 
 # "_" only matters at a word boundary (GFM ignores it inside seed_2019_x)
 _SPECIAL = re.compile(r"([\\`*\[\]<>|#~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")
@@ -40,28 +40,38 @@ def _table(head: tuple[str, ...], rows: list[tuple[str, ...]],
 
 
 def render_sheet_md(sheet: Sheet) -> str:
-    """The whole form as one Markdown document."""
+    """The whole form as one Markdown document: the form, the pre-check, the
+    verdict and the signatures, then 附表 (the findings)."""
     out = [f"# {FORM_TITLE}", "",
            f"稿件：{md_text(sheet.source)}　（自动预审结果由 screener 预填，须经人工审核签字后生效）", ""]
-    out += _table(("项目", "内容"), [(label, md_text(value)) for label, value in sheet.header()])
+    if sheet.classified:
+        out += [f"**{md_text(CLASSIFIED_NOTICE)}**", ""]
+    header = [(label, md_text(value)) for label, value in sheet.header()]
+    if sheet.involves:
+        header += [(f"是否涉及{item}", md_text(value)) for item, value in sheet.involves]
+    out += _table(("项目", "内容"), header)
     out += ["", "## 一、自动预审", ""]
     out += _table(("检查项目", "数量", "结果"),
                   [(c.label, "—" if c.count is None else str(c.count), md_text(c.result))
                    for c in sheet.checks], align=("---", "---:"))
-    out += ["", "## 二、问题明细", ""]
-    if sheet.rows:
-        out += _table(("序号", "位置", "类型", "级别", "内容", "建议"),
-                      [(str(r.number), md_text(r.where), md_text(r.label), r.severity.zh,
-                        md_code(r.content), md_text(r.suggestion)) for r in sheet.rows])
-    else:
-        out.append("未发现问题。")
-    out += ["", "## 三、建议结论", "", f"**{sheet.conclusion}**", "",
-            f"理由：{md_text(sheet.reason)}", "", "## 四、审核签批", ""]
+    reviewed = sum(1 for r in sheet.rows if r.decision)
+    annex = (f"问题明细见附表（共 {len(sheet.rows)} 处，已审核 {reviewed} 处）。" if sheet.rows
+             else "自动预审未发现问题。")
+    out += ["", "## 二、建议结论", "", f"**{sheet.conclusion}**", "",
+            f"理由：{md_text(sheet.reason)}{annex}", "", "## 三、审核签批", ""]
     blank = "　" * 4
     out += _table(("审核环节", "意见", "签字", "日期"),
-                  [(SIGN_ROWS[0], "　".join(REVIEW_CHOICES), f"审查人：{blank}", "年　月　日"),
-                   (SIGN_ROWS[1], "", "", "年　月　日"),
-                   (SIGN_ROWS[2], "", "", "年　月　日")])
+                  [(label, "　".join(REVIEW_CHOICES) if i == SECRECY_ROW else "",
+                    f"审查人：{blank}" if i == SECRECY_ROW else "", "年　月　日")
+                   for i, label in enumerate(SIGN_ROWS)])
+    out += ["", "## 附表：问题明细", ""]
+    if sheet.rows:
+        out += _table(("序号", "位置", "类型", "级别", "内容", "建议", "审核结论"),
+                      [(str(r.number), md_text(r.where), md_text(r.label), r.severity.zh,
+                        md_code(r.content), md_text(r.suggestion), md_text(r.review))
+                       for r in sheet.rows])
+    else:
+        out.append("未发现问题。")
     return "\n".join(out) + "\n"
 
 

@@ -26,6 +26,7 @@ CONFIG_KEYS = {
     "date": "--date",
     "publish_method": "--publish-method",
     "publish_attr": "--publish-attr",
+    "column": "--column",
 }
 
 _DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
@@ -62,6 +63,8 @@ class SheetFields:
     date: _dt.date | None = None
     publish_method: str | None = None
     publish_attr: str | None = None
+    approval_no: str | None = None  # 审批编号
+    column: str | None = None  # 发布栏目
 
     def override(self, **changes) -> "SheetFields":
         """These fields with every non-empty value in ``changes`` taking precedence."""

@@ -1,0 +1,81 @@
+"""What the page is sent for a screened draft: JSON of plain strings.
+
+The draft is cut at its findings into pieces; the page puts each piece in
+the document with ``textContent`` (never as HTML), so draft text cannot
+become markup.  Unless the server was started with ``--show-values``, each
+personal number is its mask and every other piece passes the sheet's guard
+(sheet_safe.Safe): a number no detector named is masked too.
+"""
+from __future__ import annotations
+
+from ..config import Config
+from ..privacy import shown_path
+from ..detectors import KIND_LABELS
+from ..model import Finding, Severity
+from ..render.sheet_model import CLASSIFIED_NOTICE, is_classified, where
+from ..render.sheet_safe import Safe, safe_mask
+from ..render.sheet_verdict import conclude
+from ..review import Decision
+from .session import Draft
+
+SEVERITY_CLASS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
+
+
+def _value(f: Finding, show_values: bool, config: Config) -> str:
+    if show_values or not f.personal:
+        return f.text
+    return safe_mask(f, config.mask_style)
+
+
+def pieces(draft: Draft, show_values: bool, config: Config) -> list[dict]:
+    text, findings = draft.text, draft.report.findings
+    safe = (lambda s: s) if show_values else Safe(findings, config)
+    out, pos = [], 0
+    for n, f in sorted(enumerate(findings, 1), key=lambda p: p[1].start):
+        if f.start < pos:
+            continue  # resolve() leaves no overlaps; a hand-made report might
+        if f.start > pos:
+            out.append({"t": safe(text[pos:f.start])})
+        out.append({"t": _value(f, show_values, config), "n": n, "s": SEVERITY_CLASS[f.severity]})
+        pos = f.end
+    if pos < len(text):
+        out.append({"t": safe(text[pos:])})
+    return out
+
+
+def decision_view(d: Decision | None) -> dict | None:
+    if d is None:
+        return None
+    return {"decision": d.decision, "label": d.label, "reason": d.reason, "reviewer": d.reviewer,
+            "time": d.time}
+
+
+def finding_view(n: int, f: Finding, d: Decision | None, show_values: bool, config: Config) -> dict:
+    safe = (lambda s: s) if show_values else Safe([f], config)
+    return {
+        "n": n, "code": f.code, "kind": f.kind, "label": KIND_LABELS.get(f.kind, f.kind),
+        "severity": SEVERITY_CLASS[f.severity], "severity_zh": f.severity.zh,
+        "where": where(f), "text": _value(f, show_values, config),
+        "why": safe(f.why), "message": safe(f.message),
+        "suggestion": safe(f.suggestion or "请人工核对"), "decision": decision_view(d),
+    }
+
+
+def draft_view(draft: Draft, show_values: bool, config: Config) -> dict:
+    fr = draft.report
+    name = shown_path(draft.name, show_values)
+    if fr.error is not None:
+        return {"id": draft.id, "name": name, "error": fr.error, "readable": False}
+    decisions = draft.review.lookup(fr.findings, draft.text)
+    conclusion, reason = conclude(fr, config.fail_on)
+    return {
+        "id": draft.id, "name": name, "readable": True, "chars": fr.chars, "empty": fr.empty,
+        "pieces": pieces(draft, show_values, config),
+        "findings": [finding_view(n, f, d, show_values, config)
+                     for n, (f, d) in enumerate(zip(fr.findings, decisions), 1)],
+        "summary": {KIND_LABELS.get(k, k): v for k, v in fr.summary().items()},
+        "conclusion": conclusion,
+        "reason": reason if show_values else Safe(fr.findings, config)(reason),
+        "foreign_review": draft.review.foreign and bool(draft.review.decisions),
+        "classified": CLASSIFIED_NOTICE if is_classified(fr.findings) else None,
+    }
