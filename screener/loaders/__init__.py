@@ -36,6 +36,14 @@ def load_docx(path: Path, data: bytes, encoding: str | None = None) -> Document:
     return load(path, data, encoding)
 
 
+def load_sheet(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    """sheets.load_sheet (spreadsheets of every kind, sniffed by content),
+    imported on first use."""
+    from .sheets import load_sheet as load
+
+    return load(path, data, encoding)
+
+
 LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".txt": _load_text,
     ".text": _load_text,
@@ -49,14 +57,20 @@ LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".htm": load_html,
     ".shtml": load_html,
     ".xhtml": load_html,
+    # spreadsheets (loaders/sheets.py sniffs the content: an .xls may be HTML or CSV)
+    ".xlsx": load_sheet,
+    ".xlsm": load_sheet,
+    ".xls": load_sheet,
+    ".et": load_sheet,
+    ".ods": load_sheet,
+    ".csv": load_sheet,
 }
 
 # Formats offices use that screener cannot read, and what to do instead.
 _SAVE_AS_DOCX = "请在 Word 或 WPS 中另存为 .docx 后再检查"
 _IMAGE = "图片中的文字无法检查，请人工核对图片（扫描件中的身份证号、手机号同样会泄露），或检查其文字稿"
-_SHEET = "表格文件暂不支持，请另存为 .txt 或把内容粘贴到 .docx 后再检查"
 _SLIDES = "演示文稿暂不支持，请把文字另存或粘贴到 .docx 后再检查"
-_ARCHIVE = "压缩包无法直接检查，请解压后检查其中的文件"
+_ARCHIVE = "RAR 和 7z 压缩包无法打开检查（没有可用的纯 Python 读取器），请解压后检查其中的文件，或改用 .zip 打包"
 UNSUPPORTED: dict[str, str] = {
     ".doc": "旧版 Word 格式（.doc）无法读取，" + _SAVE_AS_DOCX,
     ".dot": "旧版 Word 模板（.dot）无法读取，" + _SAVE_AS_DOCX,
@@ -68,9 +82,6 @@ UNSUPPORTED: dict[str, str] = {
     ".uot": "标文通（UOF）格式无法读取，" + _SAVE_AS_DOCX,
     ".pdf": "PDF 无法可靠提取文字，请检查其源文件（.docx 或 .txt）",
     ".ofd": "OFD 版式文件无法可靠提取文字，请检查其源文件（.docx 或 .txt）",
-    ".xls": _SHEET,
-    ".xlsx": _SHEET,
-    ".et": "WPS 表格暂不支持，请另存为 .txt 后再检查",
     ".ppt": _SLIDES,
     ".pptx": _SLIDES,
     ".dps": _SLIDES,
@@ -80,7 +91,6 @@ UNSUPPORTED: dict[str, str] = {
     ".tif": _IMAGE,
     ".tiff": _IMAGE,
     ".bmp": _IMAGE,
-    ".zip": _ARCHIVE,
     ".rar": _ARCHIVE,
     ".7z": _ARCHIVE,
 }
