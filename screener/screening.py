@@ -10,7 +10,8 @@ import os
 from .config import Config
 from .detectors import DETECTORS
 from .document import Document
-from .loaders import load
+from .errors import InputError
+from .loaders import is_archive, load, load_archive
 from .model import FileReport, Report
 from .resolve import resolve
 
@@ -37,6 +38,24 @@ def screen_file(
 ) -> Report:
     """Screen one draft file (``-`` reads standard input).
 
-    Raises InputError when the file cannot be read.
+    Raises InputError when the file cannot be read.  A .zip gives one
+    FileReport per member (``a.zip › b.xlsx``); a member that cannot be
+    read is a FileReport with its ``error``.
     """
+    if str(path) != "-" and is_archive(str(path)):
+        return Report(files=screen_archive(path, config=config, encoding=encoding))
     return Report(files=(screen_document(load(path, encoding), config),))
+
+
+def screen_archive(path: str | os.PathLike, *, config: Config | None = None,
+                   encoding: str | None = None) -> tuple[FileReport, ...]:
+    """One FileReport per member of the archive at ``path``, in archive
+    order; an empty archive is one empty FileReport.  Raises InputError
+    when the archive itself cannot be read."""
+    reports = []
+    for shown, loaded in load_archive(path, encoding):
+        if isinstance(loaded, InputError):
+            reports.append(FileReport(path=shown, error=loaded.problem))
+        else:
+            reports.append(screen_document(loaded, config))
+    return tuple(reports) or (FileReport(path=str(path)),)

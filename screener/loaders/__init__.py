@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from .archive import Member, is_archive, load_members
 from .html import load_html
 from .text import decode
 
@@ -136,6 +137,35 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(name, "文件名无效（含空字符）") from None
 
 
+def load_data(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    """Load bytes already read, by the extension of ``path`` (an archive
+    member is loaded so, under its shown name ``a.zip › b.xlsx``)."""
+    suffix = path.suffix.lower()
+    if suffix in UNSUPPORTED:
+        raise InputError(str(path), UNSUPPORTED[suffix])
+    return LOADERS.get(suffix, _load_text)(path, data, encoding)
+
+
+def load_archive(path: str | os.PathLike, encoding: str | None = None) -> list[Member]:
+    """Every member of the .zip at ``path``: (shown name, Document or the
+    InputError saying why it was not read).  Raises InputError when the
+    archive itself cannot be read or opened."""
+    name = str(path)
+    data = read_bytes(Path(path))
+
+    def member(shown: Path, member_data: bytes) -> Document:
+        try:
+            return load_data(shown, member_data, encoding)
+        except (InputError, MemoryError):
+            raise
+        except RecursionError:
+            raise InputError(str(shown), "文件结构嵌套过深，无法检查") from None
+        except Exception as exc:  # one broken member must not hide the others; never quotes the member
+            raise InputError(str(shown), f"检查时出现内部错误（{type(exc).__name__}），请报告此问题") from None
+
+    return load_members(name, data, member)
+
+
 def load(path: str | os.PathLike, encoding: str | None = None) -> Document:
     """Read ``path`` (``-`` for standard input) into a Document."""
     if str(path) == "-":
@@ -145,6 +175,8 @@ def load(path: str | os.PathLike, encoding: str | None = None) -> Document:
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED:
         raise InputError(str(path), UNSUPPORTED[suffix])
+    if is_archive(str(path)):
+        raise InputError(str(path), "是压缩包，请用 screen_paths() 或 screen_file() 检查其中的每个文件")
     data = read_bytes(path)
     loader = LOADERS.get(suffix, _load_text)
     return loader(path, data, encoding)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 from ..errors import OutputError
+from ..loaders.archive import SEP as ARCHIVE_SEP
 from ..masking import mask, mask_digits
 from ..model import FileReport, Finding, Report, Severity
 
@@ -122,6 +123,8 @@ def redact_file(source: "str | os.PathLike", target: "str | os.PathLike", report
                 protect: Iterable["str | os.PathLike"] = ()) -> Path:
     """Write the redacted copy of the draft ``source`` to ``target``
     atomically; refuses to overwrite ``source`` or any path in ``protect``."""
+    if ARCHIVE_SEP in str(source):
+        raise OutputError(f"{source}：压缩包内的文件不能直接生成脱敏副本，请解压后分别检查并脱敏，再重新打包")
     source = Path(source)
     if str(source) in ("-", "<stdin>"):
         raise OutputError("从标准输入读取的稿件不能生成脱敏副本，请先保存为文件")

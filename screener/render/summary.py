@@ -10,7 +10,7 @@ from ..model import KIND_LABELS, FileReport, Report, Severity
 
 _SKIP_LABELS = {
     "hidden": "隐藏文件",
-    "unsupported": "不支持的格式",
+    "unsupported": "不支持的格式",  # no longer produced by the walk (unsupported files are reported); kept for old reports
     "symlink": "符号链接文件夹（未跟随）",
     "broken-link": "失效的链接",
 }
@@ -46,6 +46,7 @@ def render_summary(report: Report, fail_on: Severity, show_values: bool = False)
         cells = [_pad(cell, widths[i], right=0 < i < len(row) - 1) for i, cell in enumerate(row)]
         lines.append("  ".join(cells).rstrip())
     lines.append(totals_line(report, fail_on))
+    lines.extend(unread_lines(report, show_values))
     lines.extend(skipped_lines(report))
     return lines
 
@@ -54,6 +55,17 @@ def totals_line(report: Report, fail_on: Severity) -> str:
     counts = Counter(short_verdict(fr, fail_on).split(" ")[0] for fr in report.files)
     order = ["需处理", "未发现问题", "空文件", "无法读取"]
     return "合计：" + "，".join(f"{name} {counts[name]} 个" for name in order if counts[name])
+
+
+def unread_lines(report: Report, show_values: bool = False, most: int = 10) -> list[str]:
+    """The files that were not read or checked, named: they never count as
+    clean, and they are why the run ends with exit code 2."""
+    unread = report.errors
+    if not unread:
+        return []
+    names = "、".join(shown_path(fr.path, show_values) for fr in unread[:most])
+    more = f" 等 {len(unread)} 个" if len(unread) > most else ""
+    return [f"未能检查 {len(unread)} 个文件（不算通过，退出码 2）：{names}{more}"]
 
 
 def skipped_lines(report: Report) -> list[str]:
