@@ -88,6 +88,8 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
         raise OutputError(f"{report.path}：没有稿件文本，无法生成脱敏副本")
     if hasattr(doc, "runs_for"):  # read from a .docx: its Document maps text to runs
         return _redact_docx(data, report, style, min_severity)
+    if hasattr(doc, "pieces_for"):  # read from a spreadsheet: its Document maps text to cells
+        return _redact_sheet(data, report, style, min_severity)
     try:
         codec = _codec(data, encoding)
         full = data.decode(codec)
@@ -117,6 +119,20 @@ def _redact_docx(data: bytes, report: FileReport, style: str | None,
     return redact_docx_bytes(data, report, targets, [_masked(f, style) for f in targets], expected)
 
 
+def _redact_sheet(data: bytes, report: FileReport, style: str | None,
+                  min_severity: Severity) -> bytes:
+    from ..loaders.sheets import sniff
+    from .xlsx import redact_xlsx_bytes  # lxml: imported only for a workbook
+
+    if sniff(data) != "xlsx":
+        raise OutputError(f"{report.path}：只能为 .xlsx 表格生成脱敏副本；请在 Excel 或 WPS 中另存为 .xlsx 后再检查并脱敏，"
+                          "或在原文件中按审批表修改")
+    targets = _targets(report.findings, min_severity)
+    if any(a.end > b.start for a, b in zip(targets, targets[1:])):
+        raise OutputError(f"{report.path}：号码相互重叠，无法在表格中脱敏，请在 Excel 中手工处理")
+    return redact_xlsx_bytes(data, report, targets, [_masked(f, style) for f in targets])
+
+
 def redact_file(source: "str | os.PathLike", target: "str | os.PathLike", report: FileReport, *,
                 encoding: str | None = None, style: str | None = None,
                 min_severity: Severity = Severity.WARNING,
@@ -128,6 +144,8 @@ def redact_file(source: "str | os.PathLike", target: "str | os.PathLike", report
     source = Path(source)
     if str(source) in ("-", "<stdin>"):
         raise OutputError("从标准输入读取的稿件不能生成脱敏副本，请先保存为文件")
+    if hasattr(report.document, "pieces_for") and Path(target).suffix.lower() != source.suffix.lower():
+        raise OutputError(f"{target}：脱敏副本的扩展名须与稿件相同（{source.suffix}），以免格式与内容不符")
     try:
         data = source.read_bytes()
     except OSError as exc:
