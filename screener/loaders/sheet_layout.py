@@ -32,6 +32,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
+from ..display import mask_numbers
 from ..document import Document, Segment
 
 SEP = " | "
@@ -168,7 +169,9 @@ def _header_row(rows: dict[int, list[CellValue]]) -> int | None:
 
 def sheet_label(sheet: Sheet) -> str:
     hidden = {"hidden": "（隐藏工作表）", "veryHidden": "（深度隐藏工作表）"}.get(sheet.state, "")
-    return f"工作表「{sheet.name}」{hidden}"
+    # a sheet name is the file's content and can hold a number: locations are
+    # shown in every output, so personal numbers in them are masked
+    return f"工作表「{mask_numbers(sheet.name)}」{hidden}"
 
 
 class _Writer:
@@ -193,7 +196,7 @@ class _Writer:
 
 def _write_sheet(w: _Writer, index: int, sheet: Sheet) -> None:
     label = sheet_label(sheet)
-    w.plain(label + "\n")
+    w.plain(f"工作表「{sheet.name}」\n")  # the name as written: screened like any text
     rows: dict[int, list[CellValue]] = {}
     for cell in sheet.cells:
         rows.setdefault(cell.row, []).append(cell)
@@ -240,7 +243,7 @@ def build_document(book: Workbook, path: str) -> SheetDocument:
         _write_sheet(w, index, sheet)
     for name, text in book.names:
         w.plain(f"名称「{name}」：")
-        w.located(text, f"名称「{name}」", "name", -1, name)
+        w.located(text, f"名称「{mask_numbers(name)}」", "name", -1, name)
         w.plain("\n")
     for label, text in book.properties:
         w.plain(f"文档属性（{label}）：")
