@@ -165,3 +165,10 @@ def test_library_reports_the_unread_file(township):
     report = screen_paths([township], jobs=1)
     assert [fr.path.rsplit("/", 1)[-1] for fr in report.errors] == ["公示.pdf"]
     assert report.exit_code() == 2 and [s.reason for s in report.skipped] == ["hidden"]
+
+
+def test_archives_in_a_folder_give_the_same_report_with_one_or_two_workers(township, attachment):
+    (township / "附件.zip").write_bytes(attachment.read_bytes())
+    one, two = screen_paths([township], jobs=1), screen_paths([township], jobs=2)
+    assert [(f.path, f.findings, f.error) for f in one.files] == [(f.path, f.findings, f.error) for f in two.files]
+    assert f"{township / '附件.zip'} › {MEMBER}" in [f.path for f in one.files]
