@@ -151,6 +151,8 @@ def value_text(value: object) -> tuple[str, bool] | None:
 
 def _one_line(text: str) -> str:
     """Line breaks inside a cell become spaces of the same length."""
+    if "\n" not in text and "\r" not in text:  # the usual cell: no regex call
+        return text
     return _BREAKS.sub(lambda m: " " * len(m.group()), text)
 
 
