@@ -2,11 +2,14 @@
 
 Paths, folders and glob patterns expand to one stable list of files (argument
 order, then sorted names within each folder, each file once).  A folder walk
-takes the formats screener reads and skips, counting them, hidden files
-(names starting with "." or Word's "~$" lock files), other formats and
-symbolic links to folders (never followed, so a link loop cannot trap the
-walk).  Files are screened in a process pool; results come back in list
-order whatever finishes first.
+takes every file, exactly as if it had been named: a format screener cannot
+read (a PDF, a picture) becomes a FileReport with the reason, so it makes
+the run exit 2 instead of passing unseen.  Only these are skipped, counted
+and listed: hidden files (names starting with "." or Word's "~$" lock
+files), symbolic links to folders (never followed, so a link loop cannot
+trap the walk) and broken links.  A .zip gives one FileReport per member
+(``a.zip › b.xlsx``).  Files are screened in a process pool; results come
+back in list order whatever finishes first.
 
 Nothing is lost: a file that cannot be read becomes a FileReport with the
 reason, and the rest are still screened.  To keep memory bounded on large
@@ -29,14 +32,14 @@ from dataclasses import replace
 
 from .config import Config
 from .errors import ConfigError, InputError
-from .loaders import LOADERS, UNSUPPORTED, load
+from .loaders import is_archive, load
 from .model import FileReport, Report, Skipped
 from .paths import STDIN
-from .screening import screen_document
+from .screening import screen_archive, screen_document
 
 Progress = Callable[[int, int], None]
 _MAX_CHUNK = 64
-_NOTHING_TO_SCREEN = "没有找到可检查的稿件（支持 .docx、.html、.htm、.md、.txt）"
+_NOTHING_TO_SCREEN = "没有找到可检查的稿件（文件夹为空，或只有隐藏文件和链接）"
 
 
 def default_jobs() -> int:
@@ -98,11 +101,20 @@ def screen_targets(
     files = []
     with closing(_screen_all(todo, options, jobs or default_jobs(), progress)) as results:
         for target in targets:
-            report = target if isinstance(target, FileReport) else next(results)
-            if on_file:
-                on_file(report)
-            files.append(report)
+            for report in (target,) if isinstance(target, FileReport) else next(results):
+                if on_file:
+                    on_file(report)
+                files.append(report)
     return Report(files=tuple(files), skipped=tuple(skipped))
+
+
+def screen_target(path: str, config: Config, encoding: str | None = None,
+                  keep_document: bool | None = False) -> tuple[FileReport, ...]:
+    """screen_one() for a file, one FileReport per member for an archive."""
+    if path == "-" or not is_archive(path):
+        return (screen_one(path, config, encoding, keep_document),)
+    return tuple(_kept(r, keep_document) for r in _guarded(path, lambda: screen_archive(path, config=config,
+                                                                                          encoding=encoding)))
 
 
 def screen_one(path: str, config: Config, encoding: str | None = None,
@@ -110,19 +122,12 @@ def screen_one(path: str, config: Config, encoding: str | None = None,
     """Load and screen one file; every failure becomes FileReport(error=...).
     The Document is kept if ``keep_document``, never if it is None, and
     otherwise only when there are findings (for excerpts)."""
-    try:
-        report = screen_document(load(path, encoding), config)
-    except InputError as exc:
-        return FileReport(path=exc.path, error=exc.problem)
-    except ConfigError as exc:  # e.g. a word-list pattern that ran into its time limit on this draft
-        return FileReport(path=str(path), error=str(exc))
-    except MemoryError:
-        return FileReport(path=str(path), error="内存不足，无法检查此文件")
-    except RecursionError:
-        return FileReport(path=str(path), error="文件结构嵌套过深，无法检查")
-    except Exception as exc:  # a bug must not end the batch; the message never quotes the draft
-        return FileReport(path=str(path), error=f"检查时出现内部错误（{type(exc).__name__}），请报告此问题")
-    if keep_document or (keep_document is not None and report.findings):
+    report = _guarded(path, lambda: (screen_document(load(path, encoding), config),))[0]
+    return _kept(report, keep_document)
+
+
+def _kept(report: FileReport, keep_document: bool | None) -> FileReport:
+    if report.document is None or keep_document or (keep_document is not None and report.findings):
         return report
     return replace(report, document=None)
 
@@ -135,6 +140,22 @@ def _special(path: str) -> bool:
     except OSError:
         return False
     return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+
+
+def _guarded(path: str, work: Callable[[], tuple[FileReport, ...]]) -> tuple[FileReport, ...]:
+    """``work()``, with every failure turned into one FileReport(error=...)."""
+    try:
+        return work()
+    except InputError as exc:
+        return (FileReport(path=exc.path, error=exc.problem),)
+    except ConfigError as exc:  # e.g. a word-list pattern that ran into its time limit on this draft
+        return (FileReport(path=str(path), error=str(exc)),)
+    except MemoryError:
+        return (FileReport(path=str(path), error="内存不足，无法检查此文件"),)
+    except RecursionError:
+        return (FileReport(path=str(path), error="文件结构嵌套过深，无法检查"),)
+    except Exception as exc:  # a bug must not end the batch; the message never quotes the draft
+        return (FileReport(path=str(path), error=f"检查时出现内部错误（{type(exc).__name__}），请报告此问题"),)
 
 
 def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], list[Skipped]]:
@@ -160,13 +181,10 @@ def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], 
     def consider(path: str) -> None:
         """A file met in a folder walk or by a pattern."""
         name = os.path.basename(path)
-        suffix = os.path.splitext(name)[1].lower()
         if _special(path):  # a named pipe waits for a writer: opening it would hang the batch
             targets.append(FileReport(path=path, error="是命名管道、套接字或设备文件，不是稿件，未检查"))
         elif _hidden(name):
             skipped.append(Skipped(path, "hidden"))
-        elif suffix not in LOADERS:
-            skipped.append(Skipped(path, "unsupported", UNSUPPORTED.get(suffix)))
         elif os.path.islink(path) and not os.path.exists(path):
             skipped.append(Skipped(path, "broken-link"))
         else:
@@ -214,12 +232,12 @@ def _hidden(name: str) -> bool:
 
 
 def _screen_all(todo: list[str], options: tuple, jobs: int,
-                progress: Progress | None) -> Iterator[FileReport]:
+                progress: Progress | None) -> Iterator[tuple[FileReport, ...]]:
     """``options``: screen_one's arguments after the path."""
     total = len(todo)
     if jobs <= 1 or total < 2:
         for done, path in enumerate(todo, 1):
-            report = screen_one(path, *options)
+            report = screen_target(path, *options)
             if progress:
                 progress(done, total)
             yield report
@@ -241,7 +259,7 @@ def _screen_all(todo: list[str], options: tuple, jobs: int,
             yield report
     except BrokenProcessPool:
         for path in todo[done:]:
-            yield FileReport(path=path, error="检查进程意外退出（可能内存不足），此文件未检查")
+            yield (FileReport(path=path, error="检查进程意外退出（可能内存不足），此文件未检查"),)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
         if freeze:
@@ -257,5 +275,5 @@ def _init_worker(*options) -> None:
     _OPTIONS.append(options)
 
 
-def _worker(path: str) -> FileReport:
-    return screen_one(path, *_OPTIONS[0])
+def _worker(path: str) -> tuple[FileReport, ...]:
+    return screen_target(path, *_OPTIONS[0])

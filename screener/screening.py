@@ -20,8 +20,9 @@ from .config import Config
 from .detectors import DETECTORS, check_codes
 from .document import Document
 from .errors import InputError
-from .loaders import LOADERS, MAX_BYTES, UNSUPPORTED, load
+from .loaders import MAX_BYTES, is_archive, load, load_archive, load_data
 from .model import FileReport, Report
+from .paths import is_stdin
 from .privacy import Privacy
 from .resolve import resolve
 from .wordlists import ListSet, list_set
@@ -97,11 +98,30 @@ def screen_file(
 
     ``previous`` names last year's 政府信息公开工作年度报告, whose 结转下年度
     figures this year's 上年结转 must repeat (rule AR612).
-    Raises InputError when the file (or ``previous``) cannot be read.
+    Raises InputError when the file (or ``previous``) cannot be read.  A .zip
+    gives one FileReport per member (``a.zip › b.xlsx``); a member that cannot
+    be read is a FileReport with its ``error``.
     """
     if previous is not None:
         config = (config or Config()).with_overrides(annual_previous=load_previous(previous, encoding))
+    if not is_stdin(path) and is_archive(str(path)):
+        return Report(files=screen_archive(path, config=config, encoding=encoding))
     return screener_for(config).screen_file(path, encoding=encoding)
+
+
+def screen_archive(path: str | os.PathLike, *, config: Config | None = None,
+                   encoding: str | None = None) -> tuple[FileReport, ...]:
+    """One FileReport per member of the archive at ``path``, in archive
+    order; an empty archive is one empty FileReport.  Raises InputError
+    when the archive itself cannot be read."""
+    screener = screener_for(config)
+    reports = []
+    for shown, loaded in load_archive(path, encoding):
+        if isinstance(loaded, InputError):
+            reports.append(FileReport(path=shown, error=loaded.problem))
+        else:
+            reports.append(screener.screen_document(loaded))
+    return tuple(reports) or (FileReport(path=str(path)),)
 
 
 def screen_bytes(data: bytes, name: str, *, config: Config | None = None,
@@ -116,11 +136,7 @@ def screen_bytes(data: bytes, name: str, *, config: Config | None = None,
     'landline'
     """
     base = PurePath(str(name).replace("\\", "/")).name or "<upload>"
-    suffix = PurePath(base).suffix.lower()
-    if suffix in UNSUPPORTED:
-        raise InputError(base, UNSUPPORTED[suffix])
     if len(data) > MAX_BYTES:
         raise InputError(base, f"文件过大（上限 {MAX_BYTES // 1048576} MB）")
-    loader = LOADERS.get(suffix, LOADERS[".txt"])
-    doc = loader(Path(base), bytes(data), encoding)
+    doc = load_data(Path(base), bytes(data), encoding)  # the same table the CLI's loader uses
     return Report(files=(screener_for(config).screen_document(doc),))

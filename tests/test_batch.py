@@ -72,8 +72,10 @@ def test_a_folder_is_screened_in_one_command(capsys, drafts, jobs):
     assert f"{drafts / '损坏.docx'}：文件已损坏" in err
     for name in ("通知.docx", "公示.html", "说明.md", "sub/名单.txt"):
         assert f"【{drafts / name}】" in out
-    assert "跳过 5 个：" in out and "隐藏文件 2 个" in out
-    assert ".doc 文件 1 个未检查：旧版 Word 格式" in out
+    # issue 15 point 7: formats screener cannot read are reported, not skipped
+    assert "跳过 2 个：隐藏文件 2 个" in out
+    assert f"{drafts / '旧稿.doc'}：旧版 Word 格式" in err and f"{drafts / '扫描件.png'}：图片中的文字无法检查" in err
+    assert "未能检查 3 个文件（不算通过，退出码 2）：" in out and "旧稿.doc" in out.split("未能检查")[-1]
 
 
 def test_json_holds_one_entry_per_file_in_a_stable_order(capsys, drafts):
@@ -81,13 +83,15 @@ def test_json_holds_one_entry_per_file_in_a_stable_order(capsys, drafts):
     data = json.loads(out)
     assert code == 2
     paths = [f["path"] for f in data["files"]]
-    assert paths == [str(drafts / n) for n in ("公示.html", "损坏.docx", "说明.md", "通知.docx", "sub/名单.txt")]
+    assert paths == [str(drafts / n) for n in ("notes.log", "公示.html", "扫描件.png", "损坏.docx", "旧稿.doc", "说明.md",
+                                               "通知.docx", "sub/名单.txt")]
     by_name = {os.path.basename(f["path"]): f for f in data["files"]}
     assert "error" in by_name["损坏.docx"] and by_name["损坏.docx"]["findings"] == []
     assert len(by_name["公示.html"]["findings"]) == 1  # the script's address is not page text
     locations = {(os.path.basename(f["path"]), g.get("location")) for f in data["files"] for g in f["findings"]}
     assert set(LOCATIONS) <= locations
-    assert {s["reason"] for s in data["skipped"]} == {"hidden", "unsupported"}
+    assert {s["reason"] for s in data["skipped"]} == {"hidden"}
+    assert {os.path.basename(p) for p, f in zip(paths, data["files"]) if "error" in f} == {"损坏.docx", "旧稿.doc", "扫描件.png"}
     assert "body@example.com" not in out  # masked unless --show-values
 
 
@@ -112,10 +116,15 @@ EDGE_CASES = [
     ("0-byte .docx is a clear error", {"空.docx": b""}, ["空.docx"], 2, "文件为空（0 字节）"),
     ("missing file", {}, ["没有.txt"], 2, "文件不存在"),
     ("glob matching nothing", {}, ["*.docx"], 2, "没有找到可检查的稿件"),
-    ("folder without drafts", {"a.pdf": b"%PDF"}, ["."], 2, "没有找到可检查的稿件"),
+    ("folder with only hidden files", {".a.txt": b"x"}, ["."], 2, "没有找到可检查的稿件"),
+    ("folder with an unreadable file", {"a.pdf": b"%PDF"}, ["."], 2, "PDF"),
+    ("folder: a picture beside a draft is not passed", {"a.txt": b"a@example.com", "b.png": b"\x89PNG"}, ["."], 2,
+     "未能检查 1 个文件"),
     ("undecodable text", {"乱码.txt": b"\x00\x01\x02\x81\x30" * 50}, ["乱码.txt"], 2, "二进制文件"),
     ("old format named explicitly", {"a.doc": b"x"}, ["a.doc"], 2, "另存为 .docx"),
-    ("glob takes supported files only", {"a.txt": b"a@example.com", "b.pdf": b"%PDF"}, ["*"], 1, "PDF 无法可靠提取文字"),
+    ("glob: an unreadable file makes the run exit 2", {"a.txt": b"a@example.com", "b.pdf": b"%PDF"}, ["*"], 2, "PDF"),
+    ("folder: the same file named one by one", {"a.txt": b"a@example.com", "b.pdf": b"%PDF"}, ["a.txt", "b.pdf"], 2,
+     "未能检查 1 个文件"),
 ]
 
 
@@ -215,6 +224,7 @@ def test_summary_table_snapshot():
         "丙.txt          0  空文件",
         "丁.md           0  未发现问题",
         "合计：需处理 1 个，未发现问题 1 个，空文件 1 个，无法读取 1 个",
+        "未能检查 1 个文件（不算通过，退出码 2）：乙.docx",
         "跳过 2 个：隐藏文件 1 个，不支持的格式 1 个",
         "  .doc 文件 1 个未检查：请另存为 .docx",
     ]

@@ -467,7 +467,7 @@ def test_numbers_in_file_names_are_masked_in_a_folder_walk(tmp_path):
         for args in ([tmp_path], ["--format", "json", tmp_path],
                      [tmp_path, "--sheet", sheets, "--redact", copies]):
             result = run_cli(args + flag)
-            assert result.code == 1, result
+            assert result.code == 2, result  # the .pdf files are reported as unread (issue 15 point 7)
             for kind, written in named:
                 shown = leaked(result.out + result.err, kind, written) is not None
                 assert shown is expect_shown, (args + flag, written)

@@ -10,6 +10,7 @@ import dataclasses
 import gc
 import io
 import json
+import os
 import pickle
 import random
 
@@ -77,7 +78,9 @@ def test_the_json_of_a_run_is_the_json_of_its_report(folder):
     report = screen_paths([folder], jobs=1, keep_texts=False)
     assert out == render_json(report, pretty=False) + "\n"
     data = json.loads(out)
-    assert len(data["files"]) == 43 and {s["reason"] for s in data["skipped"]} == {"hidden", "unsupported"}
+    # the PDF is reported as unreadable, no longer skipped (issue 15 point 7)
+    assert len(data["files"]) == 44 and {s["reason"] for s in data["skipped"]} == {"hidden"}
+    assert [os.path.basename(f["path"]) for f in data["files"] if "error" in f and f["path"].endswith(".pdf")] == ["扫描件.pdf"]
     assert gen.id_number() not in out  # the file name is masked
 
 
@@ -109,7 +112,7 @@ def test_on_file_sees_every_report_in_report_order(folder, jobs, monkeypatch):
 def test_progress_reaches_the_total(folder, jobs):
     calls = []
     screen_paths([folder], jobs=jobs, progress=lambda done, total: calls.append((done, total)))
-    assert calls == [(n, 43) for n in range(1, 44)]
+    assert calls == [(n, 44) for n in range(1, 45)]  # the PDF is counted: it is reported, not skipped
 
 
 def test_a_run_leaves_the_garbage_collector_as_it_found_it(folder):

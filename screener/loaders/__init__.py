@@ -17,6 +17,7 @@ from pathlib import Path
 from ..document import Document
 from ..errors import InputError
 from ..paths import STDIN, STDIN_NAME
+from .archive import Member, is_archive, load_members
 from .html import load_html
 from .text import decode_bytes
 
@@ -43,6 +44,14 @@ def load_docx(path: Path, data: bytes, encoding: str | None = None) -> Document:
     return load(path, data, encoding)
 
 
+def load_sheet(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    """sheets.load_sheet (spreadsheets of every kind, sniffed by content),
+    imported on first use."""
+    from .sheets import load_sheet as load
+
+    return load(path, data, encoding)
+
+
 LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".txt": _load_text,
     ".text": _load_text,
@@ -56,14 +65,20 @@ LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".htm": load_html,
     ".shtml": load_html,
     ".xhtml": load_html,
+    # spreadsheets (loaders/sheets.py sniffs the content: an .xls may be HTML or CSV)
+    ".xlsx": load_sheet,
+    ".xlsm": load_sheet,
+    ".xls": load_sheet,
+    ".et": load_sheet,
+    ".ods": load_sheet,
+    ".csv": load_sheet,
 }
 
 # Formats offices use that screener cannot read, and what to do instead.
 _SAVE_AS_DOCX = "请在 Word 或 WPS 中另存为 .docx 后再检查"
 _IMAGE = "图片中的文字无法检查，请人工核对图片（扫描件中的身份证号、手机号同样会泄露），或检查其文字稿"
-_SHEET = "表格文件暂不支持，请另存为 .txt 或把内容粘贴到 .docx 后再检查"
 _SLIDES = "演示文稿暂不支持，请把文字另存或粘贴到 .docx 后再检查"
-_ARCHIVE = "压缩包无法直接检查，请解压后检查其中的文件"
+_ARCHIVE = "RAR 和 7z 压缩包无法打开检查（没有可用的纯 Python 读取器），请解压后检查其中的文件，或改用 .zip 打包"
 UNSUPPORTED: dict[str, str] = {
     ".doc": "旧版 Word 格式（.doc）无法读取，" + _SAVE_AS_DOCX,
     ".dot": "旧版 Word 模板（.dot）无法读取，" + _SAVE_AS_DOCX,
@@ -75,9 +90,6 @@ UNSUPPORTED: dict[str, str] = {
     ".uot": "标文通（UOF）格式无法读取，" + _SAVE_AS_DOCX,
     ".pdf": "PDF 无法可靠提取文字，请检查其源文件（.docx 或 .txt）",
     ".ofd": "OFD 版式文件无法可靠提取文字，请检查其源文件（.docx 或 .txt）",
-    ".xls": _SHEET,
-    ".xlsx": _SHEET,
-    ".et": "WPS 表格暂不支持，请另存为 .txt 后再检查",
     ".ppt": _SLIDES,
     ".pptx": _SLIDES,
     ".dps": _SLIDES,
@@ -87,7 +99,6 @@ UNSUPPORTED: dict[str, str] = {
     ".tif": _IMAGE,
     ".tiff": _IMAGE,
     ".bmp": _IMAGE,
-    ".zip": _ARCHIVE,
     ".rar": _ARCHIVE,
     ".7z": _ARCHIVE,
 }
@@ -133,6 +144,35 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(name, "文件名无效（含空字符）") from None
 
 
+def load_data(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    """Load bytes already read, by the extension of ``path`` (an archive
+    member is loaded so, under its shown name ``a.zip › b.xlsx``)."""
+    suffix = path.suffix.lower()
+    if suffix in UNSUPPORTED:
+        raise InputError(str(path), UNSUPPORTED[suffix])
+    return LOADERS.get(suffix, _load_text)(path, data, encoding)
+
+
+def load_archive(path: str | os.PathLike, encoding: str | None = None) -> list[Member]:
+    """Every member of the .zip at ``path``: (shown name, Document or the
+    InputError saying why it was not read).  Raises InputError when the
+    archive itself cannot be read or opened."""
+    name = str(path)
+    data = read_bytes(Path(path))
+
+    def member(shown: Path, member_data: bytes) -> Document:
+        try:
+            return load_data(shown, member_data, encoding)
+        except (InputError, MemoryError):
+            raise
+        except RecursionError:
+            raise InputError(str(shown), "文件结构嵌套过深，无法检查") from None
+        except Exception as exc:  # one broken member must not hide the others; never quotes the member
+            raise InputError(str(shown), f"检查时出现内部错误（{type(exc).__name__}），请报告此问题") from None
+
+    return load_members(name, data, member)
+
+
 def load(path: str | os.PathLike, encoding: str | None = None) -> Document:
     """Read ``path`` (``-`` for standard input) into a Document."""
     if str(path) == STDIN:
@@ -142,6 +182,8 @@ def load(path: str | os.PathLike, encoding: str | None = None) -> Document:
     suffix = path.suffix.lower()
     if suffix in UNSUPPORTED:
         raise InputError(str(path), UNSUPPORTED[suffix])
+    if is_archive(str(path)):
+        raise InputError(str(path), "是压缩包，请用 screen_paths() 或 screen_file() 检查其中的每个文件")
     data = read_bytes(path)
     loader = LOADERS.get(suffix, _load_text)
     return loader(path, data, encoding)

@@ -19,6 +19,7 @@ from ..atomic import write_atomic
 from ..config import digits_key
 from ..detectors import kind
 from ..errors import OutputError
+from ..loaders.archive import SEP as ARCHIVE_SEP
 from ..masking import mask_digits
 from ..model import FileReport, Finding, Report, Severity
 from ..paths import is_stdin
@@ -85,6 +86,8 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
         raise OutputError(f"{report.path}：没有稿件文本，无法生成脱敏副本")
     if hasattr(doc, "runs_for"):  # read from a .docx: its Document maps text to runs
         return _redact_docx(data, report, style, min_severity)
+    if hasattr(doc, "pieces_for"):  # read from a spreadsheet: its Document maps text to cells
+        return _redact_sheet(data, report, style, min_severity)
     suffix = Path(report.path).suffix.lower()
     if doc.encoding is None:
         raise OutputError(f"{report.path}：只能为纯文本（.txt、.md）和 Word（.docx）稿件生成脱敏副本，"
@@ -119,15 +122,33 @@ def _redact_docx(data: bytes, report: FileReport, style: str | None,
     return redact_docx_bytes(data, report, targets, [_masked(f, style) for f in targets], expected)
 
 
+def _redact_sheet(data: bytes, report: FileReport, style: str | None,
+                  min_severity: Severity) -> bytes:
+    from ..loaders.sheets import sniff
+    from .xlsx import redact_xlsx_bytes  # lxml: imported only for a workbook
+
+    if sniff(data) != "xlsx":
+        raise OutputError(f"{report.path}：只能为 .xlsx 表格生成脱敏副本；请在 Excel 或 WPS 中另存为 .xlsx 后再检查并脱敏，"
+                          "或在原文件中按审批表修改")
+    targets = _targets(report.findings, min_severity)
+    if any(a.end > b.start for a, b in zip(targets, targets[1:])):
+        raise OutputError(f"{report.path}：号码相互重叠，无法在表格中脱敏，请在 Excel 中手工处理")
+    return redact_xlsx_bytes(data, report, targets, [_masked(f, style) for f in targets])
+
+
 def redact_file(source: "str | os.PathLike", target: "str | os.PathLike", report: FileReport, *,
                 encoding: str | None = None, style: str | None = None,
                 min_severity: Severity = Severity.WARNING,
                 protect: Iterable["str | os.PathLike"] = ()) -> Path:
     """Write the redacted copy of the draft ``source`` to ``target``
     atomically; refuses to overwrite ``source`` or any path in ``protect``."""
+    if ARCHIVE_SEP in str(source):
+        raise OutputError(f"{source}：压缩包内的文件不能直接生成脱敏副本，请解压后分别检查并脱敏，再重新打包")
     source = Path(source)
     if is_stdin(source):
         raise OutputError("从标准输入读取的稿件不能生成脱敏副本，请先保存为文件")
+    if hasattr(report.document, "pieces_for") and Path(target).suffix.lower() != source.suffix.lower():
+        raise OutputError(f"{target}：脱敏副本的扩展名须与稿件相同（{source.suffix}），以免格式与内容不符")
     try:
         data = source.read_bytes()
     except OSError as exc:

@@ -12,7 +12,7 @@ from ..privacy import Privacy
 
 _SKIP_LABELS = {
     "hidden": "隐藏文件",
-    "unsupported": "不支持的格式",
+    "unsupported": "不支持的格式",  # no longer produced by the walk (unsupported files are reported); kept for old reports
     "symlink": "符号链接文件夹（未跟随）",
     "broken-link": "失效的链接",
 }
@@ -51,6 +51,7 @@ def render_summary(report: Report, fail_on: Severity, show_values: bool = False,
         cells = [_pad(cell, widths[i], right=0 < i < len(row) - 1) for i, cell in enumerate(row)]
         lines.append("  ".join(cells).rstrip())
     lines.append(totals_line(report, fail_on))
+    lines.extend(unread_lines(report, privacy))
     lines.extend(skipped_lines(report))
     return lines
 
@@ -59,6 +60,17 @@ def totals_line(report: Report, fail_on: Severity) -> str:
     counts = Counter(outcome(fr, fail_on).status for fr in report.files)
     order = (NEEDS_WORK, CLEAN, EMPTY, UNREADABLE)
     return "合计：" + "，".join(f"{_SHORT[status]} {counts[status]} 个" for status in order if counts[status])
+
+
+def unread_lines(report: Report, privacy: Privacy, most: int = 10) -> list[str]:
+    """The files that were not read or checked, named: they never count as
+    clean, and they are why the run ends with exit code 2."""
+    unread = report.errors
+    if not unread:
+        return []
+    names = "、".join(privacy.path(fr.path) for fr in unread[:most])
+    more = f" 等 {len(unread)} 个" if len(unread) > most else ""
+    return [f"未能检查 {len(unread)} 个文件（不算通过，退出码 2）：{names}{more}"]
 
 
 def skipped_lines(report: Report) -> list[str]:

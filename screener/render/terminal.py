@@ -46,8 +46,8 @@ def render_finding(fr: FileReport, f: Finding, show_values: bool = False,
                    privacy: Privacy | None = None, masker: Masker | None = None) -> list[str]:
     privacy = privacy or Privacy(show_values=show_values)
     where = f"{f.line}:{f.column}"
-    if f.location:
-        where += f"（{f.location}）"
+    if f.location:  # a location can quote the file's content (a sheet's name)
+        where += f"（{privacy.message(f.location)}）"
     label = KIND_LABELS.get(f.kind, f.kind)
     lines = [
         f"  {where}  [{f.severity.zh}] {label} {f.code}：{f.shown(show_values)}",
