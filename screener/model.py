@@ -55,6 +55,7 @@ KIND_LABELS: dict[str, str] = {
     "caution-term": "慎用词",
     "wording": "规范表述",
     "classified-marking": "涉密标识",
+    "unchecked": "未能检查的内容",  # detectors/unchecked.py KIND
 }
 
 

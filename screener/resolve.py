@@ -21,6 +21,7 @@ _KIND_RANK = {
     "banned-term": 3,
     "caution-term": 2,
     "wording": 1,
+    "unchecked": 0,  # detectors/unchecked.py KIND
 }
 
 

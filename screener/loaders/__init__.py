@@ -36,6 +36,13 @@ def load_docx(path: Path, data: bytes, encoding: str | None = None) -> Document:
     return load(path, data, encoding)
 
 
+def load_pdf(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    """pdf.load_pdf, imported on first use (PDFium's library loads in tens of ms)."""
+    from .pdf import load_pdf as load
+
+    return load(path, data, encoding)
+
+
 LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".txt": _load_text,
     ".text": _load_text,
@@ -49,6 +56,7 @@ LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".htm": load_html,
     ".shtml": load_html,
     ".xhtml": load_html,
+    ".pdf": load_pdf,
 }
 
 # Formats offices use that screener cannot read, and what to do instead.
@@ -66,7 +74,6 @@ UNSUPPORTED: dict[str, str] = {
     ".odt": "OpenDocument 文本（.odt）无法读取，" + _SAVE_AS_DOCX,
     ".uof": "标文通（UOF）格式无法读取，" + _SAVE_AS_DOCX,
     ".uot": "标文通（UOF）格式无法读取，" + _SAVE_AS_DOCX,
-    ".pdf": "PDF 无法可靠提取文字，请检查其源文件（.docx 或 .txt）",
     ".ofd": "OFD 版式文件无法可靠提取文字，请检查其源文件（.docx 或 .txt）",
     ".xls": _SHEET,
     ".xlsx": _SHEET,
