@@ -43,6 +43,13 @@ def load_pdf(path: Path, data: bytes, encoding: str | None = None) -> Document:
     return load(path, data, encoding)
 
 
+def load_ofd(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    """ofd.load_ofd, imported on first use (lxml, as for .docx)."""
+    from .ofd import load_ofd as load
+
+    return load(path, data, encoding)
+
+
 LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".txt": _load_text,
     ".text": _load_text,
@@ -57,6 +64,7 @@ LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".shtml": load_html,
     ".xhtml": load_html,
     ".pdf": load_pdf,
+    ".ofd": load_ofd,
 }
 
 # Formats offices use that screener cannot read, and what to do instead.
@@ -74,7 +82,6 @@ UNSUPPORTED: dict[str, str] = {
     ".odt": "OpenDocument 文本（.odt）无法读取，" + _SAVE_AS_DOCX,
     ".uof": "标文通（UOF）格式无法读取，" + _SAVE_AS_DOCX,
     ".uot": "标文通（UOF）格式无法读取，" + _SAVE_AS_DOCX,
-    ".ofd": "OFD 版式文件无法可靠提取文字，请检查其源文件（.docx 或 .txt）",
     ".xls": _SHEET,
     ".xlsx": _SHEET,
     ".et": "WPS 表格暂不支持，请另存为 .txt 后再检查",
