@@ -50,6 +50,13 @@ def load_ofd(path: Path, data: bytes, encoding: str | None = None) -> Document:
     return load(path, data, encoding)
 
 
+def load_word97(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    """word97.load_word97 (.doc, .wps), imported on first use (olefile, lxml)."""
+    from .word97 import load_word97 as load
+
+    return load(path, data, encoding)
+
+
 LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".txt": _load_text,
     ".text": _load_text,
@@ -65,6 +72,10 @@ LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".xhtml": load_html,
     ".pdf": load_pdf,
     ".ofd": load_ofd,
+    ".doc": load_word97,
+    ".dot": load_word97,
+    ".wps": load_word97,
+    ".wpt": load_word97,
 }
 
 # Formats offices use that screener cannot read, and what to do instead.
@@ -74,10 +85,6 @@ _SHEET = "表格文件暂不支持，请另存为 .txt 或把内容粘贴到 .do
 _SLIDES = "演示文稿暂不支持，请把文字另存或粘贴到 .docx 后再检查"
 _ARCHIVE = "压缩包无法直接检查，请解压后检查其中的文件"
 UNSUPPORTED: dict[str, str] = {
-    ".doc": "旧版 Word 格式（.doc）无法读取，" + _SAVE_AS_DOCX,
-    ".dot": "旧版 Word 模板（.dot）无法读取，" + _SAVE_AS_DOCX,
-    ".wps": "WPS 文字格式（.wps）无法读取，" + _SAVE_AS_DOCX,
-    ".wpt": "WPS 文字模板（.wpt）无法读取，" + _SAVE_AS_DOCX,
     ".rtf": "RTF 格式无法读取，" + _SAVE_AS_DOCX,
     ".odt": "OpenDocument 文本（.odt）无法读取，" + _SAVE_AS_DOCX,
     ".uof": "标文通（UOF）格式无法读取，" + _SAVE_AS_DOCX,
