@@ -72,8 +72,9 @@ def test_a_folder_is_screened_in_one_command(capsys, drafts, jobs):
     assert f"{drafts / '损坏.docx'}：文件已损坏" in err
     for name in ("通知.docx", "公示.html", "说明.md", "sub/名单.txt"):
         assert f"【{drafts / name}】" in out
-    assert "跳过 5 个：" in out and "隐藏文件 2 个" in out
-    assert ".doc 文件 1 个未检查：旧版 Word 格式" in out
+    # .doc is read since issue 15: the truncated one is an unreadable file, no longer a skip
+    assert "跳过 4 个：" in out and "隐藏文件 2 个" in out
+    assert f"{drafts / '旧稿.doc'}：不是有效的 .doc 文件（文件已损坏" in err
 
 
 def test_json_holds_one_entry_per_file_in_a_stable_order(capsys, drafts):
@@ -81,7 +82,7 @@ def test_json_holds_one_entry_per_file_in_a_stable_order(capsys, drafts):
     data = json.loads(out)
     assert code == 2
     paths = [f["path"] for f in data["files"]]
-    assert paths == [str(drafts / n) for n in ("公示.html", "损坏.docx", "说明.md", "通知.docx", "sub/名单.txt")]
+    assert paths == [str(drafts / n) for n in ("公示.html", "损坏.docx", "旧稿.doc", "说明.md", "通知.docx", "sub/名单.txt")]
     by_name = {os.path.basename(f["path"]): f for f in data["files"]}
     assert "error" in by_name["损坏.docx"] and by_name["损坏.docx"]["findings"] == []
     assert len(by_name["公示.html"]["findings"]) == 1  # the script's address is not page text
@@ -112,10 +113,12 @@ EDGE_CASES = [
     ("0-byte .docx is a clear error", {"空.docx": b""}, ["空.docx"], 2, "文件为空（0 字节）"),
     ("missing file", {}, ["没有.txt"], 2, "文件不存在"),
     ("glob matching nothing", {}, ["*.docx"], 2, "没有找到可检查的稿件"),
-    ("folder without drafts", {"a.pdf": b"%PDF"}, ["."], 2, "没有找到可检查的稿件"),
+    ("folder without drafts", {"a.pptx": b"PK"}, ["."], 2, "没有找到可检查的稿件"),  # was a.pdf: read since issue 15
     ("undecodable text", {"乱码.txt": b"\x00\x01\x02\x81\x30" * 50}, ["乱码.txt"], 2, "二进制文件"),
     ("old format named explicitly", {"a.doc": b"x"}, ["a.doc"], 2, "另存为 .docx"),
-    ("glob takes supported files only", {"a.txt": b"a@example.com", "b.pdf": b"%PDF"}, ["*"], 1, "PDF 无法可靠提取文字"),
+    ("glob takes supported files only", {"a.txt": b"a@example.com", "b.pptx": b"PK"}, ["*"], 1, "演示文稿暂不支持"),  # was b.pdf
+    ("a damaged PDF in a glob is an error, not a skip", {"a.txt": b"a@example.com", "b.pdf": b"%PDF"}, ["*"], 2,
+     "不是有效的 PDF 文件"),
 ]
 
 

@@ -70,7 +70,7 @@ def load_word97(path: Path, data: bytes, encoding: str | None = None) -> Documen
     if found == "rtf":
         raise InputError(name, f"实际是 RTF 格式（不是 {fmt} 二进制格式），无法读取；{_SAVE_AS}")
     if found != "ole":
-        raise InputError(name, sniff.wrong_format(data, path.suffix.lower() or fmt))
+        raise InputError(name, f"{sniff.wrong_format(data, path.suffix.lower() or fmt)}；{_SAVE_AS}")
     try:
         ole = olefile.OleFileIO(data)
     except Exception:  # olefile raises OSError, struct.error, IndexError … on damaged containers
