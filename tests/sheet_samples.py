@@ -71,4 +71,6 @@ def sample_report(text: str = TEXT, specs=SPECS, path: str = "救助公示.txt")
     return FileReport(path=path, findings=tuple(found), chars=len(text), document=doc)
 
 
-ALL_KINDS = frozenset(s[0] for s in SPECS)
+# Every kind the sheet lists as checked: those of the sample findings, and
+# "unchecked" (content a loader could not read), which a text draft never has.
+ALL_KINDS = frozenset(s[0] for s in SPECS) | {"unchecked"}

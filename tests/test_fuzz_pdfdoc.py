@@ -4,9 +4,10 @@ Document or one clear InputError, never a traceback or a hang.
 Seeds are real files from the tests' own writers (pdf_factory, ofd_factory,
 doc_factory), mutated byte by byte and, for OFD, inside the zip (the member
 rewritten with a valid CRC, so the damage reaches the XML reader).  The
-generic loader fuzz (test_fuzz_loaders.py) feeds these loaders text seeds;
-this file gives them their own formats.  Each file named for one format also
-receives the seeds of the others: wrong extensions are sniffed.
+generic loader fuzz (test_fuzz_loaders.py) feeds each loader its own seeds
+(paged_seeds.py) and text; here each file named for one format also receives
+mutations of the others' (wrong extensions are sniffed), and .wps is fuzzed
+as well as .doc.
 """
 from __future__ import annotations
 
@@ -17,29 +18,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import gen
-from doc_factory import build_doc
-from ofd_factory import OfdPage, build_ofd
-from pdf_factory import Page, build_pdf
+from paged_seeds import paged_seeds
 from test_fuzz_loaders import FUZZ_EXAMPLES, check_outcome, mutated, zip_member_mutated
 
-ID = gen.id_number()
-
-
-def seeds() -> dict[str, list[bytes]]:
-    return {
-        ".pdf": [build_pdf([Page([(50, 800, f"身份证号码：{ID[:9]}"), (50, 785, ID[9:])]), Page(image=True)],
-                           info={"title": "公示"}),
-                 build_pdf([Page([(50, 800, "电话13926647378")])], font="ucs2", compress=False)],
-        ".ofd": [build_ofd([OfdPage([(20, 30, f"身份证号码：{ID}")], template=True), OfdPage(image=True)],
-                           template_lines=[(20, 10, "内部资料")], annotations={1: "备注"}, attachments=1,
-                           info={"title": "公示", "keywords": "a;b"}, per_glyph=True)],
-        ".doc": [build_doc([f"身份证号码：{ID}", '\x13 HYPERLINK "tel:13926647378" \x14电话\x15\x01'],
-                           footnotes=["\x02 脚注"], comments=["\x05批注"], properties={"author": "王五"})],
-    }
-
-
-SEEDS = seeds()
+SEEDS = {suffix: list(seeds) for suffix, seeds in paged_seeds().items()}
 ALL = [s for group in SEEDS.values() for s in group]
 
 

@@ -54,7 +54,7 @@ def folder(tmp_path_factory):
     (root / "01" / "乱码.txt").write_bytes(b"\x00\x01\x02\x81\x30" * 50)
     (root / "02" / f"户主{gen.id_number()}.txt").write_text("名单见附件。", encoding="utf-8")
     (root / ".隐藏.txt").write_text("hidden@example.com", encoding="utf-8")
-    (root / "扫描件.pdf").write_bytes(b"%PDF")
+    (root / "扫描件.png").write_bytes(b"\x89PNG")  # skipped as unsupported (was .pdf, read since issue 15)
     return root
 
 
