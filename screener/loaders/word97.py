@@ -13,14 +13,17 @@ What is read ([MS-DOC], Word 97-2003 binary file format):
   text (body and tables, labelled 第N段 by non-empty paragraph), footnotes
   (脚注), headers and footers (页眉页脚, all sections together), comments
   (批注), endnotes (尾注) and text boxes (文本框, 页眉页脚中的文本框);
+- a table row as one line, its cells separated by a tab (a cell ends with
+  U+0007 and a row with one more), so a number keeps its row as context;
 - field codes are dropped and their shown result kept, except the target of
   a HYPERLINK field, which a published file carries too (链接：…);
 - the SummaryInformation and DocumentSummaryInformation properties (title,
   subject, author, keywords, comments, last saved by, company, manager) as
   文档属性.
 
-Not read: formatting, so table cells are numbered as paragraphs (no row or
-column), hidden text is read like shown text, and text deleted under tracked
+Not read: formatting, so a table row is numbered as a paragraph (no row or
+column label), a row with an empty cell may be split in two lines (an empty
+cell's mark looks like a row's end), hidden text is read like shown text, and text deleted under tracked
 changes is read in place, unlabelled (it is in the pieces; the revision marks
 are in the formatting).  Pictures and embedded objects (their anchor
 characters) are counted and reported as not checked.  Word 6/95 files and
@@ -49,7 +52,7 @@ _WORD6_IDENT = 0xA5DC
 _STORIES = (("正文", None), ("脚注", "脚注"), ("页眉页脚", "页眉页脚"), ("宏", None), ("批注", "批注"),
             ("尾注", "尾注"), ("文本框", "文本框"), ("页眉页脚中的文本框", "页眉页脚中的文本框"))
 _SAVE_AS = "请在 Word 或 WPS 中另存为 .docx 后再检查"
-_BREAKS = {"\r": "\n", "\x07": "\n", "\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\t": "\t"}
+_BREAKS = {"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\t": "\t"}
 _ANCHORS = "\x01\x08"  # a picture, an embedded object or a drawing stands here
 _HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:\\l\s+)?"([^"]+)"', re.IGNORECASE)
 _PROPERTIES = (("title", "标题"), ("subject", "主题"), ("author", "作者"), ("keywords", "关键词"),
@@ -218,6 +221,7 @@ def _clean(raw: str) -> str:
     target), anchors and other control characters are dropped."""
     out: list[str] = []
     stack: list[list] = []  # per open field: [in_code, code characters]
+    raw = raw.replace("\x07\x07", "\r").replace("\x07", "\t")  # cell end + row mark; cell end
     for ch in raw:
         if ch == "\x13":
             stack.append([True, []])
