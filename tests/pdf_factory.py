@@ -13,7 +13,9 @@ extraction:
 
 A page is a list of ``(x, y, text)`` lines (points from the bottom left), and
 may carry an image (a small grey square drawn over ``image_box``): a page
-with an image and no text is what a scanner makes.  ``info`` fills the
+with an image and no text is what a scanner makes; ``shapes`` draws that many
+filled rectangles (a few are a table's rules, hundreds are what text
+converted to outlines leaves).  ``info`` fills the
 document information dictionary; ``user_password`` encrypts the file with the
 standard security handler, revision 2 (RC4, 40-bit; PDF 1.7 §7.6.3), so the
 reader needs the password to open it.
@@ -32,6 +34,7 @@ class Page:
     lines: list[tuple[float, float, str]] = field(default_factory=list)
     image: bool = False
     image_box: tuple[float, float, float, float] = (50, 300, 400, 400)
+    shapes: int = 0  # filled rectangles: a table's rules, or text converted to outlines
 
 
 def _rc4(key: bytes, data: bytes) -> bytes:
@@ -115,6 +118,8 @@ def build_pdf(pages: list[Page], *, font: str = "identity", info: dict[str, str]
         if page.image:
             x, y, width, height = page.image_box
             ops.append(b"q %g 0 0 %g %g %g cm /Im1 Do Q" % (width, height, x, y))
+        for i in range(page.shapes):
+            ops.append(b"%d %d 4 6 re f" % (50 + (i % 40) * 12, 700 - (i // 40) * 14))
         for x, y, text in page.lines:
             if font == "identity":
                 code = b"".join(b"%04X" % cids[ch] for ch in text)

@@ -95,8 +95,13 @@ def test_pictures_beside_text_are_a_note_not_a_failure(tmp_path):
 
 
 def test_blank_pages_and_text_only_pages_have_no_unchecked_findings(tmp_path):
-    path = write(tmp_path, [Page([(50, 800, "关于公示的通知")]), Page()])
+    path = write(tmp_path, [Page([(50, 800, "关于公示的通知")]), Page(), Page(shapes=12)])
     assert found(path) == []
+
+
+def test_a_page_of_text_converted_to_outlines_is_not_blank(tmp_path):
+    path = write(tmp_path, [Page([(50, 800, "关于公示的通知")]), Page(shapes=400)])
+    assert [(f.code, f.location) for f in screen_file(path).findings] == [("UC701", "第2页")]
 
 
 def test_latin_only_pdf(tmp_path):

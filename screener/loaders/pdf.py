@@ -10,8 +10,10 @@ is how Chinese text in office PDFs is encoded.
 Each page's text is laid out line by line as PDFium finds the lines, labelled
 第N页.  A line break inside a page is soft: a number the layout split across
 two lines is joined again when the joined value validates (softbreaks.py).
-A page with no text but with pictures is a scan: it gets a note that the
-``unchecked`` detector reports as a warning naming the pages to check by eye.
+A page with no text but with pictures is a scan, and one with no text but
+hundreds of drawn shapes is text converted to outlines (转曲): either gets a
+note that the ``unchecked`` detector reports as a warning naming the pages to
+check by eye.  A page with no text and (almost) nothing drawn is blank.
 A page with text and pictures gets an informational note (a seal or a
 photographed table beside the text).  Embedded attachments are noted as not
 checked.  The document information dictionary (title, author, subject,
@@ -37,6 +39,9 @@ from .sniff import wrong_format
 MAX_PAGES = 20_000
 MAX_CHARS = 64 * 1024 * 1024  # all text of one file
 _OBJECT_DEPTH = 8  # form XObjects nested deeper than this are not searched for pictures
+# A page with no text but this many drawn shapes is text converted to outlines
+# (转曲) or a vector scan, not a blank page with a border.
+OUTLINE_SHAPES = 200
 
 _INFO = (("Title", "标题"), ("Author", "作者"), ("Subject", "主题"), ("Keywords", "关键词"),
          ("Creator", "创建程序"), ("Producer", "生成程序"))
@@ -78,7 +83,7 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> PagedDocument:
             raise InputError(name, f"PDF 第{number}页已损坏，无法读取；请重新导出 PDF") from None
         try:
             text = _page_text(page)
-            pictures = _has_pictures(page)
+            pictures = _has_pictures(page) or (not text.strip() and _outlined(page))
         finally:
             page.close()
         total += len(text)
@@ -106,7 +111,7 @@ def _scan_note(out: PagedBuilder, scans: list[int]) -> None:
     """The note for the run of scanned pages just ended, in page order."""
     for first, last in page_ranges(scans):
         where = page_label(first, last)
-        out.note(f"{where}没有文字层，只有图片（扫描件），未能检查", "scan", where)
+        out.note(f"{where}没有文字层，只有图片或图形（扫描件、转曲文字），未能检查", "scan", where)
     scans.clear()
 
 
@@ -126,6 +131,16 @@ def _page_text(page: pdfium.PdfPage) -> str:
 def _has_pictures(page: pdfium.PdfPage) -> bool:
     for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=_OBJECT_DEPTH):
         return True
+    return False
+
+
+def _outlined(page: pdfium.PdfPage) -> bool:
+    """Whether a page without text is drawn with enough shapes to be text outlines."""
+    shapes = 0
+    for _ in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,), max_depth=_OBJECT_DEPTH):
+        shapes += 1
+        if shapes >= OUTLINE_SHAPES:
+            return True
     return False
 
 
