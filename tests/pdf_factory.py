@@ -35,6 +35,8 @@ class Page:
     image: bool = False
     image_box: tuple[float, float, float, float] = (50, 300, 400, 400)
     shapes: int = 0  # filled rectangles: a table's rules, or text converted to outlines
+    comments: list[str] = field(default_factory=list)  # sticky-note annotations (/Contents)
+    links: list[str] = field(default_factory=list)  # link annotations with a URI action
 
 
 def _rc4(key: bytes, data: bytes) -> bytes:
@@ -129,9 +131,14 @@ def build_pdf(pages: list[Page], *, font: str = "identity", info: dict[str, str]
                 code = text.encode("cp1252").hex().upper().encode()
             ops.append(b"BT /F1 12 Tf %g %g Td <%s> Tj ET" % (x, y, code))
         content = w.add(_stream(b"", b"\n".join(ops), compress))
+        annots = [w.add(b"<</Type /Annot /Subtype /Text /Rect [50 50 70 70] /Contents " + _pdf_string(c) + b">>")
+                  for c in page.comments]
+        annots += [w.add(b"<</Type /Annot /Subtype /Link /Rect [50 80 150 95] /A <</S /URI /URI (%s)>>>>"
+                         % uri.encode("ascii")) for uri in page.links]
+        annot_ref = b" /Annots [%s]" % b" ".join(b"%d 0 R" % a for a in annots) if annots else b""
         kids.append(w.add(b"<</Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                          b"/Resources <</Font <</F1 %d 0 R>> /XObject <</Im1 %d 0 R>>>>>>"
-                          % (pages_num, content, font_num, image_num)))
+                          b"/Resources <</Font <</F1 %d 0 R>> /XObject <</Im1 %d 0 R>>>>%s>>"
+                          % (pages_num, content, font_num, image_num, annot_ref)))
     w.put(pages_num, b"<</Type /Pages /Kids [%s] /Count %d>>"
           % (b" ".join(b"%d 0 R" % k for k in kids), len(kids)))
     w.put(catalog, b"<</Type /Catalog /Pages %d 0 R>>" % pages_num)

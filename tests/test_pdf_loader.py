@@ -104,6 +104,16 @@ def test_a_page_of_text_converted_to_outlines_is_not_blank(tmp_path):
     assert [(f.code, f.location) for f in screen_file(path).findings] == [("UC701", "第2页")]
 
 
+def test_comments_and_link_targets_are_screened_where_they_sit(tmp_path):
+    pages = [Page([(50, 800, "公示")]),
+             Page([(50, 800, "联系方式见链接")], comments=[f"该户身份证 {ID}，核实后删除"], links=[f"tel:{MOBILE}"]),
+             Page(image=True, comments=["扫描件请核对"])]
+    path = write(tmp_path, pages)
+    assert [(f.code, f.location) for f in screen_file(path).findings] == [
+        ("ID101", "第2页批注"), ("MB201", "第2页链接"), ("UC701", "第3页")]
+    assert "扫描件请核对" in load(path).text
+
+
 def test_latin_only_pdf(tmp_path):
     path = write(tmp_path, [Page([(50, 800, f"Tel {MOBILE}")])], font="latin")
     assert found(path) == [("mobile", "MB201", "第1页", MOBILE)]

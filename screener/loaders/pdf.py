@@ -16,10 +16,11 @@ note that the ``unchecked`` detector reports as a warning naming the pages to
 check by eye.  A page with no text and (almost) nothing drawn is blank.
 A page with text and pictures gets an informational note (a seal or a
 photographed table beside the text).  Embedded attachments are noted as not
-checked.  The document information dictionary (title, author, subject,
-keywords, creator, producer) is screened as 文档属性.  Not read: XMP
-metadata (PDFium has no interface for it; office exports repeat the Info
-fields there), annotations and form fields, bookmarks.
+checked.  Annotations are read (pdf_annots.py): comment text as 第N页批注,
+link targets (tel:, mailto: …) as 第N页链接.  The document information
+dictionary (title, author, subject, keywords, creator, producer) is screened
+as 文档属性.  Not read: XMP metadata (PDFium has no interface for it; office
+exports repeat the Info fields there), form field values, bookmarks.
 
 An encrypted PDF that needs a password, or a file that is not a PDF, is one
 clear InputError; a PDF with an owner password only opens and is read.
@@ -32,6 +33,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
+from .pdf_annots import page_annotations
 from .paged import PagedBuilder, PagedDocument, page_label, page_ranges
 from .softbreaks import join_lines
 from .sniff import wrong_format
@@ -84,9 +86,10 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> PagedDocument:
         try:
             text = _page_text(page)
             pictures = _has_pictures(page) or (not text.strip() and _outlined(page))
+            comments, links = page_annotations(pdf, page)
         finally:
             page.close()
-        total += len(text)
+        total += len(text) + sum(map(len, comments + links))
         if total > MAX_CHARS:
             raise InputError(name, f"PDF 文字内容过多（超过 {MAX_CHARS // 1048576} M 字），已停止读取")
         if text.strip():
@@ -96,6 +99,10 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> PagedDocument:
                 pictured.append(number)
         elif pictures:
             scans.append(number)
+        if comments or links:
+            _scan_note(out, scans)
+            out.add("\n".join(comments), f"第{number}页批注")
+            out.add("\n".join(links), f"第{number}页链接")
     _scan_note(out, scans)
     if pictured:  # one note for all: seals and logos sit on most pages of an office PDF
         where = "、".join(page_label(first, last) for first, last in page_ranges(pictured))
