@@ -27,6 +27,7 @@ clear InputError; a PDF with an owner password only opens and is read.
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -52,6 +53,9 @@ _OPEN_ERRORS = {
     pdfium_c.FPDF_ERR_SECURITY: "PDF 使用了不支持的加密方式，无法检查；请取消加密后再检查，或检查其源文件",
 }
 _BROKEN = "PDF 文件已损坏或不完整，无法读取；请重新导出 PDF，或检查其源文件"
+# PDFium is not thread-safe (pypdfium2's documentation): a library caller that
+# screens files from several threads reads one PDF at a time.
+_PDFIUM = threading.Lock()
 
 
 def load_pdf(path: Path, data: bytes, encoding: str | None = None) -> PagedDocument:
@@ -59,14 +63,15 @@ def load_pdf(path: Path, data: bytes, encoding: str | None = None) -> PagedDocum
     name = str(path)
     if b"%PDF-" not in data[:1024]:
         raise InputError(name, wrong_format(data, "PDF"))
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        raise InputError(name, _OPEN_ERRORS.get(getattr(exc, "err_code", None), _BROKEN)) from None
-    try:
-        return _read(pdf, name)
-    finally:
-        pdf.close()
+    with _PDFIUM:
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            raise InputError(name, _OPEN_ERRORS.get(getattr(exc, "err_code", None), _BROKEN)) from None
+        try:
+            return _read(pdf, name)
+        finally:
+            pdf.close()
 
 
 def _read(pdf: pdfium.PdfDocument, name: str) -> PagedDocument:
