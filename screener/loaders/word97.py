@@ -132,7 +132,7 @@ def _not_word(ole: olefile.OleFileIO, fmt: str) -> str:
     if ole.exists("PowerPoint Document"):
         return "不是文字文档，实际是旧版 PowerPoint/WPS 演示文稿（.ppt、.dps），请改回正确的扩展名后再检查"
     if fmt == "WPS":
-        return f"是旧版 WPS 文字格式（WPS 2000 等，不是 Word 兼容格式），无法读取；请在 WPS 中另存为 .docx 后再检查"
+        return "是旧版 WPS 文字格式（WPS 2000 等，不是 Word 兼容格式），无法读取；请在 WPS 中另存为 .docx 后再检查"
     return f"不是 Word 文档（文件中没有 WordDocument 数据流）；{_SAVE_AS}"
 
 
