@@ -67,6 +67,15 @@ def test_scanned_pages_warn_pictures_note_and_attachments_warn(tmp_path):
     assert report.exit_code() == 1
 
 
+def test_a_page_of_paths_without_text_is_reported_like_a_scan(tmp_path):
+    path_objects = "".join(f'<ofd:PathObject ID="{i}" Boundary="0 0 5 5"><ofd:AbbreviatedData>M 0 0 L 5 5'
+                           "</ofd:AbbreviatedData></ofd:PathObject>" for i in range(300))
+    page = ('<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content>'
+            f'<ofd:Layer ID="90">{path_objects}</ofd:Layer></ofd:Content></ofd:Page>').encode()
+    data = build_ofd([OfdPage([(20, 30, "正文")]), OfdPage()], extra={"Doc_0/Pages/Page_1/Content.xml": page})
+    assert [(f.code, f.location) for f in screen_file(write(tmp_path, data)).findings] == [("UC701", "第2页")]
+
+
 def _zip(files: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:

@@ -15,9 +15,10 @@ form one line, with a space where there is a gap wider than a character
 (table cells), none where glyphs touch (converters that write every character
 as its own TextObject).  Lines then go through softbreaks.join_lines like a
 PDF page.  Labels: 第N页, 模板页N, 第N页批注.  A page with ImageObjects and no
-text is a scan (UC701); pictures beside text and attachments are noted.
-Not read: text drawn as paths (glyph outlines), signature files (Signs/:
-seal pictures and certificates), custom tags.
+text is a scan (UC701), and so is one with no text but hundreds of
+PathObjects (text converted to outlines); pictures beside text and
+attachments are noted.  Not read: signature files (Signs/: seal pictures and
+certificates), custom tags.
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from .sniff import wrong_format
 from .softbreaks import join_lines
 
 MAX_PAGES = 20_000
+OUTLINE_SHAPES = 200  # a page without text but this many paths is text converted to outlines
 _RESAVE = "请用 OFD 阅读器打开后重新另存，或检查其源文件"
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _DOCINFO = (("Title", "标题"), ("Author", "作者"), ("Subject", "主题"), ("Abstract", "摘要"),
@@ -129,7 +131,8 @@ def _document(pkg: Package, doc_name: str, out: PagedBuilder, prefix: str) -> No
     for number, page in enumerate(pages, 1):
         content = pkg.xml(_resolve(pkg, doc_name, page.get("BaseLoc", "")))
         text = _layer_text(content)
-        pictures = bool(_descendants(content, "ImageObject"))
+        pictures = bool(_descendants(content, "ImageObject")) or (
+            not text.strip() and len(_descendants(content, "PathObject")) >= OUTLINE_SHAPES)
         if text.strip():
             _scan_note(out, scans, prefix)
             out.add(text, f"{prefix}第{number}页")
@@ -158,7 +161,7 @@ def _document(pkg: Package, doc_name: str, out: PagedBuilder, prefix: str) -> No
 def _scan_note(out: PagedBuilder, scans: list[int], prefix: str) -> None:
     for first, last in page_ranges(scans):
         where = prefix + page_label(first, last)
-        out.note(f"{where}没有文字层，只有图片（扫描件），未能检查", "scan", where)
+        out.note(f"{where}没有文字层，只有图片或图形（扫描件、转曲文字），未能检查", "scan", where)
     scans.clear()
 
 
