@@ -35,15 +35,18 @@ def found(path):
 def test_every_story_is_read_and_located(tmp_path, suffix, compress):
     data = build_doc(
         ["平掌乡人民政府关于农村低保对象的公示", "", f"户主李某某，身份证号码：{ID}", f"姓名\x07联系电话\x07\x07张三\x07{MOBILE}\x07\x07"],
-        footnotes=[f"\x02 经办人 {MOBILE2}"], headers=["内部资料"], comments=["\x05该户有多次越级上访记录"],
+        footnotes=["\x02 经办人：", "王某", f"\x02 电话 {MOBILE2}"], headers=["内部资料"],
+        comments=["\x05该户有多次越级上访记录"],
         endnotes=[f"\x02 复核人身份证 {ID2}"], textboxes=["邮箱 lisi@example.com"], compress=compress)
     path = write(tmp_path, data, "公示" + suffix)
-    assert found(path) == [("ID101", "第2段", ID), ("MB201", "第4段", MOBILE), ("MB201", "脚注", MOBILE2),
-                           ("CM201", "页眉页脚", "内部资料"), ("ID101", "尾注", ID2),
+    assert found(path) == [("ID101", "第2段", ID), ("MB201", "第4段", MOBILE), ("MB201", "脚注2", MOBILE2),
+                           ("CM201", "页眉页脚", "内部资料"), ("ID101", "尾注1", ID2),
                            ("EM401", "文本框", "lisi@example.com")]
-    text = load(path).text
+    doc = load(path)
+    assert doc.location(doc.text.index("王某")) == "脚注1"  # the second paragraph of the first note
+    text = doc.text
     assert text.splitlines()[2:4] == ["姓名\t联系电话", f"张三\t{MOBILE}"]  # a table row is one line
-    assert "该户有多次越级上访记录" in text and "平掌乡人民政府关于农村低保对象的公示" in text
+    assert "该户有多次越级上访记录" in text and "\ue000" not in text and "平掌乡人民政府关于农村低保对象的公示" in text
 
 
 def test_field_codes_give_way_to_results_and_link_targets_are_screened(tmp_path):

@@ -6,6 +6,8 @@ What is read ([MS-DOC], Word 97-2003 binary file format):
 - the FIB at the start of the ``WordDocument`` stream: the story lengths
   (ccpText, ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn, ccpTxbx, ccpHdrTxbx), the
   flags (encrypted, which table stream) and the place of the Clx;
+- footnotes, endnotes and comments numbered by their reference marks
+  (脚注1, 尾注2, 批注3), in story order;
 - the piece table (Clx → Pcdt → PlcPcd) in the ``1Table``/``0Table`` stream:
   every piece of text, stored as UTF-16LE or as "compressed" single bytes
   (CP1252), in character-position order;
@@ -54,6 +56,11 @@ _STORIES = (("正文", None), ("脚注", "脚注"), ("页眉页脚", "页眉页�
 _SAVE_AS = "请在 Word 或 WPS 中另存为 .docx 后再检查"
 _BREAKS = {"\r": "\n", "\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\t": "\t"}
 _ANCHORS = "\x01\x08"  # a picture, an embedded object or a drawing stands here
+# In the footnote, endnote and comment stories each note begins with its
+# reference mark (U+0002 auto-numbered note, U+0005 comment): kept through
+# cleaning as this private-use character, so notes are numbered as Word does.
+_NOTE_MARK = "\ue000"
+_NUMBERED = {"脚注", "尾注", "批注"}
 _HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:\\l\s+)?"([^"]+)"', re.IGNORECASE)
 _PROPERTIES = (("title", "标题"), ("subject", "主题"), ("author", "作者"), ("keywords", "关键词"),
                ("comments", "备注"), ("last_saved_by", "最后保存者"))
@@ -109,9 +116,16 @@ def _read(ole: olefile.OleFileIO, name: str, fmt: str) -> PagedDocument:
         if label is None and story != "正文":
             continue  # the macro story: Word keeps it empty
         anchors += sum(raw.count(ch) for ch in _ANCHORS)
-        paragraphs = _clean(raw).split("\n")
+        paragraphs = _clean(raw, keep_marks=label in _NUMBERED).split("\n")
         number = 0
         for paragraph in paragraphs:
+            starts_note = paragraph.lstrip().startswith(_NOTE_MARK)
+            paragraph = paragraph.replace(_NOTE_MARK, "")
+            if label in _NUMBERED:
+                number += starts_note or not number
+                if paragraph.strip():
+                    out.add(paragraph, f"{label}{number}")
+                continue
             if not paragraph.strip():
                 continue
             number += 1
@@ -215,7 +229,7 @@ def _piece_text(word: bytes, table: bytes, fib: dict, name: str) -> str:
     return "".join(pieces)
 
 
-def _clean(raw: str) -> str:
+def _clean(raw: str, keep_marks: bool = False) -> str:
     """A story's characters as text: paragraph, cell and line marks become
     line breaks, field codes give way to their results (a HYPERLINK keeps its
     target), anchors and other control characters are dropped."""
@@ -240,6 +254,8 @@ def _clean(raw: str) -> str:
             continue
         if ch in _BREAKS:
             out.append(_BREAKS[ch])
+        elif keep_marks and ch in "\x02\x05":
+            out.append(_NOTE_MARK)
         elif ch >= " ":
             out.append(ch)
     return "".join(out)
