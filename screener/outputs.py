@@ -35,7 +35,7 @@ from .errors import OutputError
 from .model import FileReport, Severity
 from .paths import is_stdin
 from .privacy import Privacy
-from .redact import redact_file
+from .redact import check_target_format, redact_file
 from .sheet.fields import SheetFields
 
 SHEET_FORMATS = (".docx", ".html", ".htm", ".md")
@@ -134,6 +134,9 @@ class OutputPlan:
         would overwrite one of them."""
         self.register(paths)
         for path in self._inputs:
+            target = self.redact_target(path)
+            if target is not None and Path(path).is_file():  # a named draft: refused before screening
+                check_target_format(path, target)
             for target in self.targets(path):
                 for source in self._inputs:
                     if same_file(source, target):

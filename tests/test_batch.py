@@ -72,9 +72,10 @@ def test_a_folder_is_screened_in_one_command(capsys, drafts, jobs):
     assert f"{drafts / '损坏.docx'}：文件已损坏" in err
     for name in ("通知.docx", "公示.html", "说明.md", "sub/名单.txt"):
         assert f"【{drafts / name}】" in out
-    # issue 15 point 7: formats screener cannot read are reported, not skipped
+    # issue 15 point 7: formats screener cannot read are reported, not skipped; .doc is read
     assert "跳过 2 个：隐藏文件 2 个" in out
-    assert f"{drafts / '旧稿.doc'}：旧版 Word 格式" in err and f"{drafts / '扫描件.png'}：图片中的文字无法检查" in err
+    assert f"{drafts / '旧稿.doc'}：不是有效的 .doc 文件（文件已损坏" in err
+    assert f"{drafts / '扫描件.png'}：图片中的文字无法检查" in err
     assert "未能检查 3 个文件（不算通过，退出码 2）：" in out and "旧稿.doc" in out.split("未能检查")[-1]
 
 
@@ -125,6 +126,8 @@ EDGE_CASES = [
     ("glob: an unreadable file makes the run exit 2", {"a.txt": b"a@example.com", "b.pdf": b"%PDF"}, ["*"], 2, "PDF"),
     ("folder: the same file named one by one", {"a.txt": b"a@example.com", "b.pdf": b"%PDF"}, ["a.txt", "b.pdf"], 2,
      "未能检查 1 个文件"),
+    ("a damaged PDF in a glob is an error, not a skip", {"a.txt": b"a@example.com", "b.pdf": b"%PDF"}, ["*"], 2,
+     "不是有效的 PDF 文件"),
 ]
 
 

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 import gen
 from harness import reference_line_col, run_cli
+from paged_seeds import paged_seeds
 from screener import Document, InputError, screen_document
 from screener.loaders import LOADERS, load
 
@@ -91,10 +92,13 @@ def seeds_for(suffix: str) -> list[bytes]:
         return [docx_seed(), DRAFT.encode("utf-8"), b"PK\x03\x04" + b"\x00" * 26]
     if loader is not None and loader is LOADERS.get(".html"):
         return html_seeds() + text_seeds()[:3]
+    for fmt, seeds in paged_seeds().items():  # PDF, OFD, .doc/.wps: their own files first
+        if loader is not None and loader is LOADERS.get(fmt):
+            return list(seeds) + text_seeds()[:2]
     return text_seeds()
 
 
-_CANONICAL = (".docx", ".html", ".txt")
+_CANONICAL = (".docx", ".html", ".txt", ".doc")
 
 
 def _loader_suffixes() -> list[str]:

@@ -458,7 +458,7 @@ def test_numbers_in_file_names_are_masked_in_a_folder_walk(tmp_path):
         (tmp_path / f"户主{written}.txt").write_text(DRAFT, encoding="utf-8")
         (tmp_path / f"清单{written}.txt").write_text("本页无需检查的内容。\n", encoding="utf-8")
         (tmp_path / f".户主{written}.txt").write_text(DRAFT, encoding="utf-8")
-        (tmp_path / f"户主{written}.pdf").write_bytes(b"%PDF-1.4")
+        (tmp_path / f"户主{written}.pptx").write_bytes(b"PK")  # skipped as unsupported (.pdf is read since issue 15)
         named.append((kind, written))
     sheets, copies = tmp_path.parent / f"{tmp_path.name}-sheets", tmp_path.parent / f"{tmp_path.name}-copies"
     sheets.mkdir()

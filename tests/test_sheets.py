@@ -215,7 +215,7 @@ def test_the_input_is_not_modified(roster, tmp_path):
 @pytest.mark.parametrize("maker, suffix, target, message", [
     (sf.roster_xls, ".xls", "out.xls", "只能为 .xlsx 表格生成脱敏副本"),
     (sf.roster_ods, ".ods", "out.ods", "只能为 .xlsx 表格生成脱敏副本"),
-    (sf.roster_xlsx, ".xlsx", "out.txt", "扩展名须与稿件相同"),
+    (sf.roster_xlsx, ".xlsx", "out.txt", "扩展名须一致"),
 ])
 def test_redaction_that_cannot_be_faithful_is_refused(tmp_path, maker, suffix, target, message):
     path = tmp_path / f"名单{suffix}"

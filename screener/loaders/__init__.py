@@ -52,6 +52,27 @@ def load_sheet(path: Path, data: bytes, encoding: str | None = None) -> Document
     return load(path, data, encoding)
 
 
+def load_pdf(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    """pdf.load_pdf, imported on first use (PDFium's library loads in tens of ms)."""
+    from .pdf import load_pdf as load
+
+    return load(path, data, encoding)
+
+
+def load_ofd(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    """ofd.load_ofd, imported on first use (lxml, as for .docx)."""
+    from .ofd import load_ofd as load
+
+    return load(path, data, encoding)
+
+
+def load_word97(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    """word97.load_word97 (.doc, .wps), imported on first use (olefile, lxml)."""
+    from .word97 import load_word97 as load
+
+    return load(path, data, encoding)
+
+
 LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".txt": _load_text,
     ".text": _load_text,
@@ -72,6 +93,12 @@ LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".et": load_sheet,
     ".ods": load_sheet,
     ".csv": load_sheet,
+    ".pdf": load_pdf,
+    ".ofd": load_ofd,
+    ".doc": load_word97,
+    ".dot": load_word97,
+    ".wps": load_word97,
+    ".wpt": load_word97,
 }
 
 # Formats offices use that screener cannot read, and what to do instead.
@@ -80,16 +107,10 @@ _IMAGE = "图片中的文字无法检查，请人工核对图片（扫描件中�
 _SLIDES = "演示文稿暂不支持，请把文字另存或粘贴到 .docx 后再检查"
 _ARCHIVE = "RAR 和 7z 压缩包无法打开检查（没有可用的纯 Python 读取器），请解压后检查其中的文件，或改用 .zip 打包"
 UNSUPPORTED: dict[str, str] = {
-    ".doc": "旧版 Word 格式（.doc）无法读取，" + _SAVE_AS_DOCX,
-    ".dot": "旧版 Word 模板（.dot）无法读取，" + _SAVE_AS_DOCX,
-    ".wps": "WPS 文字格式（.wps）无法读取，" + _SAVE_AS_DOCX,
-    ".wpt": "WPS 文字模板（.wpt）无法读取，" + _SAVE_AS_DOCX,
     ".rtf": "RTF 格式无法读取，" + _SAVE_AS_DOCX,
     ".odt": "OpenDocument 文本（.odt）无法读取，" + _SAVE_AS_DOCX,
     ".uof": "标文通（UOF）格式无法读取，" + _SAVE_AS_DOCX,
     ".uot": "标文通（UOF）格式无法读取，" + _SAVE_AS_DOCX,
-    ".pdf": "PDF 无法可靠提取文字，请检查其源文件（.docx 或 .txt）",
-    ".ofd": "OFD 版式文件无法可靠提取文字，请检查其源文件（.docx 或 .txt）",
     ".ppt": _SLIDES,
     ".pptx": _SLIDES,
     ".dps": _SLIDES,

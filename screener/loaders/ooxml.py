@@ -43,16 +43,22 @@ _PARSER_OPTIONS = dict(
 class Package:
     """An opened .docx: its parts, read on demand within the size budget."""
 
-    def __init__(self, data: bytes, path: str):
+    def __init__(self, data: bytes, path: str, *, kind: str = ".docx",
+                 resave: str = "请在 Word 中打开后重新另存为 .docx"):
+        """``kind`` and ``resave`` name the format and what to do in messages
+        (the OFD loader reads its zip through here too); a caller other than
+        the .docx loader checks the zip signature itself first."""
         self.path = path
-        _reject_non_zip(data, path)
+        self.kind, self.resave = kind, resave
+        if kind == ".docx":
+            _reject_non_zip(data, path)
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError):
-            raise InputError(path, "文件已损坏，不是有效的 .docx（zip 结构无法读取），请在 Word 中打开后重新另存为 .docx") from None
+            raise InputError(path, f"文件已损坏，不是有效的 {kind}（zip 结构无法读取），{resave}") from None
         if len(infos) > MAX_MEMBERS:
-            raise InputError(path, f"压缩包内文件过多（{len(infos)} 个），不像正常的 Word 文档，已拒绝读取")
+            raise InputError(path, f"压缩包内文件过多（{len(infos)} 个），不像正常的 {kind} 文件，已拒绝读取")
         self._infos = {info.filename: info for info in infos}
         self._budget = MAX_TOTAL_BYTES
         self._parser = etree.XMLParser(**_PARSER_OPTIONS)
@@ -65,22 +71,22 @@ class Package:
         info = self._infos[name]
         limit = min(MAX_PART_BYTES, self._budget)
         if info.file_size > limit:
-            raise InputError(self.path, _too_big(info.file_size))
+            raise InputError(self.path, _too_big(info.file_size, self.kind))
         out = bytearray()
         try:
             with self._zip.open(info) as member:
                 while chunk := member.read(CHUNK):
                     out += chunk
                     if len(out) > limit:
-                        raise InputError(self.path, _too_big(len(out)))
+                        raise InputError(self.path, _too_big(len(out), self.kind))
         except InputError:
             raise
         except NotImplementedError:  # before RuntimeError, its base class
-            raise InputError(self.path, "文件使用了不支持的压缩方式，请在 Word 中重新另存为 .docx") from None
+            raise InputError(self.path, f"文件使用了不支持的压缩方式，{self.resave}") from None
         except RuntimeError:  # zipfile: "File is encrypted, password required"
-            raise InputError(self.path, "文件内容已加密，请去除密码后另存为 .docx 再检查") from None
+            raise InputError(self.path, f"文件内容已加密，请去除密码后另存为 {self.kind} 再检查") from None
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-            raise InputError(self.path, f"文件已损坏（{name} 无法解压），请在 Word 中打开后重新另存为 .docx") from None
+            raise InputError(self.path, f"文件已损坏（{name} 无法解压），{self.resave}") from None
         self._budget -= len(out)
         return bytes(out)
 
@@ -93,7 +99,7 @@ class Package:
         try:
             root = etree.fromstring(data, self._parser)
         except etree.XMLSyntaxError:
-            raise InputError(self.path, f"文件已损坏（{name} 不是有效的 XML），请在 Word 中打开后重新另存为 .docx") from None
+            raise InputError(self.path, f"文件已损坏（{name} 不是有效的 XML），{self.resave}") from None
         if root.getroottree().docinfo.doctype:  # a DOCTYPE in another encoding
             raise refused
         return root
@@ -114,8 +120,8 @@ class Package:
         return rels
 
 
-def _too_big(size: int) -> str:
-    return (f"解压后内容过大（超过 {size // 1048576} MB），可能是伪装成 .docx 的压缩炸弹，已停止读取；"
+def _too_big(size: int, kind: str = ".docx") -> str:
+    return (f"解压后内容过大（超过 {size // 1048576} MB），可能是伪装成 {kind} 的压缩炸弹，已停止读取；"
             f"单个部件上限 {MAX_PART_BYTES // 1048576} MB，总量上限 {MAX_TOTAL_BYTES // 1048576} MB")
 
 

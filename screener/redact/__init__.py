@@ -24,6 +24,27 @@ from ..masking import mask_digits
 from ..model import FileReport, Finding, Report, Severity
 from ..paths import is_stdin
 from ..privacy import mask
+from ..loaders.paged import PagedDocument
+# PDF, OFD, .doc and .wps: their text is extracted from a layout or binary
+# format, and a faithful in-place masking is out of reach; a copy that looked
+# redacted but kept a number in a font subset, a content stream or a piece
+# table would be worse than none.  What the user must do instead:
+_CORRECT_SOURCE = {
+    "PDF": "请在其源文件（.docx 等）中按检查结果修改后重新导出 PDF",
+    "OFD": "请在其源文件（.docx 等）中按检查结果修改后重新生成 OFD",
+    "Word 97-2003": "请在 Word 或 WPS 中按检查结果修改原文件，或另存为 .docx 后再用 --redact 生成脱敏副本",
+    "WPS": "请在 WPS 中按检查结果修改原文件，或另存为 .docx 后再用 --redact 生成脱敏副本",
+}
+
+
+def check_target_format(source: "str | os.PathLike", target: "str | os.PathLike") -> None:
+    """Refuse a redacted copy whose extension differs from the draft's: the
+    copy has the draft's format, and a name that says otherwise misleads
+    whoever opens or publishes it."""
+    have, want = Path(target).suffix.lower(), Path(source).suffix.lower()
+    if have != want:
+        raise OutputError(f"{target}：脱敏副本的格式与稿件相同，扩展名须一致（稿件为 {want or '无扩展名'}，"
+                          f"输出为 {have or '无扩展名'}），请改用 {want or '无扩展名的文件名'}")
 
 
 def _targets(findings: Iterable[Finding], min_severity: Severity) -> list[Finding]:
@@ -84,6 +105,9 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
     doc = report.document
     if doc is None:
         raise OutputError(f"{report.path}：没有稿件文本，无法生成脱敏副本")
+    if isinstance(doc, PagedDocument):
+        advice = _CORRECT_SOURCE.get(doc.source_format, "请在源文件中按检查结果修改")
+        raise OutputError(f"{report.path}：{doc.source_format} 文件无法可靠地生成脱敏副本，未写出副本；{advice}")
     if hasattr(doc, "runs_for"):  # read from a .docx: its Document maps text to runs
         return _redact_docx(data, report, style, min_severity)
     if hasattr(doc, "pieces_for"):  # read from a spreadsheet: its Document maps text to cells
@@ -147,8 +171,7 @@ def redact_file(source: "str | os.PathLike", target: "str | os.PathLike", report
     source = Path(source)
     if is_stdin(source):
         raise OutputError("从标准输入读取的稿件不能生成脱敏副本，请先保存为文件")
-    if hasattr(report.document, "pieces_for") and Path(target).suffix.lower() != source.suffix.lower():
-        raise OutputError(f"{target}：脱敏副本的扩展名须与稿件相同（{source.suffix}），以免格式与内容不符")
+    check_target_format(source, target)
     try:
         data = source.read_bytes()
     except OSError as exc:
