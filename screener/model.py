@@ -55,6 +55,8 @@ KIND_LABELS: dict[str, str] = {
     "caution-term": "慎用词",
     "wording": "规范表述",
     "classified-marking": "涉密标识",
+    "revision": "修订与批注",  # detectors/package.py (DX801)
+    "unchecked": "未能检查的内容",  # detectors/package.py (DX802, DX803)
 }
 
 

@@ -6,9 +6,9 @@ module and one line here.
 """
 from __future__ import annotations
 
-from . import bank_card, email, id_card, landline, mobile, terms
+from . import bank_card, email, id_card, landline, mobile, package, terms
 
-DETECTORS = (id_card, mobile, landline, bank_card, email, terms)
+DETECTORS = (id_card, mobile, landline, bank_card, email, terms, package)
 
 
 def all_rules():
