@@ -114,6 +114,11 @@ def hyperlink(rid: str, text: str) -> str:
     return f'<w:hyperlink r:id="{rid}">{run(text)}</w:hyperlink>'
 
 
+def alt_chunk(rid: str) -> str:
+    """A block-level embedded document (w:altChunk) pointing at part ``rid``."""
+    return f'<w:altChunk {_NS} r:id="{rid}"/>'
+
+
 def footnote_ref(note_id: int) -> str:
     return f'<w:r><w:footnoteReference w:id="{note_id}"/></w:r>'
 
@@ -140,6 +145,7 @@ def build_docx(
     links: dict[str, str] | None = None,
     header_xml: str | None = None,
     images: dict[str, bytes] | None = None,
+    parts: list[tuple[str, str, str, bytes, str]] = (),
 ) -> Path:
     """Write a .docx to ``path``.
 
@@ -153,12 +159,14 @@ def build_docx(
     maps relationship ids to external hyperlink targets (use hyperlink(rid,
     …) in the blocks); ``header_xml`` is a para() fragment appended to the
     header (a watermark); ``images`` maps relationship ids to PNG bytes for
-    picture(rid).
+    picture(rid); ``parts`` adds (part name, content type, relationship
+    type, bytes, relationship id) parts related from the main document (an
+    altChunk's HTML, a glossary).
     """
     d = docx.Document()
     body = d.element.body
     for block in blocks:
-        if isinstance(block, str) and block.startswith("<w:p "):
+        if isinstance(block, str) and block.startswith(("<w:p ", "<w:altChunk ")):
             body.sectPr.addprevious(parse_xml(block))
         elif isinstance(block, str):
             d.add_paragraph(block)
@@ -199,6 +207,9 @@ def build_docx(
     for rid, data in (images or {}).items():
         image = Part(PackURI(f"/word/media/{rid}.png"), "image/png", data, d.part.package)
         d.part.rels.add_relationship(RT.IMAGE, image, rid)
+    for partname, content_type, rel_type, data, rid in parts:
+        extra = Part(PackURI(partname), content_type, data, d.part.package)
+        d.part.rels.add_relationship(rel_type, extra, rid)
     if header_xml is not None:
         section.header._element.append(parse_xml(header_xml))
     d.save(str(path))

@@ -13,8 +13,8 @@ builds one regular expression per value that matches all of them:
 - for numbers, any run of separators between characters (spaces of every
   width, hyphens and dashes, dots, brackets; also written as references or
   percent-encoded), and no digit directly before or after;
-- for a mobile number written with its country code (+86, 0086), the
-  national number on its own too (a property usually drops the prefix);
+- for a mobile number, the national number with or without its country
+  code (+86, 0086, 86) in front, whichever form the flagged copy had;
 - for e-mail, ``@`` also as ``＠``, ``&#64;`` or ``%40``, and ``.`` as ``．``.
 
 ``decode`` turns a matched form back into plain characters so the mask put
@@ -33,6 +33,8 @@ _SEPARATORS = " \t\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\\-\u2010-\u2
 _SEP_CODES = (0x20, 0x2D, 0xA0, 0x2E, 0x28, 0x29, 0x3000, 0x2009, 0x2007, 0x202F)
 _SEPARATOR = ("(?:[" + _SEPARATORS + "]|%20|%2[dDeE]|&nbsp;|"
               + "|".join(f"&#0*{c};|&#[xX]0*{c:x};" for c in _SEP_CODES) + ")*")
+# +86 / 0086 / 86 before a mobile number (also as ＋, &#43; or %2B)
+_COUNTRY = "(?:(?:\\+|\uff0b|&#0*43;|&#[xX]0*2[bB];|%2[bB]|00)?86" + _SEPARATOR + ")?"
 _DIGIT_BEFORE = r"(?<![0-9\uff10-\uff19])(?<!&#)(?<!%3)"
 _DIGIT_AFTER = r"(?![0-9\uff10-\uff19])"
 
@@ -61,10 +63,9 @@ def keys(kind: str, text: str) -> list[str]:
     if kind == "email":
         return [plain.replace("\uff20", "@").lower()]
     digits = "".join(ch for ch in plain if ch.isascii() and ch.isalnum())
-    out = [digits]
     if kind == "mobile" and len(digits) > 11:
-        out.append(digits[-11:])
-    return [d for d in out if len(d) >= 7]
+        digits = digits[-11:]  # the national number; pattern() allows the prefix
+    return [digits] if len(digits) >= 7 else []
 
 
 def pattern(kind: str, key: str) -> re.Pattern:
@@ -82,6 +83,8 @@ def pattern(kind: str, key: str) -> re.Pattern:
                 pieces.append(re.escape(c))
         return re.compile("".join(pieces))
     body = _SEPARATOR.join(_char(c) for c in key)
+    if kind == "mobile":
+        body = _COUNTRY + body
     return re.compile(_DIGIT_BEFORE + body + _DIGIT_AFTER)
 
 
