@@ -79,6 +79,7 @@ class OutputPlan:
     encoding: str | None = None
     many: bool = False
     today: _dt.date | None = None
+    final: bool = False  # --final-copy: the .docx copy accepts changes and drops comments
     _inputs: list[str] = field(default_factory=list)
     _written: set[str] = field(default_factory=set)
 
@@ -162,5 +163,5 @@ class OutputPlan:
             written.append(redact_file(fr.path, target, fr, encoding=self.encoding,
                                        style=self.config.mask_style,
                                        min_severity=min(self.fail_on, Severity.WARNING),
-                                       protect=protect))
+                                       protect=protect, final=self.final))
         return written

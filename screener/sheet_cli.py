@@ -24,7 +24,8 @@ from .render.sheet_fields import fields_from_settings, parse_date
 
 
 def make_plan(paths: list[str], config: Config, fail_on: Severity, encoding: str | None, *,
-              sheet: str | None, redact: str | None, **fields: str | None) -> OutputPlan:
+              sheet: str | None, redact: str | None, final: bool = False,
+              **fields: str | None) -> OutputPlan:
     """The run's OutputPlan: [sheet] settings from screener.toml, overridden
     by the options given; checked before any draft is read."""
     if fields.get("date") is not None:
@@ -34,7 +35,7 @@ def make_plan(paths: list[str], config: Config, fail_on: Severity, encoding: str
             raise UsageError(f"--date：{exc}") from None
     base = fields_from_settings(config.sheet, config.source)
     plan = OutputPlan(sheet=sheet, redact=redact, fields=base.override(**fields), config=config,
-                      fail_on=fail_on, encoding=encoding, many=several(paths))
+                      fail_on=fail_on, encoding=encoding, many=several(paths), final=final)
     plan.guard(paths)
     return plan
 

@@ -303,3 +303,50 @@ def test_json_locates_property_and_link_findings(tmp_path):
     where = {f["kind"]: f.get("location") for f in data["files"][0]["findings"]}
     assert where["mobile"] == "链接地址" and where["id-card"] == "文档属性（关键词）"
     assert MOBILE not in result.out and ID not in result.out
+
+
+FINAL_CASES = [
+    ("typed over a mask, and a comment",
+     dict(blocks=[para(run(f"户主王某某手机：{MOBILE[:3]}"), deleted("****"), inserted(MOBILE[3:7]), run(MOBILE[7:]))],
+          comments=[("户主", f"该户有多次越级上访记录，身份证 {ID}")]),
+     [f"户主王某某手机：{MOBILE[:3]}****{MOBILE[7:]}", "户主"]),
+    ("deleted number and inserted text",
+     dict(blocks=[para(run("户主王某某，"), deleted(f"身份证 {ID}"), inserted("身份证号已隐去"), run("。"))]),
+     ["户主王某某，身份证号已隐去。"]),
+    ("comments only", dict(blocks=["正文"], comments=[("户主", f"手机 {MOBILE}"), ("地址", "再核")]),
+     ["正文", "户主", "地址"]),
+]
+
+
+@pytest.mark.parametrize("kwargs, paragraphs", [c[1:] for c in FINAL_CASES], ids=[c[0] for c in FINAL_CASES])
+def test_final_copy_accepts_changes_and_drops_comments(tmp_path, kwargs, paragraphs):
+    """Issue 15 point 8: --redact … --final-copy writes the 发布稿."""
+    path = build_docx(tmp_path / "d.docx", **kwargs)
+    out = tmp_path / "发布稿.docx"
+    result = run_cli([path, "--redact", out, "--final-copy"])
+    assert result.code == 1 and "已写出" in result.err
+    texts = package_texts(out)
+    assert not [name for name in texts if "comments" in name.lower()]
+    body = texts["word/document.xml"]
+    for mark in ("<w:del ", "<w:ins ", "<w:delText", "commentReference", "commentRangeStart"):
+        assert mark not in body
+    for kind, value in (("mobile", MOBILE), ("id-card", ID)):
+        assert_no_leak(texts, kind, value)
+    assert [line for line in load(out).text.splitlines() if line] == paragraphs
+    again = screen_file(out)
+    assert not [f for f in again.findings if f.code == "DX801"]
+
+
+def test_without_final_copy_comments_stay_but_are_masked(tmp_path):
+    path = build_docx(tmp_path / "d.docx", ["正文"], comments=[("户主", f"该户身份证 {ID}")])
+    out = tmp_path / "o.docx"
+    redact_file(path, out, screen_file(path).files[0])
+    texts = package_texts(out)
+    assert "该户身份证" in texts["word/comments.xml"]
+    assert_no_leak(texts, "id-card", ID)
+
+
+def test_final_copy_needs_redact(tmp_path):
+    path = build_docx(tmp_path / "d.docx", ["正文"])
+    result = run_cli([path, "--final-copy"])
+    assert result.code == 2 and "--redact" in result.err

@@ -77,7 +77,8 @@ def _codec(data: bytes, encoding: str | None) -> str:
 
 
 def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None,
-                 style: str | None = None, min_severity: Severity = Severity.WARNING) -> bytes:
+                 style: str | None = None, min_severity: Severity = Severity.WARNING,
+                 final: bool = False) -> bytes:
     """The bytes of ``data`` (the draft ``report`` was made from) with its
     personal numbers masked.  Raises OutputError when the bytes do not decode
     to the screened text (a changed file, or a format such as .docx whose
@@ -86,7 +87,7 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
     if doc is None:
         raise OutputError(f"{report.path}：没有稿件文本，无法生成脱敏副本")
     if hasattr(doc, "runs_for"):  # read from a .docx: its Document maps text to runs
-        return _redact_docx(data, report, style, min_severity)
+        return _redact_docx(data, report, style, min_severity, final)
     try:
         codec = _codec(data, encoding)
         full = data.decode(codec)
@@ -106,22 +107,24 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
 
 
 def _redact_docx(data: bytes, report: FileReport, style: str | None,
-                 min_severity: Severity) -> bytes:
+                 min_severity: Severity, final: bool = False) -> bytes:
     from .docx import redact_docx_bytes  # lxml: imported only for a .docx (start-up time)
 
     targets = _targets(report.findings, min_severity)
     if any(a.end > b.start for a, b in zip(targets, targets[1:])):
         raise OutputError(f"{report.path}：号码相互重叠，无法在 Word 文档中脱敏，请在 Word 中手工处理")
     expected = redact_text(report.document.text, targets, style=style, min_severity=min_severity)
-    return redact_docx_bytes(data, report, targets, [_masked(f, style) for f in targets], expected)
+    return redact_docx_bytes(data, report, targets, [_masked(f, style) for f in targets], expected, final)
 
 
 def redact_file(source: "str | os.PathLike", target: "str | os.PathLike", report: FileReport, *,
                 encoding: str | None = None, style: str | None = None,
                 min_severity: Severity = Severity.WARNING,
-                protect: Iterable["str | os.PathLike"] = ()) -> Path:
+                protect: Iterable["str | os.PathLike"] = (), final: bool = False) -> Path:
     """Write the redacted copy of the draft ``source`` to ``target``
-    atomically; refuses to overwrite ``source`` or any path in ``protect``."""
+    atomically; refuses to overwrite ``source`` or any path in ``protect``.
+    ``final`` (a .docx only): the 发布稿, tracked changes accepted and
+    comments removed."""
     source = Path(source)
     if str(source) in ("-", "<stdin>"):
         raise OutputError("从标准输入读取的稿件不能生成脱敏副本，请先保存为文件")
@@ -129,5 +132,5 @@ def redact_file(source: "str | os.PathLike", target: "str | os.PathLike", report
         data = source.read_bytes()
     except OSError as exc:
         raise OutputError(f"{source}：无法读取稿件（{exc.strerror or type(exc).__name__}）") from None
-    out = redact_bytes(data, report, encoding=encoding, style=style, min_severity=min_severity)
+    out = redact_bytes(data, report, encoding=encoding, style=style, min_severity=min_severity, final=final)
     return write_atomic(target, out, protect=(source, *protect))

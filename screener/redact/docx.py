@@ -44,6 +44,7 @@ from ..loaders.ooxml import Package
 from ..masking import mask
 from ..model import FileReport
 from . import forms
+from .publish import publish_copy
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -212,9 +213,11 @@ def _binary_holds(data: bytes, targets) -> bool:
 
 
 def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,
-                      expected_text: str) -> bytes:
+                      expected_text: str, final: bool = False) -> bytes:
     """The .docx ``data`` with ``targets`` (findings) replaced by ``masks``;
-    ``expected_text`` is what the result must read as, checked before returning."""
+    ``expected_text`` is what the result must read as, checked before returning.
+    ``final``: also accept every tracked change and remove every comment
+    (publish.py), for the 发布稿."""
     edits = _edits(report, targets, masks)
     scrubber = _Scrubber(targets, masks)
     # every other copy of a masked value (a property repeating the body's
@@ -260,6 +263,26 @@ def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,
         again = None
     if again != expected_text:
         raise OutputError(f"{report.path}：脱敏后的 Word 文档核对不一致，未生成脱敏副本，请在 Word 中手工处理")
+    return _final(result, report.path, scrubber) if final else result
+
+
+def _final(data: bytes, path: str, scrubber: "_Scrubber") -> bytes:
+    """The 发布稿 of a redacted package, checked: it must read, hold no
+    revision or comment, and no text part may hold a masked value."""
+    try:
+        result = publish_copy(data, path)
+        doc = load_docx(Path(path), result)
+    except (InputError, zipfile.BadZipFile, etree.XMLSyntaxError, ValueError, KeyError):
+        raise OutputError(f"{path}：生成发布稿（接受修订、删除批注）失败，未写出副本，请在 Word 中手工处理") from None
+    if any(n.code == "DX801" for n in doc.notices):
+        raise OutputError(f"{path}：发布稿中仍有无法自动接受的修订或批注，未写出副本，请在 Word 中手工处理")
+    with zipfile.ZipFile(io.BytesIO(result)) as zf:
+        for info in zf.infolist():
+            if info.filename.lower().endswith(_TEXT_PARTS):
+                raw = zf.read(info)
+                codec = _codec(raw)
+                if codec and scrubber.found(raw.decode(codec)):
+                    raise OutputError(f"{path}：发布稿核对发现仍有号码，未写出副本，请在 Word 中手工处理")
     return result
 
 
