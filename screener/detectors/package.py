@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from ..config import Config
 from ..document import Document
-from ..model import Finding, Severity
+from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
 
 # New finding kinds (not personal), declared here; the lead moves them to the
@@ -54,5 +54,6 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
         if rule is None:
             continue
         end = len(doc.text)
-        finding = make_finding(doc, rule, end, end, message=notice.message, suggestion=notice.suggestion)
+        finding = make_finding(doc, rule, end, end, message=notice.message, suggestion=notice.suggestion,
+                               explanation=Explanation(rule=f"{rule.code} {rule.title}"))
         yield replace(finding, location="整个文件")

@@ -29,9 +29,10 @@ the original runs and keep their formatting.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
+from .percent import unquote
 
 from ..document import Document
 from ..errors import InputError
@@ -120,6 +121,15 @@ def _local(tag) -> str:
     return str(tag).rsplit("}", 1)[-1]
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def _one_line(text: str) -> str:
+    """A property value as the 属性 dialog shows it: on one line (control
+    characters, line breaks included, become a space)."""
+    return _CONTROL.sub(" ", text)
+
+
 def _properties(pkg: Package, out: TextBuilder) -> None:
     """Core, extended (app) and custom document properties, one per line:
     what 文件 › 属性 shows and what every copy of the file carries."""
@@ -130,30 +140,30 @@ def _properties(pkg: Package, out: TextBuilder) -> None:
         for el in pkg.xml(core):
             label = _CORE_LABELS.get(_local(el.tag))
             if label and (el.text or "").strip():
-                out.add(el.text, f"文档属性（{label}）")
+                out.add(_one_line(el.text), f"文档属性（{label}）")
                 out.add("\n", None)
     app = parts.get("extended-properties", "docProps/app.xml")
     if pkg.has(app):
         for el in pkg.xml(app):
             local = _local(el.tag)
             if local in _APP_LABELS and (el.text or "").strip():
-                out.add(el.text, f"文档属性（{_APP_LABELS[local]}）")
+                out.add(_one_line(el.text), f"文档属性（{_APP_LABELS[local]}）")
                 out.add("\n", None)
             elif local == "TitlesOfParts":
                 for item in el.iter():
                     if _local(item.tag) in ("lpstr", "lpwstr") and (item.text or "").strip():
-                        out.add(item.text, "文档属性（各部分标题）")
+                        out.add(_one_line(item.text), "文档属性（各部分标题）")
                         out.add("\n", None)
     custom = parts.get("custom-properties", "docProps/custom.xml")
     if pkg.has(custom):
         for prop in pkg.xml(custom):
             name = prop.get("name", "")
             if name.strip():
-                out.add(name, "自定义属性名称")
+                out.add(_one_line(name), "自定义属性名称")
                 out.add("\n", None)
             for value in prop.iter():
                 if _local(value.tag) in _VT_TEXT and (value.text or "").strip():
-                    out.add(value.text, f"自定义属性「{name[:20]}」")
+                    out.add(_one_line(value.text), f"自定义属性「{name[:20]}」")
                     out.add("\n", None)
 
 
@@ -162,11 +172,7 @@ def _links(pkg: Package, parts: list[str], out: TextBuilder) -> None:
     for part in parts:
         for kind, target in pkg.external_targets(part).values():
             if kind == "hyperlink" and target.strip():
-                try:
-                    shown = unquote(target, errors="strict")
-                except UnicodeDecodeError:
-                    shown = target
-                out.add(shown, "链接地址")
+                out.add(unquote(target), "链接地址")
                 out.add("\n", None)
 
 

@@ -27,7 +27,7 @@ import codecs
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote
+from .percent import unquote
 
 from ..document import Document, Segment
 from .text import decode

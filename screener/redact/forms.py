@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import unquote
+from ..loaders.percent import unquote
 
 from ..folding import fold
 
