@@ -37,6 +37,7 @@ _TEXTPATH, _IMAGEDATA, _SHAPE = (f"{{{_VML}}}{n}" for n in ("textpath", "imageda
 _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_COMPLETES = re.compile("[0-9A-Za-z@\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff20]")
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+(?:\\[a-z]\s+)*"([^"]+)"|HYPERLINK\s+([^\s"\\]+)')
 _AC, _CHOICE, _FALLBACK = (f"{{{MC}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
@@ -224,21 +225,37 @@ class Walker:
             self.out.add("\n", None)
 
     def _lay_out(self, pieces: list, where: str) -> None:
-        """One paragraph: as it was before tracked changes if it has deletions
-        (then, on the next line, as it reads with the changes accepted), else
-        as shown."""
+        """One paragraph: as it was before tracked changes if it has deletions,
+        else as shown.  A paragraph with deletions then gets a second line:
+        the whole paragraph as accepting the changes shows it when an
+        insertion holds a digit, a Latin letter or an @ (it may complete a
+        number or an address: 151<del>****</del><ins>1417</ins>7763), else
+        only its insertions (so an ordinary wording edit does not screen
+        the paragraph's numbers twice)."""
         has_deletions = any(change == "del" for _, change, _ in pieces)
         labels = {"": where, "del": f"修订删除（{where}）", "ins": where, "hidden": f"隐藏文字（{where}）"}
         for text, change, source in pieces:
             if not (change == "ins" and has_deletions):
                 self.out.add(text, labels[change], source)
         self.out.add("\n", None)
-        if has_deletions and any(change == "ins" for _, change, _ in pieces):
+        inserted = [(text, source) for text, change, source in pieces if change == "ins"]
+        if not (has_deletions and inserted):
+            return
+        if any(_COMPLETES.search(text) for text, _ in inserted):
             accepted = {"": f"修订后（{where}）", "ins": f"修订插入（{where}）", "hidden": f"隐藏文字（{where}）"}
             for text, change, source in pieces:
                 if change != "del":
                     self.out.add(text, accepted[change] if source else None, source)
-            self.out.add("\n", None)
+        else:
+            last = -2
+            for i, (text, change, source) in enumerate(pieces):
+                if change != "ins":
+                    continue
+                if last >= 0 and last != i - 1:  # keep separate insertions apart
+                    self.out.add(" ", None)
+                self.out.add(text, f"修订插入（{where}）" if source else None, source)
+                last = i
+        self.out.add("\n", None)
 
     def _inline(self, el, change: str, pieces: list, boxes: list) -> None:
         n = self.n

@@ -139,46 +139,63 @@ def _sync_fallbacks(root, txbx: str) -> None:
 
 
 _TEXT_PARTS = (".xml", ".rels", ".vml", ".htm", ".html", ".xhtml", ".txt", ".mht", ".mhtml")
-_GROUP = 150  # patterns per combined regex
 
 
 class _Scrubber:
-    """Masks every written form of every target value in a part's text."""
+    """Masks every written form of every target value in a part's text.
+
+    Work is linear in the part's size, whatever the number of targets: the
+    part is decoded once (references, %-escapes, width) into a view without
+    separators, the digit runs of that view are cut into windows of the
+    targets' lengths, and only a value found there has its own pattern
+    (forms.py) run over the part."""
 
     def __init__(self, targets, masks):
         self._exact: dict[str, str] = {}
         self._kind: dict[str, str] = {}
-        patterns: list[str] = []
+        self._patterns: dict[str, re.Pattern] = {}
         for f, masked in zip(targets, masks):
             self._exact.setdefault(f.text, masked)
             for key in forms.keys(f.kind, f.text):
-                if key not in self._kind:
-                    self._kind[key] = f.kind
-                    patterns.append(forms.pattern(f.kind, key).pattern)
-        self._regexes = [re.compile("|".join(f"(?:{p})" for p in patterns[i:i + _GROUP]))
-                         for i in range(0, len(patterns), _GROUP)]
+                self._kind.setdefault(key, f.kind)
+        self._numbers = {k for k, kind in self._kind.items() if kind != "email"}
+        self._emails = {k for k, kind in self._kind.items() if kind == "email"}
+        self._lengths = sorted({len(k) for k in self._numbers})
 
-    def _replace(self, m: re.Match) -> str:
+    def _pattern(self, key: str) -> re.Pattern:
+        if key not in self._patterns:
+            self._patterns[key] = forms.pattern(self._kind[key], key)
+        return self._patterns[key]
+
+    def _present(self, text: str) -> list[str]:
+        """The target values some form of which may be in ``text``."""
+        if not self._kind:
+            return []
+        view = forms.decode(text)
+        found = [k for k in self._emails if k in view]
+        if self._numbers:
+            windows: set[str] = set()
+            for run in _DIGIT_RUN.findall(_SEPARATOR_CHARS.sub("", view)):
+                run = run.upper()
+                for n in self._lengths:
+                    windows.update(run[i:i + n] for i in range(len(run) - n + 1))
+            found += [k for k in self._numbers if k.upper() in windows]
+        return found
+
+    def _replace(self, m: re.Match, kind: str) -> str:
         form = m.group()
         if form in self._exact:
             return self._exact[form]
-        plain = forms.decode(form)
-        kind = next((self._kind[k] for k in self._kinds_of(plain)), "mobile")
-        return mask(kind, plain)
-
-    def _kinds_of(self, plain: str):
-        for kind in ("email", "id-card", "mobile", "landline", "bank-card"):
-            for key in forms.keys(kind, plain):
-                if key in self._kind:
-                    yield key
+        return mask(kind, forms.decode(form))
 
     def text(self, text: str) -> str:
-        for regex in self._regexes:
-            text = regex.sub(self._replace, text)
+        for key in self._present(text):
+            kind = self._kind[key]
+            text = self._pattern(key).sub(lambda m: self._replace(m, kind), text)
         return text
 
     def found(self, text: str) -> bool:
-        return any(regex.search(text) for regex in self._regexes)
+        return any(self._pattern(key).search(text) for key in self._present(text))
 
     def part(self, data: bytes) -> bytes | None:
         """The part with every form masked; None when it is not text this
@@ -189,6 +206,10 @@ class _Scrubber:
         text = data.decode(codec)
         scrubbed = self.text(text)
         return data if scrubbed == text else scrubbed.encode(codec)
+
+
+_DIGIT_RUN = re.compile(r"[0-9Xx]{7,}")
+_SEPARATOR_CHARS = re.compile("[" + forms.SEPARATOR_CHARS + "]+")
 
 
 def _codec(data: bytes) -> str | None:

@@ -30,6 +30,7 @@ from ..loaders.percent import unquote
 from ..folding import fold
 
 _SEPARATORS = " \t\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\\-\u2010-\u2015\u2212.()\uff08\uff09/\uff0d"
+SEPARATOR_CHARS = _SEPARATORS  # for a character class: the separators a number may hold
 _SEP_CODES = (0x20, 0x2D, 0xA0, 0x2E, 0x28, 0x29, 0x3000, 0x2009, 0x2007, 0x202F)
 _SEPARATOR = ("(?:[" + _SEPARATORS + "]|%20|%2[dDeE]|&nbsp;|"
               + "|".join(f"&#0*{c};|&#[xX]0*{c:x};" for c in _SEP_CODES) + ")*")
