@@ -350,3 +350,15 @@ def test_final_copy_needs_redact(tmp_path):
     path = build_docx(tmp_path / "d.docx", ["正文"])
     result = run_cli([path, "--final-copy"])
     assert result.code == 2 and "--redact" in result.err
+
+
+@pytest.mark.parametrize("inline, mobiles", [
+    ([run(f"户主王某某手机 {MOBILE}，"), deleted("旧称"), inserted("新称")], 1),
+    ([run(f"户主王某某手机 {MOBILE[:3]}"), deleted("****"), inserted(MOBILE[3:7]), run(MOBILE[7:])], 1),
+    ([run(f"户主王某某手机 {MOBILE}，"), deleted("1号"), inserted("2号")], 2),
+], ids=["wording edit", "digits over a mask", "numeric edit elsewhere"])
+def test_a_number_is_screened_once_unless_the_edit_may_complete_one(tmp_path, inline, mobiles):
+    """The accepted view is added only when an insertion may complete a
+    number; the third case is the known cost (the number is listed twice)."""
+    path = build_docx(tmp_path / "d.docx", [para(*inline)])
+    assert len([f for f in screen_file(path).findings if f.kind == "mobile"]) == mobiles

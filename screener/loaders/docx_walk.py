@@ -37,7 +37,7 @@ _TEXTPATH, _IMAGEDATA, _SHAPE = (f"{{{_VML}}}{n}" for n in ("textpath", "imageda
 _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 _BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 _OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
-_COMPLETES = re.compile("[0-9A-Za-z@\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff20]")
+_COMPLETES = re.compile("[0-9A-Za-z@*\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff20]")
 _R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _HYPERLINK_FIELD = re.compile(r'HYPERLINK\s+(?:\\[a-z]\s+)*"([^"]+)"|HYPERLINK\s+([^\s"\\]+)')
 _AC, _CHOICE, _FALLBACK = (f"{{{MC}}}{n}" for n in ("AlternateContent", "Choice", "Fallback"))
@@ -228,7 +228,7 @@ class Walker:
         """One paragraph: as it was before tracked changes if it has deletions,
         else as shown.  A paragraph with deletions then gets a second line:
         the whole paragraph as accepting the changes shows it when an
-        insertion holds a digit, a Latin letter or an @ (it may complete a
+        insertion holds a digit, a Latin letter, an @ or a mask * (it may complete a
         number or an address: 151<del>****</del><ins>1417</ins>7763), else
         only its insertions (so an ordinary wording edit does not screen
         the paragraph's numbers twice)."""
