@@ -362,3 +362,13 @@ def test_a_number_is_screened_once_unless_the_edit_may_complete_one(tmp_path, in
     number; the third case is the known cost (the number is listed twice)."""
     path = build_docx(tmp_path / "d.docx", [para(*inline)])
     assert len([f for f in screen_file(path).findings if f.kind == "mobile"]) == mobiles
+
+
+def test_names_taken_from_the_file_never_show_a_number(tmp_path):
+    """A custom property named after a number labels its value's location;
+    the label must not show the number (outputs print locations as is)."""
+    path = build_docx(tmp_path / "d.docx", ["公示"], custom_properties={f"户主{MOBILE}": f"身份证 {ID}"})
+    for args in ([path], [path, "--format", "json"]):
+        result = run_cli(args)
+        for kind, value in (("mobile", MOBILE), ("id-card", ID)):
+            assert leaked(result.out + result.err, kind, value) is None

@@ -124,6 +124,16 @@ def _local(tag) -> str:
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
+_DIGIT_RUN = re.compile(r"[0-9\uff10-\uff19]{3,}")
+
+
+def _label_safe(name: str) -> str:
+    """A name taken from the file, as a location label may show it: on one
+    line, at most 20 characters, runs of digits hidden (a label is shown
+    as is, and a hostile file could name a property after a number)."""
+    return _DIGIT_RUN.sub("…", _one_line(name))[:20]
+
+
 def _one_line(text: str) -> str:
     """A property value as the 属性 dialog shows it: on one line (control
     characters, line breaks included, become a space)."""
@@ -163,7 +173,7 @@ def _properties(pkg: Package, out: TextBuilder) -> None:
                 out.add("\n", None)
             for value in prop.iter():
                 if _local(value.tag) in _VT_TEXT and (value.text or "").strip():
-                    out.add(_one_line(value.text), f"自定义属性「{name[:20]}」")
+                    out.add(_one_line(value.text), f"自定义属性「{_label_safe(name)}」")
                     out.add("\n", None)
 
 

@@ -338,7 +338,8 @@ class Walker:
             elif tag in (_BLIP, _IMAGEDATA):
                 self._extras.append((f"图片{len(self.pictures) + self._count('picture') + 1}", "picture", None))
             elif tag == _OLE_OBJECT:
-                prog = node.get("ProgID", "")
+                # the ProgID (Excel.Sheet.12) comes from the file: letters, dots and short numbers only
+                prog = re.sub(r"\d{3,}", "", re.sub(r"[^A-Za-z0-9.]", "", node.get("ProgID", "")))[:40]
                 self._extras.append((f"嵌入对象{('（' + prog + '）') if prog else ''}", "picture", None))
 
     _GRAPHIC_TAGS = frozenset({_DOC_PR, _SHAPE, _TEXTPATH, _IMAGEDATA, _BLIP, _OLE_OBJECT})
