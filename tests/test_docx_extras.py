@@ -372,3 +372,35 @@ def test_names_taken_from_the_file_never_show_a_number(tmp_path):
         result = run_cli(args)
         for kind, value in (("mobile", MOBILE), ("id-card", ID)):
             assert leaked(result.out + result.err, kind, value) is None
+
+
+def _with_member(path, name: str, data: bytes) -> bytes:
+    with zipfile.ZipFile(path) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    members[name] = data
+    return zip_bytes(members)
+
+
+@pytest.mark.parametrize("member, data, says", [
+    ("docProps/core.xml", b"<cp:coreProperties", "docProps/core.xml 不是有效的 XML"),
+    ("docProps/core.xml", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', "文档类型声明"),
+    ("word/_rels/document.xml.rels", b"<Relationships>" * 3, "不是有效的 XML"),
+    ("docProps/app.xml", b"<a>" * 100_000 + b"</a>" * 100_000, "不是有效的 XML"),
+], ids=["truncated core", "entity in core", "broken rels", "deep nesting in app"])
+def test_hostile_property_and_relationship_parts_end_in_one_clear_line(tmp_path, member, data, says):
+    from pathlib import Path as P
+
+    from screener.loaders.docx import load_docx
+
+    path = build_docx(tmp_path / "d.docx", ["正文"], properties={"keywords": "公示"})
+    with pytest.raises(InputError) as info:
+        load_docx(P("d.docx"), _with_member(path, member, data))
+    assert says in info.value.problem
+
+
+def test_an_altchunk_in_an_unread_format_is_reported_not_passed(tmp_path):
+    rtf = ("/word/afchunk1.rtf", "application/rtf", RT.A_F_CHUNK, b"{\\rtf1 13912345678}", "rIdChunk1")
+    path = build_docx(tmp_path / "d.docx", ["公示", alt_chunk("rIdChunk1")], parts=[rtf])
+    report = screen_file(path)
+    assert [f.message for f in report.findings if f.code == "DX803"] == ["嵌入的文档无法读取：嵌入文档（第1段后）"]
+    assert report.exit_code() == 1
