@@ -404,3 +404,19 @@ def test_an_altchunk_in_an_unread_format_is_reported_not_passed(tmp_path):
     report = screen_file(path)
     assert [f.message for f in report.findings if f.code == "DX803"] == ["嵌入的文档无法读取：嵌入文档（第1段后）"]
     assert report.exit_code() == 1
+
+
+def test_the_first_page_thumbnail_is_left_out_of_the_copy(tmp_path):
+    """python-docx's template, like Word with 保存预览图片, carries a picture
+    of the first page: it would publish the unredacted numbers as an image."""
+    path = build_docx(tmp_path / "d.docx", [f"户主王某某，手机 {MOBILE}。"])
+    with zipfile.ZipFile(path) as zf:
+        assert "docProps/thumbnail.jpeg" in zf.namelist()
+    out = tmp_path / "o.docx"
+    redact_file(path, out, screen_file(path).files[0])
+    texts = package_texts(out)
+    assert not [n for n in texts if "thumbnail" in n.lower()]
+    assert "thumbnail" not in texts["_rels/.rels"] and "thumbnail" not in texts["[Content_Types].xml"]
+    import docx
+
+    assert docx.Document(str(out)).paragraphs[0].text == f"户主王某某，手机 {MOBILE[:3]}****{MOBILE[7:]}。"

@@ -17,6 +17,9 @@ properties, field codes (HYPERLINK "mailto:…"), alt text, watermark text,
 the origin of moved text, hyperlink targets, embedded HTML and comments hold
 text that is not in a run the loader can map, but the file still carries.
 
+The package thumbnail (docProps/thumbnail.*, a picture of the first page
+as it was saved, numbers in clear) is left out of the copy.
+
 Parts are read through the loader's Package, so the same per-part and total
 size limits apply (a hostile part cannot make redaction read gigabytes), and
 an ambiguous package (two members of one name) is refused as it is on
@@ -245,6 +248,7 @@ def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,
     # number, in another form) is masked too, so the copy reads that way
     expected_text = scrubber.text(expected_text)
     pkg = Package(data, report.path)
+    thumbnails = {part for kind, part in pkg.relationships("").values() if kind == "thumbnail"}
     out = io.BytesIO()
     copied = 0
     try:
@@ -255,8 +259,12 @@ def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,
                 if copied > MAX_COPY_BYTES:
                     raise OutputError(f"{report.path}：文件解压后过大，未生成脱敏副本")
                 name = info.filename
+                if name in thumbnails:
+                    continue  # a picture of the unredacted first page
                 if name in edits or name.lower().endswith(_TEXT_PARTS):
                     part = pkg.read(name)
+                    if thumbnails and name in ("_rels/.rels", "[Content_Types].xml"):
+                        part = _without(part, thumbnails)
                     if name in edits:
                         part = _patch(part, edits[name])
                     scrubbed = scrubber.part(part)
@@ -305,6 +313,22 @@ def _final(data: bytes, path: str, scrubber: "_Scrubber") -> bytes:
                 if codec and scrubber.found(raw.decode(codec)):
                     raise OutputError(f"{path}：发布稿核对发现仍有号码，未写出副本，请在 Word 中手工处理")
     return result
+
+
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
+
+
+def _without(data: bytes, parts: set[str]) -> bytes:
+    """The package relationships or content types without the entries of ``parts``."""
+    root = etree.fromstring(data, _PARSER)
+    for el in list(root.iter(_REL, _OVERRIDE)):
+        target = (el.get("Target") or el.get("PartName") or "").lstrip("/")
+        if target in parts:
+            root.remove(el)
+    tree = root.getroottree()
+    return etree.tostring(tree, xml_declaration=True, encoding=tree.docinfo.encoding or "UTF-8",
+                          standalone=tree.docinfo.standalone)
 
 
 _OBJECT_PARTS = (".bin", ".ole", ".dat", ".docx", ".xlsx", ".xls", ".doc", ".pptx")
