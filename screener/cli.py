@@ -83,6 +83,7 @@ def check(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="并行检查的进程数（默认等于 CPU 核数）", show_default=False)] = None,
     sheet: Annotated[Optional[str], typer.Option("--sheet", metavar="OUT", help="生成信息发布审批表：.docx、.html 或 .md（多篇稿件时为文件夹或含 {name}）", rich_help_panel="审批表与脱敏副本")] = None,
     redact: Annotated[Optional[str], typer.Option("--redact", metavar="OUT", help="写出脱敏副本（其余逐字节不变）", rich_help_panel="审批表与脱敏副本")] = None,
+    final_copy: Annotated[bool, typer.Option("--final-copy", help="脱敏副本作为发布稿：接受全部修订、删除全部批注（仅 .docx）", rich_help_panel="审批表与脱敏副本")] = False,
     mask_style: Annotated[Optional[MaskStyle], typer.Option("--mask-style", help="脱敏方式（full 全部隐去）", rich_help_panel="审批表与脱敏副本")] = None,
     title: Annotated[Optional[str], typer.Option("--title", help="审批表：信息标题（默认取稿件标题行）", rich_help_panel="审批表与脱敏副本")] = None,
     doc_number: Annotated[Optional[str], typer.Option("--doc-number", help="审批表：文号（默认从稿件识别）", rich_help_panel="审批表与脱敏副本")] = None,
@@ -118,11 +119,13 @@ def check(
     from .batch import expand, screen_targets
     from .sheet_cli import make_plan, print_sheets, write_all
 
+    if final_copy and not redact:
+        raise _click_exceptions.UsageError("--final-copy 需与 --redact 一起使用")
     # one way through: the real list of drafts first, the output plan from
     # it, then screening, then writing
     targets, skipped = expand(paths)
     drafts = [t for t in targets if isinstance(t, str)]
-    plan = make_plan(drafts, config, threshold, encoding, sheet=sheet, redact=redact,
+    plan = make_plan(drafts, config, threshold, encoding, sheet=sheet, redact=redact, final=final_copy,
                      roots=tuple(p for p in paths if not is_stdin(p) and os.path.isdir(p)), title=title,
                      doc_number=doc_number, unit=unit, drafter=drafter, date=date,
                      publish_method=publish_method, publish_attr=publish_attr,

@@ -98,6 +98,7 @@ class OutputPlan:
     many: bool = False
     today: _dt.date | None = None
     roots: tuple[str, ...] = ()  # folders named on the command line: drafts keep their subfolder
+    final: bool = False  # --final-copy: the .docx copy accepts changes and drops comments
     _inputs: list[str] = field(default_factory=list)
     _written: set[str] = field(default_factory=set)
 
@@ -198,5 +199,5 @@ class OutputPlan:
             # detector's own, such as +86 kept): recomputing would lose them
             written.append(redact_file(fr.path, target, fr, encoding=self.encoding, style=None,
                                        min_severity=min(self.fail_on, Severity.WARNING),
-                                       protect=protect))
+                                       protect=protect, final=self.final))
         return written

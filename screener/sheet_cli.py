@@ -23,7 +23,7 @@ from .sheet.fields import parse_date
 
 
 def make_plan(drafts: list[str], config: Config, fail_on: Severity, encoding: str | None, *,
-              sheet: str | None, redact: str | None, roots: tuple[str, ...] = (),
+              sheet: str | None, redact: str | None, roots: tuple[str, ...] = (), final: bool = False,
               **fields: str | None) -> OutputPlan:
     """The run's OutputPlan for the drafts ``expand()`` found (files only):
     [sheet] settings from screener.toml, overridden by the options given;
@@ -34,7 +34,8 @@ def make_plan(drafts: list[str], config: Config, fail_on: Severity, encoding: st
         except ValueError as exc:
             raise UsageError(f"--date：{exc}") from None
     plan = OutputPlan(sheet=sheet, redact=redact, fields=config.sheet.override(**fields), config=config,
-                      fail_on=fail_on, encoding=encoding, many=len(drafts) > 1, roots=roots)
+                      fail_on=fail_on, encoding=encoding, many=len(drafts) > 1, roots=roots,
+                      final=final)
     plan.guard(drafts)
     return plan
 

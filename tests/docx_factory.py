@@ -25,7 +25,11 @@ _NS = (
     'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-    'xmlns:v="urn:schemas-microsoft-com:vml"'
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:o="urn:schemas-microsoft-com:office:office" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
 )
 _FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 
@@ -73,6 +77,48 @@ def textbox(text: str) -> str:
             '</mc:AlternateContent></w:r>')
 
 
+def hidden(text: str) -> str:
+    """A run formatted as hidden text (字体 › 隐藏)."""
+    return f'<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def ruby(base: str, above: str) -> str:
+    """Ruby (拼音指南): ``above`` set over ``base``."""
+    return (f'<w:r><w:ruby><w:rubyPr/><w:rt>{run(above)}</w:rt>'
+            f'<w:rubyBase>{run(base)}</w:rubyBase></w:ruby></w:r>')
+
+
+def watermark(text: str) -> str:
+    """Word's built-in text watermark (设计 › 水印) as it writes it into a header."""
+    return ('<w:r><w:pict><v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" '
+            'style="position:absolute;rotation:315" fillcolor="silver" stroked="f">'
+            f'<v:textpath style="font-family:&quot;宋体&quot;" string="{escape(text, {chr(34): "&quot;"})}"/>'
+            '</v:shape></w:pict></w:r>')
+
+
+def picture(rid: str = "rIdImg1", descr: str = "", name: str = "图片 1") -> str:
+    """An inline picture (DrawingML) with alt text ``descr``."""
+    return ('<w:r><w:drawing><wp:inline><wp:extent cx="100" cy="100"/>'
+            f'<wp:docPr id="1" name="{escape(name)}" descr="{escape(descr, {chr(34): "&quot;"})}"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:pic><pic:blipFill><a:blip r:embed="{rid}"/></pic:blipFill></pic:pic>'
+            '</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>')
+
+
+def math(text: str) -> str:
+    """An inline equation (插入 › 公式) holding ``text``."""
+    return f'<m:oMath><m:r><m:t>{escape(text)}</m:t></m:r></m:oMath>'
+
+
+def hyperlink(rid: str, text: str) -> str:
+    return f'<w:hyperlink r:id="{rid}">{run(text)}</w:hyperlink>'
+
+
+def alt_chunk(rid: str) -> str:
+    """A block-level embedded document (w:altChunk) pointing at part ``rid``."""
+    return f'<w:altChunk {_NS} r:id="{rid}"/>'
+
+
 def footnote_ref(note_id: int) -> str:
     return f'<w:r><w:footnoteReference w:id="{note_id}"/></w:r>'
 
@@ -94,6 +140,12 @@ def build_docx(
     first_header: str | None = None,
     footnotes: list[str] = (),
     comments: list[tuple[str, str]] = (),
+    properties: dict[str, str] | None = None,
+    custom_properties: dict[str, str] | None = None,
+    links: dict[str, str] | None = None,
+    header_xml: str | None = None,
+    images: dict[str, bytes] | None = None,
+    parts: list[tuple[str, str, str, bytes, str]] = (),
 ) -> Path:
     """Write a .docx to ``path``.
 
@@ -101,12 +153,20 @@ def build_docx(
     (a cell may hold a para() fragment), and a para() fragment is injected
     as is.  ``footnotes`` are the notes' texts, referred to by footnote_ref(1…n)
     in the blocks; ``comments`` are (anchor text, comment text) pairs, each
-    anchored on a new paragraph.
+    anchored on a new paragraph.  ``properties`` sets core properties
+    (author, keywords, subject, title, comments …; python-docx's own defaults
+    are cleared); ``custom_properties`` writes docProps/custom.xml; ``links``
+    maps relationship ids to external hyperlink targets (use hyperlink(rid,
+    …) in the blocks); ``header_xml`` is a para() fragment appended to the
+    header (a watermark); ``images`` maps relationship ids to PNG bytes for
+    picture(rid); ``parts`` adds (part name, content type, relationship
+    type, bytes, relationship id) parts related from the main document (an
+    altChunk's HTML, a glossary).
     """
     d = docx.Document()
     body = d.element.body
     for block in blocks:
-        if isinstance(block, str) and block.startswith("<w:p "):
+        if isinstance(block, str) and block.startswith(("<w:p ", "<w:altChunk ")):
             body.sectPr.addprevious(parse_xml(block))
         elif isinstance(block, str):
             d.add_paragraph(block)
@@ -138,8 +198,47 @@ def build_docx(
                f'</w:r></w:p></w:footnote>{notes}</w:footnotes>')
         part = Part(PackURI("/word/footnotes.xml"), _FOOTNOTES_CT, xml.encode(), d.part.package)
         d.part.relate_to(part, RT.FOOTNOTES)
+    core = d.core_properties
+    core.author = core.comments = ""
+    for key, value in (properties or {}).items():
+        setattr(core, key, value)
+    for rid, target in (links or {}).items():
+        d.part.rels.add_relationship(RT.HYPERLINK, target, rid, is_external=True)
+    for rid, data in (images or {}).items():
+        image = Part(PackURI(f"/word/media/{rid}.png"), "image/png", data, d.part.package)
+        d.part.rels.add_relationship(RT.IMAGE, image, rid)
+    for partname, content_type, rel_type, data, rid in parts:
+        extra = Part(PackURI(partname), content_type, data, d.part.package)
+        d.part.rels.add_relationship(rel_type, extra, rid)
+    if header_xml is not None:
+        section.header._element.append(parse_xml(header_xml))
     d.save(str(path))
+    if custom_properties:
+        _add_custom_properties(path, custom_properties)
     return path
+
+
+_CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CUSTOM_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+
+
+def _add_custom_properties(path: Path, props: dict[str, str]) -> None:
+    """Add docProps/custom.xml (文件 › 属性 › 自定义) to a saved package."""
+    items = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{i}" name="{escape(name)}">'
+        f'<vt:lpwstr>{escape(value)}</vt:lpwstr></property>' for i, (name, value) in enumerate(props.items(), 2))
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.'
+           'openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.'
+           f'org/officeDocument/2006/docPropsVTypes">{items}</Properties>')
+    with zipfile.ZipFile(path) as zf:
+        members = {info.filename: zf.read(info) for info in zf.infolist()}
+    members["docProps/custom.xml"] = xml.encode()
+    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(
+        b"</Types>", f'<Override PartName="/docProps/custom.xml" ContentType="{_CUSTOM_CT}"/></Types>'.encode())
+    members["_rels/.rels"] = members["_rels/.rels"].replace(
+        b"</Relationships>",
+        f'<Relationship Id="rIdCustom" Type="{_CUSTOM_RT}" Target="docProps/custom.xml"/></Relationships>'.encode())
+    path.write_bytes(zip_bytes(members))
 
 
 def zip_bytes(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:

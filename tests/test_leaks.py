@@ -89,7 +89,10 @@ ALL_PLANTED = PLANTED + DOCX_PLANTED[len(PLANTED):] + HTML_PLANTED[len(PLANTED):
 
 
 def _uri(kind: str, written: str) -> str:
-    return ("mailto:" if kind == "email" else "tel:") + compact(kind, written)
+    bare = compact(kind, written)
+    if kind != "email" and written.lstrip().startswith("+"):
+        bare = "+" + bare  # a tel: link keeps the + of +86 (RFC 3966 global number)
+    return ("mailto:" if kind == "email" else "tel:") + bare
 
 
 def write_docx(path: Path) -> Path:

@@ -12,11 +12,11 @@ from types import ModuleType
 
 from ..errors import ConfigError
 from ..kinds import Kind
-from . import annual_report, bank_card, damaged_id, email, id_card, landline, mobile, terms, unchecked
+from . import annual_report, bank_card, damaged_id, email, id_card, landline, mobile, package, terms, unchecked
 from .base import Rule
 
 DETECTORS: tuple[ModuleType, ...] = (id_card, damaged_id, mobile, landline, bank_card, email, terms,
-                                     annual_report, unchecked)
+                                     annual_report, unchecked, package)
 
 
 def _kind_table() -> dict[str, Kind]:

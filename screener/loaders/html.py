@@ -1,7 +1,15 @@
 """Web pages (.html, .htm): the text a visitor sees, plus what the page
-publishes without showing it in the body: ``alt`` and ``title`` attributes,
-the page title and HTML comments (anyone can read them in the page source).
+publishes without showing it in the body: ``alt``, ``title``,
+``placeholder`` and ``aria-label`` attributes, form values (``<input
+value>``, ``<option value>``), ``<meta content>`` (keywords, description,
+author), the address of ``tel:``, ``mailto:`` and ``sms:`` links, the page
+title and HTML comments (anyone can read them in the page source).
 Scripts and styles are left out.
+
+Whitespace between inline elements counts as a browser counts it: the line
+break in ``<span>151…</span>⏎<span>139…</span>`` is a space, so two numbers
+never read as one digit run; only a line break between two CJK characters
+disappears.  An ``<option>`` is a line of its own, as a drop-down shows it.
 
 Offsets refer to the extracted text: entities are decoded, whitespace is
 collapsed as a browser does (and a line break between two CJK characters
@@ -19,6 +27,7 @@ import codecs
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from .percent import unquote
 
 from ..document import Document, Segment
 from .text import decode
@@ -26,11 +35,15 @@ from .text import decode
 _BLOCK = frozenset(
     "address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption "
     "figure footer form h1 h2 h3 h4 h5 h6 header hr html li main nav ol p pre section summary "
-    "table tbody thead tfoot title tr ul".split()
+    "table tbody thead tfoot title tr ul option optgroup select textarea legend".split()
 )
 _CELL = frozenset({"td", "th"})
 _HIDDEN = frozenset({"script", "style", "template", "noscript"})
-_ATTRS = (("alt", "alt属性"), ("title", "title属性"))
+_ATTRS = (("alt", "alt属性"), ("title", "title属性"), ("placeholder", "placeholder属性"),
+          ("aria-label", "aria-label属性"))
+_VALUE_TAGS = frozenset({"input", "option", "button", "param", "data"})
+_LINK_SCHEMES = ("tel:", "mailto:", "sms:")
+_WS_ALL = " \t\n\r\f"
 _SPACE = re.compile(r"[ \t\n\r\f]+")
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
@@ -46,10 +59,18 @@ class _Extractor(HTMLParser):
         self.pos = 0
         self.hidden = 0
         self.pre = 0
+        self.pending: str | None = None  # whitespace seen between text: " " or "break"
 
     def _emit(self, text: str, label: str | None, raw: bool = False) -> None:
         if not text:
             return
+        if text in ("\n", "\t"):
+            self.pending = None
+        elif self.pending is not None and label is not None:
+            pending, self.pending = self.pending, None
+            last = self.pieces[-1][-1:] if self.pieces else ""
+            if not (pending == "break" and _CJK_CHAR.match(last or "a") and _CJK_CHAR.match(text[0])):
+                self._emit(" ", None)
         if text == "\n" and (not self.pieces or self.pieces[-1].endswith("\n")):
             return
         if text == "\t" and (not self.pieces or self.pieces[-1].endswith(("\n", "\t"))):
@@ -63,9 +84,33 @@ class _Extractor(HTMLParser):
         if label is not None:
             self.segments.append(Segment(start, self.pos, label))
 
+    def _space(self, ws: str) -> None:
+        """Whitespace between pieces of text: one space when text follows
+        (dropped between two CJK characters if it holds a line break)."""
+        if self.pending != " ":
+            self.pending = "break" if "\n" in ws or "\r" in ws else " "
+
     def _text(self, data: str, suffix: str = "", line: int | None = None) -> None:
         """Emit ``data`` source line by source line, each labelled with its line."""
         line = self.getpos()[0] if line is None else line
+        if not self.pre:
+            stripped = data.lstrip(_WS_ALL)
+            if not stripped:
+                self._space(data)
+                return
+            lead = data[: len(data) - len(stripped)]
+            if lead:
+                self._space(lead)
+                line += lead.count("\n")
+            body = stripped.rstrip(_WS_ALL)
+            trail = stripped[len(body):]
+            self._lines(body, suffix, line)
+            if trail:
+                self._space(trail)
+            return
+        self._lines(data, suffix, line)
+
+    def _lines(self, data: str, suffix: str, line: int) -> None:
         lines = data.split("\n")
         last = len(lines) - 1
         for k, chunk in enumerate(lines):
@@ -94,12 +139,23 @@ class _Extractor(HTMLParser):
         if tag == "pre":
             self.pre += 1
         values = dict(attrs)
-        for name, label in _ATTRS:
+        shown = [(name, label) for name, label in _ATTRS]
+        if tag in _VALUE_TAGS:
+            shown.append(("value", "value属性"))
+        if tag == "meta":
+            shown.append(("content", "meta内容"))
+        for name, label in shown:
             value = (values.get(name) or "").strip()
             if value:
-                self._emit(" ", None)
-                self._emit(_SPACE.sub(" ", value), f"源码第{self.getpos()[0]}行 {label}")
-                self._emit(" ", None)
+                self._attribute(value, label)
+        href = (values.get("href") or "").strip()
+        if href.lower().startswith(_LINK_SCHEMES):
+            self._attribute(unquote(href), "链接地址")
+
+    def _attribute(self, value: str, label: str) -> None:
+        self._emit(" ", None)
+        self._emit(_SPACE.sub(" ", value), f"源码第{self.getpos()[0]}行 {label}")
+        self._emit(" ", None)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)

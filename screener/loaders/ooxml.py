@@ -60,6 +60,12 @@ class Package:
         if len(infos) > MAX_MEMBERS:
             raise InputError(path, f"压缩包内文件过多（{len(infos)} 个），不像正常的 {kind} 文件，已拒绝读取")
         self._infos = {info.filename: info for info in infos}
+        if len(self._infos) != len(infos):
+            # two members under one name: readers disagree on which one counts
+            # (zipfile takes the last, Word the first), so what is screened
+            # might not be what is published
+            raise InputError(path, "压缩包内有重名的部件，无法确定 Word 实际显示哪一份，已拒绝读取；"
+                                   "请在 Word 中打开后重新另存为 .docx")
         self._budget = MAX_TOTAL_BYTES
         self._parser = etree.XMLParser(**_PARSER_OPTIONS)
 
@@ -104,10 +110,25 @@ class Package:
             raise refused
         return root
 
+    def names(self) -> list[str]:
+        """Every member name, in the order of the zip directory."""
+        return list(self._infos)
+
+    def external_targets(self, source: str) -> dict[str, tuple[str, str]]:
+        """``{rId: (type, target)}`` of the external relationships of part
+        ``source``: hyperlink addresses (``tel:``, ``mailto:``, web links),
+        linked pictures and templates, which the file publishes though no
+        page shows them."""
+        rels_name = _rels_name(source)
+        if not self.has(rels_name):
+            return {}
+        return {rel.get("Id", ""): (rel.get("Type", "").rsplit("/", 1)[-1], rel.get("Target", ""))
+                for rel in self.xml(rels_name).iter(_PKG_REL) if rel.get("TargetMode") == "External"}
+
     def relationships(self, source: str) -> dict[str, tuple[str, str]]:
         """``{rId: (type, part name)}`` for the part ``source`` ("" for the package)."""
-        folder, base = posixpath.split(source)
-        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        folder = posixpath.split(source)[0]
+        rels_name = _rels_name(source)
         if not self.has(rels_name):
             return {}
         rels: dict[str, tuple[str, str]] = {}
@@ -118,6 +139,11 @@ class Package:
             name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
             rels[rel.get("Id", "")] = (rel.get("Type", "").rsplit("/", 1)[-1], name)
         return rels
+
+
+def _rels_name(source: str) -> str:
+    folder, base = posixpath.split(source)
+    return posixpath.join(folder, "_rels", base + ".rels")
 
 
 def _too_big(size: int, kind: str = ".docx") -> str:

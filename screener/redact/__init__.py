@@ -96,7 +96,8 @@ def redact_text(text: str, findings: "Iterable[Finding] | Report | FileReport", 
 
 
 def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None,
-                 style: str | None = None, min_severity: Severity = Severity.WARNING) -> bytes:
+                 style: str | None = None, min_severity: Severity = Severity.WARNING,
+                 final: bool = False) -> bytes:
     """The bytes of ``data`` (the draft ``report`` was made from) with its
     personal numbers masked, in the codec and with the byte-order mark the
     loader found (the Document carries them: nothing is sniffed again).
@@ -109,7 +110,7 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
         advice = _CORRECT_SOURCE.get(doc.source_format, "请在源文件中按检查结果修改")
         raise OutputError(f"{report.path}：{doc.source_format} 文件无法可靠地生成脱敏副本，未写出副本；{advice}")
     if hasattr(doc, "runs_for"):  # read from a .docx: its Document maps text to runs
-        return _redact_docx(data, report, style, min_severity)
+        return _redact_docx(data, report, style, min_severity, final)
     if hasattr(doc, "pieces_for"):  # read from a spreadsheet: its Document maps text to cells
         return _redact_sheet(data, report, style, min_severity)
     suffix = Path(report.path).suffix.lower()
@@ -134,16 +135,14 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
 
 
 def _redact_docx(data: bytes, report: FileReport, style: str | None,
-                 min_severity: Severity) -> bytes:
-    from .docx import (
-        redact_docx_bytes,  # lxml: imported only for a .docx (start-up time)
-    )
+                 min_severity: Severity, final: bool = False) -> bytes:
+    from .docx import redact_docx_bytes  # lxml: imported only for a .docx (start-up time)
 
     targets = _targets(report.findings, min_severity)
     if any(a.end > b.start for a, b in zip(targets, targets[1:])):
         raise OutputError(f"{report.path}：号码相互重叠，无法在 Word 文档中脱敏，请在 Word 中手工处理")
     expected = redact_text(report.document.text, targets, style=style, min_severity=min_severity)
-    return redact_docx_bytes(data, report, targets, [_masked(f, style) for f in targets], expected)
+    return redact_docx_bytes(data, report, targets, [_masked(f, style) for f in targets], expected, final)
 
 
 def _redact_sheet(data: bytes, report: FileReport, style: str | None,
@@ -163,9 +162,11 @@ def _redact_sheet(data: bytes, report: FileReport, style: str | None,
 def redact_file(source: "str | os.PathLike", target: "str | os.PathLike", report: FileReport, *,
                 encoding: str | None = None, style: str | None = None,
                 min_severity: Severity = Severity.WARNING,
-                protect: Iterable["str | os.PathLike"] = ()) -> Path:
+                protect: Iterable["str | os.PathLike"] = (), final: bool = False) -> Path:
     """Write the redacted copy of the draft ``source`` to ``target``
-    atomically; refuses to overwrite ``source`` or any path in ``protect``."""
+    atomically; refuses to overwrite ``source`` or any path in ``protect``.
+    ``final`` (a .docx only): the 发布稿, tracked changes accepted and
+    comments removed."""
     if ARCHIVE_SEP in str(source):
         raise OutputError(f"{source}：压缩包内的文件不能直接生成脱敏副本，请解压后分别检查并脱敏，再重新打包")
     source = Path(source)
@@ -176,5 +177,5 @@ def redact_file(source: "str | os.PathLike", target: "str | os.PathLike", report
         data = source.read_bytes()
     except OSError as exc:
         raise OutputError(f"{source}：无法读取稿件（{exc.strerror or type(exc).__name__}）") from None
-    out = redact_bytes(data, report, encoding=encoding, style=style, min_severity=min_severity)
+    out = redact_bytes(data, report, encoding=encoding, style=style, min_severity=min_severity, final=final)
     return write_atomic(target, out, protect=(source, *protect))
