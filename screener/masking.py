@@ -19,6 +19,7 @@ _KEEP = {
     "mobile": (3, 4),
     "landline": (0, 2),
     "bank-card": (0, 4),
+    "permit": (1, 2),  # detectors/permits.py: the letter and the last 2 (H*******00)
 }
 
 
@@ -81,6 +82,8 @@ def mask(kind: str, value: str, style: str = "default") -> str:
         raise ValueError(f"未知的脱敏方式“{style}”，可选：{'、'.join(STYLES)}")
     if kind == "email":
         return _mask_email(value, style)
+    if kind == "address":  # detectors/address.py: the part past 乡镇/街道, every character hidden
+        return "".join(c if c.isspace() else MASK for c in value)
     if style == "full":
         return mask_digits(value, 0, 0)
     if kind == "landline":

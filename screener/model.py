@@ -42,6 +42,7 @@ class Severity(enum.IntEnum):
 
 # Personal-number kinds: their values are masked in every output unless asked.
 PERSONAL_KINDS = frozenset({"id-card", "mobile", "landline", "bank-card", "email"})
+PERSONAL_KINDS |= {"permit", "address"}  # detectors/permits.py, detectors/address.py (issue 14)
 
 # Every kind the product reports, in the order reports and the sheet list them,
 # with the Chinese label a reviewer reads.
@@ -51,6 +52,8 @@ KIND_LABELS: dict[str, str] = {
     "landline": "固定电话",
     "bank-card": "银行卡号",
     "email": "电子邮箱",
+    "permit": "证件号码（护照、通行证、军官证等）",  # detectors/permits.py KIND
+    "address": "家庭住址",  # detectors/address.py KIND
     "banned-term": "禁用词",
     "caution-term": "慎用词",
     "wording": "规范表述",

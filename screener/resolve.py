@@ -14,9 +14,11 @@ from .model import Finding
 _KIND_RANK = {
     "id-card": 9,
     "bank-card": 8,
+    "permit": 8,  # detectors/permits.py KIND
     "mobile": 7,
     "landline": 6,
     "email": 5,
+    "address": 5,  # detectors/address.py KIND
     "classified-marking": 4,
     "banned-term": 3,
     "caution-term": 2,

@@ -6,9 +6,10 @@ module and one line here.
 """
 from __future__ import annotations
 
-from . import bank_card, email, id_card, landline, mobile, terms
+from . import address, bank_card, email, foreign_id, id_card, landline, mobile, permits, terms
 
 DETECTORS = (id_card, mobile, landline, bank_card, email, terms)
+DETECTORS += (foreign_id, permits, address)  # issue 14: foreign IDs, permits and passports, home addresses
 
 
 def all_rules():
