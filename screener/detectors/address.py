@@ -23,6 +23,7 @@ from ..config import Config
 from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
+from ..traditional import simplified
 from .base import Rule, make_finding
 from .context import block_start, classify, word_before
 
@@ -110,7 +111,7 @@ def _labelled(text: str) -> Iterator[tuple[int, int, int, str]]:
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
-    text = doc.normalized
+    text = simplified(doc)
     if not ("乡" in text or "镇" in text or "街道" in text or "苏木" in text or "住" in text or "地址" in text):
         return
     style = config.mask_style

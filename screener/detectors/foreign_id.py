@@ -28,6 +28,7 @@ from ..config import Config
 from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
+from ..traditional import simplified
 from .base import Rule, make_finding
 from .context import ID_WORDS, NOT_PERSONAL_WORDS, word_before
 from .id_card import birth_date, check_char
@@ -92,7 +93,7 @@ def _judge(w: Window) -> bool:
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
     style = config.mask_style
-    text = doc.normalized
+    text = simplified(doc)
     for run in runs(doc):
         if "9" not in run.doc_text[run.start:run.end]:
             continue

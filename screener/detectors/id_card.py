@@ -31,6 +31,7 @@ from ..config import Config
 from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
+from ..traditional import simplified
 from .base import Rule, make_finding
 from .context import ID_WORDS, NOT_PERSONAL_WORDS, nearest, record_start, word_before
 from .numbers import MASK_CHARS, Run, Window, broken_runs, pick, runs
@@ -204,7 +205,7 @@ def _valid_id(chars: str) -> bool:
 def _embedded(doc: Document) -> Iterator[tuple[int, int, str, str | None, Severity]]:
     """IDs inside longer codes: (start, end, code name, label, severity) in
     normalised offsets, the span being the whole code."""
-    text = doc.normalized
+    text = simplified(doc)
     for run in runs(doc):
         if run.layout != (20,) or (run.in_url and run.url_key is None):
             continue

@@ -22,6 +22,7 @@ from ..config import Config
 from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
+from ..traditional import simplified_original
 from .base import Rule, make_finding
 from .context import NOT_THIS_NUMBER, classify, severity_for
 from .hotlines import is_service_number
@@ -79,7 +80,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
             start, end = doc.span_to_original(d.start, d.end)
             national = doc.to_original(d.national_start)
             masked = doc.text[start:national] + mask("mobile", doc.text[national:end], style)
-            ctx = classify(doc.text, start, end)
+            ctx = classify(simplified_original(doc), start, end)
             severity = severity_for("mobile", ctx)
             yield make_finding(
                 doc, RULE, start, end,

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..document import Document
+from ..traditional import simplified
 from .context import word_before
 
 MASK_CHARS = "*＊×x"
@@ -194,7 +195,7 @@ def runs(doc: Document) -> tuple[Run, ...]:
     cached = _CACHE.get(doc)
     if cached is not None:
         return cached
-    text = doc.normalized
+    text = simplified(doc)  # labels in 繁体 read as simplified; digits are the same
     found: list[Run] = []
     if _DIGITS.search(text):
         for m in _scan(text):
@@ -289,7 +290,7 @@ def broken_runs(doc: Document) -> tuple[tuple[Run, int], ...]:
     cached = _BROKEN.get(doc)
     if cached is not None:
         return cached
-    text = doc.normalized
+    text = simplified(doc)
     found: list[tuple[Run, int]] = []
     pos = text.find("\n")
     while pos >= 0:

@@ -26,6 +26,7 @@ from ..config import Config
 from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
+from ..traditional import simplified
 from .base import Rule, make_finding
 from .context import classify, word_before
 
@@ -126,7 +127,7 @@ def _candidates(text: str) -> Iterator[tuple[Rule, int, int, str | None, bool]]:
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
     style = config.mask_style
-    text = doc.normalized
+    text = simplified(doc)
     seen: set[tuple[int, int]] = set()
     for rule, s, e, label, distinctive in _candidates(text):
         if (s, e) in seen:

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..config import Config
 from ..document import Document
 from ..model import Explanation, Finding
+from ..traditional import simplified
 from ..wordlists import builtin_lists, list_set
 from ..wordlists.format import Entry, WordList
 from .base import Rule, make_finding
@@ -26,7 +27,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
     lists = list_set(config)
     if not lists.active:
         return
-    for hit in lists.matcher.scan(doc.normalized):
+    for hit in lists.matcher.scan(simplified(doc)):
         e = hit.entry
         wl = lists.list_of(e)
         start, end = doc.span_to_original(hit.start, hit.end)
