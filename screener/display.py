@@ -41,7 +41,8 @@ def _personal_detectors() -> tuple:
     return tuple(d for d in DETECTORS if d.RULES and {r.kind for r in d.RULES} <= PERSONAL_KINDS)
 
 
-_SEVEN_DIGITS = re.compile(r"\d(?:[ \-\u2010-\u2015\uff0d*＊×xX]{0,2}\d){6}")
+# (zero-width characters may sit between the digits: the detectors see through them)
+_SEVEN_DIGITS = re.compile(r"\d(?:[ \-\u2010-\u2015\uff0d*＊×xX\u200b-\u200d\u2060\ufeff\u00ad]{0,2}\d){6}")
 
 
 def _may_hold_number(text: str) -> bool:

@@ -56,7 +56,7 @@ _OFFICE_WORDS = re.compile(r"政府|委员会|村委会|居委会|办事处|局|
 _PERSON_IN_TAIL = re.compile(r"户主|姓名|申请人|本人|家庭")
 _NUM = "0-9一二三四五六七八九十百零〇两"
 _TOWN = re.compile(r"(?<=[\u4e00-\u9fff])(?:街道办事处|街道|苏木|乡|镇)")
-_COUNTY = re.compile(r"(?<=[\u4e00-\u9fff])(?:自治县|县|区|市|旗)")
+_COUNTY = re.compile(r"(?<=[\u4e00-\u9fff])(?:自治县|县|(?<![社小园城景校厂矿营])区|(?<![超城都门集夜股])市|旗)")
 # What lies past the 乡镇/街道: a village or community, then a group or a house number.
 _DETAIL = re.compile(
     rf"(?:[\u4e00-\u9fff]{{1,8}}?(?:村民委员会|村委会|居民委员会|居委会|社区|村|嘎查)"
@@ -107,6 +107,8 @@ def _labelled(text: str) -> Iterator[tuple[int, int, int, str]]:
                         yield start, cut, d.end(), full
                     elif cut is not None and (t := _TAIL.search(text, cut, end)) and full in PERSONAL_LABELS:
                         yield start, cut, t.end(), full
+                    elif cut is None and (d := _DETAIL.match(text, start)):  # 家庭住址：曼么村3组12号
+                        yield start, start, d.end(), full
             pos = text.find(label, pos + 1)
 
 
