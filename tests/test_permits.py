@@ -147,3 +147,15 @@ def test_rules_are_listed():
     listed = {r.code for r in all_rules()}
     assert {"ID105", "ID111", "ID112", "ID121", "ID122", "ID123", "ID124", "AD601"} <= listed
     assert screen_text("护照号码：" + EA).findings[0].kind == "permit"
+
+
+@pytest.mark.parametrize("code", ["ID121", "ID122", "ID123", "ID124"])
+def test_the_documented_mask_is_the_real_one(code):
+    # The rule doc's example and its 建议写法 agree with what outputs show.
+    from screener.detectors import all_rules
+
+    rule = next(r for r in all_rules() if r.code == code)
+    example = rule.doc.split("示例：")[1].split("\n")[0]
+    better = rule.doc.split("建议写法：删除，或脱敏为 ")[1].split("\n")[0]
+    (f,) = [f for f in screen(example) if f.kind == "permit"]
+    assert example.replace(f.text, f.masked).endswith(better)
