@@ -21,20 +21,18 @@ but converts some 50 times slower; zhconv is GPL.
 Most drafts are simplified.  They pay one ``re`` search (about 150 M
 characters/s) for the characters ``t2s`` would change, and OpenCC is not
 even imported.  That set is derived from OpenCC itself (each CJK character
-converted alone) and kept in the per-user cache (screener/cache.py), keyed
-by OpenCC's version.
+converted alone) and shipped as data (screener/t2s_chars.py); a test
+compares it with the installed OpenCC.
 """
 from __future__ import annotations
 
 import re
 import weakref
 from functools import lru_cache
-from importlib import metadata
 
-from .cache import marshalled
 from .document import Document
+from .t2s_chars import CHARS
 
-FORMAT = 1  # bump when the way the trigger set is derived changes
 _CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
@@ -47,7 +45,7 @@ def _converter():
 
 def changed_characters() -> str:
     """Every CJK character that ``t2s`` changes when it stands alone (slow:
-    the cached trigger set is built from this)."""
+    screener/t2s_chars.py is generated from this)."""
     chars = [chr(c) for lo, hi in _CJK_RANGES for c in range(lo, hi)]
     out = _converter().convert("\n".join(chars)).split("\n")
     if len(out) != len(chars):  # cannot happen with OpenCC's data; never trust it blindly
@@ -55,18 +53,9 @@ def changed_characters() -> str:
     return "".join(c for c, o in zip(chars, out) if c != o)
 
 
-def _valid(value: object) -> bool:
-    return isinstance(value, str) and len(value) > 1000
-
-
 @lru_cache(maxsize=1)
 def _trigger() -> re.Pattern:
-    try:
-        version = metadata.version("opencc")
-    except metadata.PackageNotFoundError:
-        version = "unknown"
-    chars = marshalled(f"screener-t2s-{FORMAT}-{version}.marshal", changed_characters, _valid)
-    return re.compile("[" + re.escape(chars) + "]")
+    return re.compile("[" + re.escape(CHARS) + "]")
 
 
 def has_traditional(text: str) -> bool:
