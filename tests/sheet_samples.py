@@ -11,7 +11,7 @@ from gen import bank_card, id_number, mobile
 
 from screener.document import Document
 from screener.masking import mask
-from screener.model import Explanation, FileReport, Finding, Severity
+from screener.model import KIND_LABELS, Explanation, FileReport, Finding, Severity
 
 ID = id_number("530427", "19850312", "123")
 MOBILE = mobile("139", seed=7)
@@ -71,4 +71,6 @@ def sample_report(text: str = TEXT, specs=SPECS, path: str = "救助公示.txt")
     return FileReport(path=path, findings=tuple(found), chars=len(text), document=doc)
 
 
-ALL_KINDS = frozenset(s[0] for s in SPECS)
+# every kind the product reports counts as checked (kinds without a sample
+# finding show 0 / 未发现)
+ALL_KINDS = frozenset(s[0] for s in SPECS) | frozenset(KIND_LABELS)
