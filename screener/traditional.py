@@ -66,13 +66,23 @@ def has_traditional(text: str) -> bool:
 def to_simplified(text: str) -> str:
     """``text`` in simplified characters, of exactly the same length;
     ``text`` itself when it has no traditional character."""
-    if not has_traditional(text):
+    trigger = _trigger()
+    m = trigger.search(text)
+    if m is None:
         return text
     cc = _converter()
-    out = cc.convert(text)
-    if len(out) == len(text):
-        return out
-    return "".join(_line(cc, line) for line in text.splitlines(keepends=True))
+    pieces: list[str] = []
+    pos = 0
+    while m is not None:  # only the lines that hold a traditional character
+        start = text.rfind("\n", pos, m.start()) + 1 or pos
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end + 1
+        pieces.append(text[pos:start])
+        pieces.append(_line(cc, text[start:end]))
+        pos = end
+        m = trigger.search(text, pos)
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _line(cc, line: str) -> str:

@@ -55,7 +55,7 @@ _OFFICE_WORDS = re.compile(r"政府|委员会|村委会|居委会|办事处|局|
 
 _PERSON_IN_TAIL = re.compile(r"户主|姓名|申请人|本人|家庭")
 _NUM = "0-9一二三四五六七八九十百零〇两"
-_TOWN = re.compile(r"(?<=[\u4e00-\u9fff])(?:街道办事处|街道|苏木|乡|镇)")
+_TOWN = re.compile(r"街道办事处|街道|苏木|乡|镇")  # after a CJK character: see _towns()
 _COUNTY = re.compile(r"(?<=[\u4e00-\u9fff])(?:自治县|县|(?<![社小园城景校厂矿营])区|(?<![超城都门集夜股])市|旗)")
 # What lies past the 乡镇/街道: a village or community, then a group or a house number.
 _DETAIL = re.compile(
@@ -67,11 +67,18 @@ _DETAIL = re.compile(
 _TAIL = re.compile(rf"(?:[{_NUM}a-z\-]+(?:号楼|号|栋|幢|单元|室|楼|层|户))+")
 
 
+def _towns(text: str, lo: int, hi: int) -> Iterator[re.Match]:
+    """乡/镇/街道/苏木 ending a place name (after a CJK character), in ``text[lo:hi]``."""
+    for m in _TOWN.finditer(text, lo, hi):
+        if m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff":
+            yield m
+
+
 def _cut(text: str, lo: int, hi: int) -> int | None:
     """Where the part that may stay ends in ``text[lo:hi]``: after its last
     乡/镇/街道, else after its last 县/区/市; None when neither is there."""
     last = None
-    for m in _TOWN.finditer(text, lo, hi):
+    for m in _towns(text, lo, hi):
         last = m.end()
     if last is None:
         for m in _COUNTY.finditer(text, lo, hi):
@@ -81,7 +88,7 @@ def _cut(text: str, lo: int, hi: int) -> int | None:
 
 def _candidates(text: str) -> Iterator[tuple[int, int, int]]:
     """(address start, cut, end) for every 乡镇/街道 followed by detail."""
-    for m in _TOWN.finditer(text):
+    for m in _towns(text, 0, len(text)):
         d = _DETAIL.match(text, m.end())
         if d:
             yield max(0, m.start() - 12), m.end(), d.end()

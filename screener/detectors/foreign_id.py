@@ -62,8 +62,9 @@ LABEL_WORDS = ("永久居留身份证", "永久居留证", "外国人永久居�
 PROVINCES = frozenset({"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
                        "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
                        "65", "71", "81", "82"})
-_OLD = re.compile(r"(?<![0-9a-z])([a-z]{3})([0-9]{12})(?![0-9a-z])")
+_OLD = re.compile(r"([a-z](?<![0-9a-z][a-z])[a-z]{2})([0-9]{12})(?![0-9a-z])")
 _WEIGHTS = (7, 3, 1)
+_LATIN = re.compile("[a-z]")
 
 
 def valid_2023(chars: str) -> bool:
@@ -101,7 +102,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
             label = w.run.label(w.start, LABEL_WORDS)
             yield _finding(doc, RULE_2023, w.start, w.end, Severity.ERROR, style,
                            "首位 9、受理地省级代码、国籍数字代码、出生日期和校验位均正确", label)
-    if not any("a" <= c <= "z" for c in text):
+    if not _LATIN.search(text):
         return
     for m in _OLD.finditer(text):
         alpha3, digits = m.group(1).upper(), m.group(2)

@@ -94,7 +94,7 @@ TAX_WORDS = ("纳税人识别号", "税号", "注册号", "统一社会信用代
 DISABILITY_WORDS = ("残疾人证号", "残疾人证号码", "残疾证号", "残疾证号码", "残疾人证", "残疾证")
 STUDENT_WORDS = ("全国学籍号", "学籍号", "学籍号码", "学籍编号")
 _EMBED_LABELS = DISABILITY_WORDS + STUDENT_WORDS + ("纳税人识别号", "税号", "税务登记号", "税务登记证号")
-_STUDENT = re.compile(r"(?<![0-9a-z*＊×])([gl])([0-9]{17}[0-9x])(?![0-9a-z*＊×])")
+_STUDENT = re.compile(r"([gl])(?<![0-9a-z*＊×][gl])([0-9]{17}[0-9x])(?![0-9a-z*＊×])")
 _EARLIEST_YEAR = 1900
 
 

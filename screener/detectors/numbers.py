@@ -280,6 +280,7 @@ def candidate_spans(text: str) -> list[tuple[int, int]]:
 
 _BREAK_LEFT = re.compile(r"(?<![0-9a-z*＊×])[0-9][0-9x]*(?:[ \-][0-9x]+){0,4}[ \t]*\Z")
 _BREAK_RIGHT = re.compile(r"[ \t\u3000]*([0-9][0-9x]*(?:[ \-][0-9x]+){0,4})(?![0-9a-z*＊×])")
+_DIGIT_BREAK = re.compile(r"[0-9x][ \t]*\r?(\n)[ \t\u3000]*[0-9]")
 _BROKEN: "weakref.WeakKeyDictionary[Document, tuple[tuple[Run, int], ...]]" = weakref.WeakKeyDictionary()
 
 
@@ -292,8 +293,8 @@ def broken_runs(doc: Document) -> tuple[tuple[Run, int], ...]:
         return cached
     text = simplified(doc)
     found: list[tuple[Run, int]] = []
-    pos = text.find("\n")
-    while pos >= 0:
+    for hit in _DIGIT_BREAK.finditer(text):
+        pos = hit.start(1)
         brk = pos - 1 if pos and text[pos - 1] == "\r" else pos
         left = _BREAK_LEFT.search(text, max(0, brk - 40), brk) if brk and text[brk - 1] in "0123456789x \t" else None
         right = _BREAK_RIGHT.match(text, pos + 1) if left else None
@@ -302,7 +303,6 @@ def broken_runs(doc: Document) -> tuple[tuple[Run, int], ...]:
             joined = Run(text, a.start, b.end, a.groups + b.groups, a.parts + b.parts, a.layout + b.layout,
                          a.amount_before, b.amount_after, a.in_url or b.in_url)
             found.append((joined, len(a.groups)))
-        pos = text.find("\n", pos + 1)
     result = tuple(found)
     _BROKEN[doc] = result
     return result

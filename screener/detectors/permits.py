@@ -77,13 +77,15 @@ PASSPORT_WORDS = ("护照", "护照号", "护照号码", "passport", "passport n
 MILITARY_WORDS = ("军官证", "士兵证", "文职干部证", "警官证", "军人证", "士官证", "军人保障卡", "军官证号")
 _HEADS = ("通行证", "回乡证", "台胞证", "护照", "passport", "字第", "军官证", "士兵证", "警官证", "干部证", "军人")
 
-_LETTERED = re.compile(r"(?<![0-9a-z])([a-z]{1,2})([0-9]{7,10})(?![0-9a-z])")
-_TW_OLD = re.compile(r"(?<![0-9a-z])[0-9]{10}[(（][0-9a-z][)）]")
+# (the look-behind follows the first letter, so ``re`` skips to letters fast)
+_LETTERED = re.compile(r"([a-z](?<![0-9a-z][a-z])[a-z]?)([0-9]{7,10})(?![0-9a-z])")
+_TW_OLD = re.compile(r"[0-9](?<![0-9a-z][0-9])[0-9]{9}[(（][0-9a-z][)）]")
 _AFTER_LABEL = re.compile(r"[\s:：,，、()（）\[\]【】]*(?:号码|号|编号)?[\s:：为是]*")
 _TW_NEW = re.compile(r"[0-9]{8}(?![0-9a-z])")
 _ANY_PASSPORT = re.compile(r"(?=[0-9a-z]{0,11}[0-9]{5})[0-9a-z]{6,12}(?![0-9a-z])")
 _MILITARY = re.compile(r"([\u4e00-\u9fff])字第([0-9a-z]{4,8})号")
 _BARE_MILITARY = "军兵士"
+_LATIN = re.compile("[a-z]")
 
 
 def _label(text: str, start: int, words: tuple[str, ...]) -> str | None:
@@ -92,7 +94,7 @@ def _label(text: str, start: int, words: tuple[str, ...]) -> str | None:
 
 def _candidates(text: str) -> Iterator[tuple[Rule, int, int, str | None, bool]]:
     """(rule, start, end, label, distinctive shape) in normalised offsets."""
-    if any("a" <= c <= "z" for c in text):
+    if _LATIN.search(text):
         for m in _LETTERED.finditer(text):
             prefix, digits = m.group(1), m.group(2)
             if prefix in ("h", "m") and len(digits) in (8, 10):
