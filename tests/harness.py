@@ -62,6 +62,10 @@ def written_forms(kind: str, rnd: random.Random) -> list[str]:
         forms = [v, f"{v[:6]} {v[6:14]} {v[14:]}", f"{v[:6]}-{v[6:14]}-{v[14:]}", gen.to_fullwidth(v)]
         if v.endswith("X"):
             forms.append(v[:-1] + "x")
+        # a 2023 外国人永久居留身份证 number is reported and masked as an ID too
+        forms.append(gen.foreign_id_2023(rnd.choice(("11", "31", "44", "53")), rnd.choice(("840", "392", "410", "250")),
+                                         f"{rnd.randrange(1950, 2005)}0{rnd.randrange(1, 10)}1{rnd.randrange(0, 9)}",
+                                         f"{rnd.randrange(1000):03d}"))
     elif kind == "mobile":
         v = gen.mobile(rnd.choice(MOBILE_PREFIXES), seed=rnd.randrange(10**9))
         forms = [v, f"{v[:3]} {v[3:7]} {v[7:]}", f"{v[:3]}-{v[3:7]}-{v[7:]}", gen.to_fullwidth(v)]

@@ -141,3 +141,18 @@ def test_mobile_not_found(name, text):
 def test_trunk_zero_mobile_is_masked_as_a_mobile():
     (f,) = screen(f"0{MOBILE}", "mobile")
     assert f.masked == f"0{MOBILE[:3]}****{MOBILE[-4:]}"
+
+
+def test_a_realistic_student_aid_list_from_a_pdf():
+    # 学生资助 公示 copied out of a PDF: the 学籍号 column holds G + ID, and a
+    # narrow ID column broke one number across two lines.
+    third = gen.id_number("510104", "20080917", "064")
+    text = ("2024年秋季学期家庭经济困难学生国家助学金拟资助名单公示\n"
+            "序号 姓名 全国学籍号 身份证号 资助金额\n"
+            f"1 李某某 G{ID} {ID} 1000\n"
+            f"2 王某某 G{ID2} {ID2[:12]}\n{ID2[12:]} 1000\n"
+            f"3 赵某某 L{third} 无 1000\n"
+            "公示期：2024年10月8日至10月14日，联系电话：0871-63312345。\n")
+    found = [(f.code, f.text.replace("\n", "⏎")) for f in screen(text, "id-card")]
+    assert found == [("ID105", "G" + ID), ("ID101", ID), ("ID105", "G" + ID2),
+                     ("ID101", f"{ID2[:12]}⏎{ID2[12:]}"), ("ID105", "L" + third)]

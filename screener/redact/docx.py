@@ -114,7 +114,7 @@ def _copies(targets, masks) -> list[tuple[bytes, bytes]]:
     for f, masked in zip(targets, masks):
         pairs[f.text] = masked
         plain = _ZERO_WIDTH.sub("", f.text.translate(_HALF_WIDTH))
-        if f.kind != "email":
+        if f.kind not in ("email", "address"):  # an address's characters are its value
             plain = re.sub(r"[^0-9A-Za-z]", "", plain)
         if len(plain) >= 7:
             pairs.setdefault(plain, mask(f.kind, plain))
