@@ -65,6 +65,9 @@ _DETAIL = re.compile(
     rf"(?:[{_NUM}a-z\-]+(?:号楼|号|栋|幢|单元|室|楼|层|户))*"
 )
 _TAIL = re.compile(rf"(?:[{_NUM}a-z\-]+(?:号楼|号|栋|幢|单元|室|楼|层|户))+")
+_TOWN_DETAIL = re.compile(rf"(?:街道办事处|街道|苏木|乡|镇)(?={_DETAIL.pattern})")
+_LABEL_TAIL = re.compile("住址|地址|住所|家住|现住|居住地|户籍")
+_VALUE = re.compile(r"[ :：\t\u3000为是在]*([^，。；;,、\n\r\t |）)（(]{1,60})")
 
 
 def _towns(text: str, lo: int, hi: int) -> Iterator[re.Match]:
@@ -88,35 +91,30 @@ def _cut(text: str, lo: int, hi: int) -> int | None:
 
 def _candidates(text: str) -> Iterator[tuple[int, int, int]]:
     """(address start, cut, end) for every 乡镇/街道 followed by detail."""
-    for m in _towns(text, 0, len(text)):
-        d = _DETAIL.match(text, m.end())
-        if d:
+    for m in _TOWN_DETAIL.finditer(text):
+        if m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff":
+            d = _DETAIL.match(text, m.end())
             yield max(0, m.start() - 12), m.end(), d.end()
 
 
 def _labelled(text: str) -> Iterator[tuple[int, int, int, str]]:
     """Addresses right after an address label: (start, cut, end, label)."""
-    for label in ("住址", "地址", "住所", "家住", "现住", "居住地", "户籍"):
-        pos = text.find(label)
-        while pos >= 0:
-            start = pos + len(label)
-            while start < len(text) and text[start] in " :：\t\u3000为是在":
-                start += 1
-            end = start
-            while end < len(text) and end - start < 60 and text[end] not in "，。；;,、\n\r\t |）)（(":
-                end += 1
-            if end > start:
-                full = word_before(text, start, _ALL_LABELS, 16, 6)
-                if full:
-                    cut = _cut(text, start, end)
-                    d = _DETAIL.match(text, cut) if cut is not None else None
-                    if cut is not None and d:
-                        yield start, cut, d.end(), full
-                    elif cut is not None and (t := _TAIL.search(text, cut, end)) and full in PERSONAL_LABELS:
-                        yield start, cut, t.end(), full
-                    elif cut is None and (d := _DETAIL.match(text, start)):  # 家庭住址：曼么村3组12号
-                        yield start, start, d.end(), full
-            pos = text.find(label, pos + 1)
+    for lab in _LABEL_TAIL.finditer(text):
+        value = _VALUE.match(text, lab.end())
+        if not value:
+            continue
+        start, end = value.span(1)
+        full = word_before(text, start, _ALL_LABELS, 16, 6)
+        if not full:
+            continue
+        cut = _cut(text, start, end)
+        d = _DETAIL.match(text, cut) if cut is not None else None
+        if cut is not None and d:
+            yield start, cut, d.end(), full
+        elif cut is not None and (t := _TAIL.search(text, cut, end)) and full in PERSONAL_LABELS:
+            yield start, cut, t.end(), full
+        elif cut is None and (d := _DETAIL.match(text, start)):  # 家庭住址：曼么村3组12号
+            yield start, start, d.end(), full
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:

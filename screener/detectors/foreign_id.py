@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 import iso3166
 
@@ -33,6 +34,7 @@ from .base import Rule, make_finding
 from .context import ID_WORDS, NOT_PERSONAL_WORDS, word_before
 from .id_card import birth_date, check_char
 from .numbers import Window, pick, runs
+from .permits import LONG, edge
 
 _SOURCE = ("国家移民管理局《新版外国人永久居留身份证机读信息规则（2023版）》；GB/T 2659.1（ISO 3166-1 国家代码，"
            "数据取自 iso3166 软件包）；《外国人永久居留身份证》2017 版号码结构（domain notes）；《个人信息保护法》")
@@ -62,9 +64,20 @@ LABEL_WORDS = ("永久居留身份证", "永久居留证", "外国人永久居�
 PROVINCES = frozenset({"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
                        "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
                        "65", "71", "81", "82"})
-_OLD = re.compile(r"([a-z](?<![0-9a-z][a-z])[a-z]{2})([0-9]{12})(?![0-9a-z])")
+# the left edge is checked in code, so that a long text can be scanned by
+# the ``regex`` module without a look-behind (as permits.py does)
+_OLD = r"[a-z]{3}[0-9]{12}(?![0-9a-z])"
 _WEIGHTS = (7, 3, 1)
 _LATIN = re.compile("[a-z]")
+
+
+@lru_cache(maxsize=2)
+def _old_shape(long: bool):
+    if long:
+        import regex  # only long texts pay for importing it
+
+        return regex.compile(_OLD)
+    return re.compile(_OLD)
 
 
 def valid_2023(chars: str) -> bool:
@@ -104,8 +117,10 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                            "首位 9、受理地省级代码、国籍数字代码、出生日期和校验位均正确", label)
     if not _LATIN.search(text):
         return
-    for m in _OLD.finditer(text):
-        alpha3, digits = m.group(1).upper(), m.group(2)
+    for m in _old_shape(len(text) >= LONG).finditer(text):
+        if not edge(text, m.start()):
+            continue
+        alpha3, digits = m.group()[:3].upper(), m.group()[3:]
         if alpha3 not in iso3166.countries_by_alpha3 or not _old_date(digits[4:10]):
             continue
         label = word_before(text, m.start(), LABEL_WORDS, 16, 8)

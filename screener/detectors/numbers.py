@@ -280,7 +280,9 @@ def candidate_spans(text: str) -> list[tuple[int, int]]:
 
 _BREAK_LEFT = re.compile(r"(?<![0-9a-z*＊×])[0-9][0-9x]*(?:[ \-][0-9x]+){0,4}[ \t]*\Z")
 _BREAK_RIGHT = re.compile(r"[ \t\u3000]*([0-9][0-9x]*(?:[ \-][0-9x]+){0,4})(?![0-9a-z*＊×])")
-_DIGIT_BREAK = re.compile(r"[0-9x][ \t]*\r?(\n)[ \t\u3000]*[0-9]")
+# a line break with a digit (or x) right before it, maybe after \r or one blank, and a digit
+# after it; the pattern starts with the break itself, so ``re`` jumps from break to break
+_DIGIT_BREAK = re.compile(r"(\n)(?:(?<=[0-9x]\n)|(?<=[0-9x]\r\n)|(?<=[0-9x][ \t]\n))[ \t\u3000]*[0-9]")
 _BROKEN: "weakref.WeakKeyDictionary[Document, tuple[tuple[Run, int], ...]]" = weakref.WeakKeyDictionary()
 
 
