@@ -159,3 +159,15 @@ def test_the_documented_mask_is_the_real_one(code):
     better = rule.doc.split("建议写法：删除，或脱敏为 ")[1].split("\n")[0]
     (f,) = [f for f in screen(example) if f.kind == "permit"]
     assert example.replace(f.text, f.masked).endswith(better)
+
+
+@pytest.mark.parametrize("code", ["ID105", "ID111", "ID112", "ID121", "ID122", "ID123", "ID124", "AD601", "XH217", "XH462"])
+def test_screen_rule_documents_each_new_rule(code):
+    from harness import run_cli
+
+    result = run_cli(["rule", code])
+    assert result.code == 0, result
+    for part in ("检测内容", "风险说明", "示例", "建议"):
+        assert part in result.out, (code, part)
+    listed = run_cli(["rules"])
+    assert code in listed.out
