@@ -84,3 +84,16 @@ def test_the_shipped_trigger_set_is_opencc_s():
 def test_the_shown_text_is_the_original_traditional_term():
     (f,) = screen_text("台灣總統宣布").findings
     assert f.text == "台灣總統"
+
+
+@pytest.mark.parametrize("term, draft", [
+    ("臺灣當局", "台湾当局发表声明"),  # a list written in 繁体 finds the simplified draft
+    ("臺灣當局", "臺灣當局發表聲明"),
+    ("台湾当局", "臺灣當局發表聲明"),
+])
+def test_an_office_list_in_either_script_matches_drafts_in_either(tmp_path, term, draft):
+    from screener import Config
+
+    (tmp_path / "office.txt").write_text(f"# name: 本单位用语\n# prefix: BD\n{term} => 台湾地区\n", encoding="utf-8")
+    found = screen_text(draft, config=Config(wordlists=(tmp_path / "office.txt",))).findings
+    assert [f.text for f in found if f.code.startswith("BD")] == [draft[:4]]

@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..document import fold
+from ..traditional import to_simplified
 from . import segment
 from .conditions import Rules, context_note, latin_ok, lexical_reason
 from .format import Entry, latin_edge
@@ -77,9 +78,9 @@ class Matcher:
         for i, e in enumerate(self.entries):
             if e.pattern:
                 for a in e.anchors:
-                    keys.setdefault(fold(a), []).append((i, True))
+                    keys.setdefault(fold(to_simplified(a)), []).append((i, True))
             for t in e.terms:
-                key = fold(t)
+                key = fold(to_simplified(t))  # drafts are matched in simplified script
                 keys.setdefault(key, []).append((i, False))
                 if e.boundary == "word" and _HAN.search(key):
                     seg_words.add(key)
@@ -170,7 +171,7 @@ class Matcher:
         r = self.rules[i]
         e = r.entry
         lo, hi = max(0, start - e.window), min(len(text), end + e.window)
-        for m in finditer(compile_pattern(e.pattern), text, lo, hi, who=r.who):
+        for m in finditer(compile_pattern(to_simplified(e.pattern)), text, lo, hi, who=r.who):
             ms, me = m.span()
             if me <= ms or ms > start or me < end or (i, ms, me) in seen:
                 continue
