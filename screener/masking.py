@@ -98,6 +98,12 @@ def mask_email(value: str, style: str = "default") -> str:
     return (MASK * len(local) if style == "full" else local[:1] + MASK * 3) + at + domain
 
 
+def mask_text(value: str, style: str = "default") -> str:
+    """Hide every character but spaces (a home address: its words are the value)."""
+    check_style(style)
+    return "".join(c if c.isspace() else MASK for c in value)
+
+
 def mask_all(value: str, style: str = "default") -> str:
     """Hide every letter and digit (kinds whose every character identifies)."""
     check_style(style)

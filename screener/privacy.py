@@ -20,7 +20,9 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from .alphabets import DASHES
+import ahocorasick_rs
+
+from .alphabets import DASHES, INVISIBLE
 from .config import Config
 from .detectors import KIND_TABLE, personal_detectors
 from .display import one_line, printable
@@ -54,6 +56,32 @@ class Masker:
         spans = sorted((f for f in findings if f.personal), key=lambda f: (f.start, f.end))
         self._spans = spans
         self._ends = [f.end for f in spans]
+        # every other copy of a value judged personal is hidden too (the same
+        # address in a document property, where no label says whose it is)
+        copies: dict[str, str] = {}
+        for f in spans:
+            if len(f.text) >= 4 and f.masked != f.text:
+                copies.setdefault(f.text, f.masked)
+                bare = _INVISIBLE.sub("", f.text)  # the same value without a hidden character
+                if bare != f.text and len(bare) >= 4:
+                    copies.setdefault(bare, mask(f.kind, bare))
+        self._keys = sorted(copies, key=len, reverse=True)
+        self._copies = copies
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if copies else None
+
+    def _hide_copies(self, piece: str) -> str:
+        if self._automaton is None or not piece:
+            return piece
+        out, pos = [], 0
+        for k, start, end in self._automaton.find_matches_as_indexes(piece):
+            out.append(piece[pos:start])
+            out.append(self._copies[self._keys[k]])
+            pos = end
+        if not pos:
+            return piece
+        out.append(piece[pos:])
+        return "".join(out)
 
     def touching(self, start: int, end: int) -> list[Finding]:
         i = bisect.bisect_right(self._ends, start)
@@ -74,7 +102,7 @@ class Masker:
             return text[start:end], start, end
         spans = self.touching(start, end)
         if not spans:
-            return text[start:end], start, end
+            return self._hide_copies(text[start:end]), start, end
         start = min(start, spans[0].start)
         end = max(end, spans[-1].end)
         out, pos = [], start
@@ -82,10 +110,10 @@ class Masker:
             if f.start < pos:  # overlapping personal findings: hide the rest too
                 out.append(mask_digits(text[pos:f.end], 0, 0))
             else:
-                out.append(text[pos:f.start])
+                out.append(self._hide_copies(text[pos:f.start]))
                 out.append(f.masked)
             pos = max(pos, f.end)
-        out.append(text[pos:end])
+        out.append(self._hide_copies(text[pos:end]))
         return "".join(out), start, end
 
 
@@ -99,6 +127,7 @@ def masked_slice(text: str, findings: Sequence[Finding], start: int = 0, end: in
 # Word lock file's ~$, or sits under a www.… folder, where the draft's own
 # rules would not take it for a number; the view detection runs on turns
 # those characters into spaces (same length, so offsets are the name's).
+_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
 _NAME_GLUE = re.compile(r"[A-Za-z~$_=?&#%:./\\+]+(?=[0-9０-９])|[/\\]|www\.")
 
 
@@ -158,8 +187,11 @@ def _may_hold_number(text: str) -> bool:
 def _mask_in(text: str, config: Config) -> str:
     if not _may_hold_number(text):
         return text
-    doc = Document(_name_view(text))
-    found = resolve([f for d in personal_detectors() for f in d.detect(doc, config)], config)
+    # the name as written (H8421239300: a permit keeps its letter) and with
+    # the glue around numbers undone (sfz530…): what either finds is masked
+    found = [f for view in dict.fromkeys((text, _name_view(text)))
+             for f in resolve([f for d in personal_detectors() for f in d.detect(Document(view), config)],
+                              config)]
     out, pos = [], 0
     for f in sorted(found, key=lambda f: f.start):
         if f.start < pos:

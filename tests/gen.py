@@ -123,3 +123,39 @@ def id_that_passes_luhn(region: str = "620102") -> str:
         if number[-1] != "X" and luhn_valid(number):
             return number
     raise AssertionError("no such number")  # pragma: no cover
+
+
+def foreign_id_2023(province: str = "11", nationality: str = "840", birth: str = "19900101",
+                    seq: str = "123") -> str:
+    """A 2023 外国人永久居留身份证 number: 9 + province + ISO 3166-1 numeric
+    nationality + birth date + sequence + MOD 11-2 check (as a citizen ID)."""
+    body = "9" + province + nationality + birth + seq
+    return body + id_check(body)
+
+
+def foreign_id_old(alpha3: str = "USA", place: str = "1100", yymmdd: str = "850312", seq: str = "1") -> str:
+    """An older 外国人永久居留证 number: alpha-3 nationality + 4-digit place +
+    YYMMDD + sequence + 7-3-1 check digit (A=10 … Z=35, mod 10)."""
+    body = alpha3 + place + yymmdd + seq
+    total = sum((int(c) if c.isdigit() else ord(c) - 55) * (7, 3, 1)[k % 3] for k, c in enumerate(body))
+    return body + str(total % 10)
+
+
+def hk_macau_permit(letter: str = "H", seed: int = 1, renewals: str | None = "00") -> str:
+    """A 港澳居民来往内地通行证 number: H/M + 8 digits (+ 2-digit renewal count)."""
+    rnd = random.Random(seed)
+    return letter + "".join(str(rnd.randrange(10)) for _ in range(8)) + (renewals or "")
+
+
+def taiwan_permit(seed: int = 1) -> str:
+    """A 台湾居民来往大陆通行证 life number: 8 digits."""
+    rnd = random.Random(seed)
+    return str(rnd.randrange(1, 10)) + "".join(str(rnd.randrange(10)) for _ in range(7))
+
+
+def passport(seed: int = 1, prefix: str = "E") -> str:
+    """A PRC passport number: E + letter (not I/O) + 7 digits, or E/G + 8 digits."""
+    rnd = random.Random(seed)
+    if prefix == "EA":
+        return "E" + rnd.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") + "".join(str(rnd.randrange(10)) for _ in range(7))
+    return prefix + "".join(str(rnd.randrange(10)) for _ in range(8))

@@ -62,6 +62,10 @@ def written_forms(kind: str, rnd: random.Random) -> list[str]:
         forms = [v, f"{v[:6]} {v[6:14]} {v[14:]}", f"{v[:6]}-{v[6:14]}-{v[14:]}", gen.to_fullwidth(v)]
         if v.endswith("X"):
             forms.append(v[:-1] + "x")
+        # a 2023 外国人永久居留身份证 number is reported and masked as an ID too
+        forms.append(gen.foreign_id_2023(rnd.choice(("11", "31", "44", "53")), rnd.choice(("840", "392", "410", "250")),
+                                         f"{rnd.randrange(1950, 2005)}0{rnd.randrange(1, 10)}1{rnd.randrange(0, 9)}",
+                                         f"{rnd.randrange(1000):03d}"))
     elif kind == "mobile":
         v = gen.mobile(rnd.choice(MOBILE_PREFIXES), seed=rnd.randrange(10**9))
         forms = [v, f"{v[:3]} {v[3:7]} {v[7:]}", f"{v[:3]}-{v[3:7]}-{v[7:]}", gen.to_fullwidth(v),
@@ -79,6 +83,14 @@ def written_forms(kind: str, rnd: random.Random) -> list[str]:
         # typed in an input method's full-width mode, every symbol is full width too
         odd = f"wang_fang-{rnd.randrange(100)}@qq.com"
         forms = [v, gen.to_fullwidth(v), gen.to_fullwidth(odd)]
+    elif kind == "permit":
+        v = rnd.choice((gen.passport(rnd.randrange(10**9), "EA"), gen.passport(rnd.randrange(10**9), "E"),
+                        gen.hk_macau_permit(rnd.choice("HM"), rnd.randrange(10**9))))
+        forms = [v, gen.to_fullwidth(v), v.lower()]
+    elif kind == "address":  # the part past 乡镇/街道 that the finding covers
+        v = (rnd.choice(("曼么村委会大", "新寨社区", "腊铺村委会小", "者竜村委会上")) + rnd.choice(("村民小组", "三组", "5组"))
+             + f"{rnd.randrange(1, 200)}号")
+        forms = [v, gen.to_fullwidth(v)]
     else:  # pragma: no cover - a new personal kind needs a generator here
         raise AssertionError(f"no generator for personal kind {kind!r}: add one to harness.py")
     forms.append(_insert_zero_width(v, rnd))
@@ -94,7 +106,7 @@ HIDING_SPACES = ("\u2009", "\u2007", "\u202f", "\u200e \u200e", "\u2002")
 
 # The label that introduces each kind in a row about a private person.
 LABELS = {"id-card": "身份证号码", "mobile": "手机", "landline": "电话", "bank-card": "银行卡号",
-          "email": "邮箱"}
+          "email": "邮箱", "permit": "护照号码", "address": "家庭住址"}
 PERSON_PREFIX = "户主王某某，"
 
 
@@ -114,6 +126,10 @@ _SEPARATORS = re.compile(rf"[\s\-‐‑–—()（）{ZERO_WIDTH}]")
 def compact(kind: str, written: str) -> str:
     """The number as bare characters: half-width, no separators, no zero-width."""
     half = _ZW_RE.sub("", written.translate(_HALF))
+    if kind == "address":  # Chinese characters are the value
+        return _SEPARATORS.sub("", half).upper()
+    if kind == "permit":  # its letters are part of the number
+        return re.sub(r"[^0-9A-Za-z]", "", half).upper()
     return half.lower() if kind == "email" else re.sub(r"[^0-9Xx]", "", half).upper()
 
 
@@ -196,7 +212,10 @@ def _plant(draw, kinds: tuple[str, ...]):
     return _Plant(kind, rnd.choice(written_forms(kind, rnd)))
 
 
-ALL_PLANTABLE = ("id-card", "mobile", "landline", "bank-card", "email")
+ALL_PLANTABLE = ("id-card", "mobile", "landline", "bank-card", "email", "permit")
+# Not planted by the property tests: an address finding covers only the part
+# past 乡镇/街道, so it never starts where a planted value does.
+NUMBER_KINDS = ("id-card", "mobile", "landline", "bank-card", "email", "permit")
 TERM_WRAP = ("。\n", "\n。")  # a line of its own, and a break no CJK join removes
 
 

@@ -51,7 +51,8 @@ def test_docx_header_fields():
 
 def test_docx_precheck_counts_match_the_report():
     # three check items to a row (label, result), so that page 1 keeps the signatures
-    pairs = [(r[i], r[i + 1]) for r in cells(read(docx_of()).tables[1]) for i in range(0, len(r), 2)]
+    pairs = [(r[i], r[i + 1]) for r in cells(read(docx_of()).tables[1]) for i in range(0, len(r), 2)
+             if r[i]]  # the last row may end in empty cells
     # the annual-report arithmetic is a check of annual reports only
     assert [label for label, _ in pairs] == [v for k, v in KIND_LABELS.items() if KIND_TABLE[k].applies(unmarked_report().document.text)]
     results = dict(pairs)

@@ -134,9 +134,9 @@ def test_a_kind_no_rule_checks_says_so_instead_of_none_found():
 
 def test_a_kind_outside_the_known_list_gets_its_own_row():
     fr = sample_report()
-    extra = replace(fr.findings[0], kind="address", code="AD601")
+    extra = replace(fr.findings[0], kind="licence-plate", code="LP701")
     sheet = sheet_of(FileReport(fr.path, (extra,), fr.chars, document=fr.document))
-    assert sheet.checks[-1].label == "address" and sheet.checks[-1].count == 1
+    assert sheet.checks[-1].label == "licence-plate" and sheet.checks[-1].count == 1
 
 
 def test_findings_rows_are_masked_and_say_where():

@@ -1,6 +1,6 @@
 """Spreadsheets (issue 15 points 1, 8, 9): every sheet, hidden parts, notes,
 headers, names and properties read and located; the header row decides
-ownership; IDs stored as numbers reported (ID105); the redacted .xlsx holds
+ownership; IDs stored as numbers reported (ID106); the redacted .xlsx holds
 none of the numbers in any part; wrong extensions sniffed by content."""
 from __future__ import annotations
 
@@ -47,16 +47,16 @@ def test_every_place_of_a_workbook_is_read_and_located(roster, value, code, loca
 
 
 def test_an_id_typed_as_a_number_is_a_damaged_id_leak(roster):
-    [f] = [f for f in screen_file(roster).findings if f.code == "ID105"]
+    [f] = [f for f in screen_file(roster).findings if f.code == "ID106"]
     assert f.location == "工作表「花名册」 C4" and f.severity.label == "error"
     assert f.text == number_text(float(sf.ID_FLOAT)) and "E+17" in f.text
     assert "文本" in f.suggestion and "地区码 530427 有效、出生日期有效" in f.why
 
 
 @pytest.mark.parametrize("text, code, severity", [
-    ("身份证号码：5.30427E+17", "ID105", "warning"),          # a CSV saved from Excel: only the region survives
-    ("身份证号码：5.30427197001011E+17", "ID105", "error"),   # region and birth date survive
-    ("身份证号码：5.30427197013011E+17", "ID105", "warning"),  # month 30: no birth date survives
+    ("身份证号码：5.30427E+17", "ID106", "warning"),          # a CSV saved from Excel: only the region survives
+    ("身份证号码：5.30427197001011E+17", "ID106", "error"),   # region and birth date survive
+    ("身份证号码：5.30427197013011E+17", "ID106", "warning"),  # month 30: no birth date survives
     ("总金额 9.87654E+17 元", None, None),                    # no region code: a big number, not an ID
     ("光速约 2.99792458E+8 米每秒", None, None),
     ("5.30427E+12", None, None),                              # not the magnitude of an ID
@@ -98,7 +98,7 @@ def test_other_formats(tmp_path, maker, suffix, expected):
     findings = screen_file(path).findings
     got = {f.text: f.location for f in findings if f.text in expected}
     assert got == expected
-    assert any(f.code == "ID105" for f in findings)  # the ID stored as a number, in every format
+    assert any(f.code == "ID106" for f in findings)  # the ID stored as a number, in every format
 
 
 @pytest.mark.parametrize("data, suffix, expected", [

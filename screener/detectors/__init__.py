@@ -12,11 +12,25 @@ from types import ModuleType
 
 from ..errors import ConfigError
 from ..kinds import Kind
-from . import annual_report, bank_card, damaged_id, email, id_card, landline, mobile, package, terms, unchecked
+from . import (
+    address,
+    annual_report,
+    bank_card,
+    damaged_id,
+    email,
+    foreign_id,
+    id_card,
+    landline,
+    mobile,
+    package,
+    permits,
+    terms,
+    unchecked,
+)
 from .base import Rule
 
-DETECTORS: tuple[ModuleType, ...] = (id_card, damaged_id, mobile, landline, bank_card, email, terms,
-                                     annual_report, unchecked, package)
+DETECTORS: tuple[ModuleType, ...] = (id_card, damaged_id, foreign_id, mobile, landline, bank_card, email,
+                                     permits, address, terms, annual_report, unchecked, package)
 
 
 def _kind_table() -> dict[str, Kind]:

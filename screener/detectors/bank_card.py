@@ -20,6 +20,7 @@ from ..document import Document
 from ..kinds import Kind
 from ..masking import keeping
 from ..model import Explanation, Finding, Severity
+from ..traditional import simplified_original
 from .base import Rule, make_finding
 from .context import NOT_THIS_NUMBER, classify, severity_for
 from .id_card import birth_date, check_char, region_name
@@ -107,7 +108,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
         for w, issuer in pick(run, _judge, 5, (16, 19)):
             start, end = doc.span_to_original(w.start, w.end)
             masked = BANK_CARD.masked(doc.text[start:end], style)
-            ctx = classify(doc.text, start, end)
+            ctx = classify(simplified_original(doc), start, end)
             severity = severity_for("bank-card", ctx)
             yield make_finding(
                 doc, RULE, start, end,

@@ -1,4 +1,4 @@
-"""ID numbers that a spreadsheet turned into numbers (ID105).
+"""ID numbers that a spreadsheet turned into numbers (ID106).
 
 Excel keeps 15 significant digits of a number.  An 18-digit ID typed into a
 cell that is not formatted as text becomes 530427199001011000 shown as
@@ -31,7 +31,7 @@ from .regions import region_name
 KINDS = (ID_CARD,)
 
 RULE_DAMAGED = Rule(
-    "ID105", "id-card-stored-as-number", ID_CARD, Severity.ERROR, "身份证号码被存成数字（已损坏）",
+    "ID106", "id-card-stored-as-number", ID_CARD, Severity.ERROR, "身份证号码被存成数字（已损坏）",
     doc="检测内容：表格中被存成数值的身份证号码（如 5.30427E+17、5.30427199001011E+17），"
     "前几位是有效地区码；保留至第14位且出生日期有效时为错误，只剩地区码等少数几位时为警告。\n"
     "风险说明：Excel 只保留15位有效数字，末几位和校验位已丢失，但地区码和出生日期仍然泄露，"

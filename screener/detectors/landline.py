@@ -23,6 +23,7 @@ from ..document import Document
 from ..kinds import Kind
 from ..masking import mask_landline
 from ..model import Explanation, Finding, Severity
+from ..traditional import simplified_original
 from .base import Rule, make_finding
 from .context import NOT_THIS_NUMBER, PHONE_LABELS, classify, severity_for
 from .hotlines import is_service_number
@@ -164,7 +165,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                 end = m.end() if m else end
             start, end = doc.span_to_original(p.start, end)
             masked = _mask(doc, start, end, p, style)
-            ctx = classify(doc.text, start, end)
+            ctx = classify(simplified_original(doc), start, end)
             severity = severity_for("landline", ctx)
             if p.rule is RULE_UNVERIFIED:
                 severity = min(severity, Severity.WARNING) if ctx.who == "person" else Severity.INFO

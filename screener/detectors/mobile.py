@@ -3,12 +3,19 @@
 A candidate is an 11-digit run written 13812345678, 138 1234 5678 or
 138-1234-5678, optionally after +86, 0086 or (+86); phonenumbers must classify
 it as MOBILE for region CN, so a number in an unassigned range is dropped.
+A mobile dialled with the trunk prefix 0 (015100221432, 0151 0022 1432:
+some lists write every number as dialled from a landline) is the same
+mobile; 010 + 8 digits (Beijing) has 11 digits and never reads as one.  A
+number that is the value of a query parameter in a web address
+(``?tel=…``, a key that names a phone) is reported too; numbers in an
+address's path, and ``?id=13929141777``, are not.
 A masked number (138****5678) is not a leak.  Severity follows context: next
 to a person it is an error, under an office's contact label info, otherwise a
 warning (a private mobile on its own still needs a look).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..config import Config
@@ -16,6 +23,7 @@ from ..document import Document
 from ..kinds import Kind
 from ..masking import keeping
 from ..model import Explanation, Finding, Severity
+from ..traditional import simplified_original
 from .base import Rule, make_finding
 from .context import NOT_THIS_NUMBER, classify, severity_for
 from .hotlines import is_service_number
@@ -28,7 +36,8 @@ KINDS = (MOBILE,)
 RULE = Rule(
     "MB201", "mobile-number", MOBILE, Severity.WARNING, "手机号码",
     doc="检测内容：中国大陆11位手机号码（13x–19x 号段，含 16x、17x、19x），"
-    "写法包括 13812345678、138 1234 5678、138-1234-5678、+86 / 0086 / (+86) 前缀和全角数字；号段以 phonenumbers 判定。\n"
+    "写法包括 13812345678、138 1234 5678、138-1234-5678、+86 / 0086 / (+86) 前缀、长途字冠 0（015100221432）和全角数字，"
+    "以及网址中电话参数的值（?tel=…、&lxdh=…）；号段以 phonenumbers 判定。\n"
     "风险说明：个人手机号码属于联系方式类个人信息，未经本人同意不得公开。"
     "级别：在人名、户主、申请人等个人记录中为错误；紧跟“联系电话”“咨询电话”等单位联系渠道为提示；其余为警告。"
     "已脱敏的 138****5678 不报告。\n"
@@ -40,13 +49,18 @@ RULE = Rule(
 RULES = (RULE,)
 
 _LAYOUTS = {(11,), (3, 4, 4), (3, 8)}
+# Query keys that name a phone number (English and pinyin initials: 手机号 sjh, 联系电话 lxdh).
+_PHONE_KEY = re.compile(r"(?:tel|telephone|phone|phoneno|phonenum|mobile|mobilephone|mob|cell|cellphone|"
+                        r"sj|sjh|sjhm|shouji|dh|dhhm|lxdh|lxfs|lianxidianhua|contact)")
 
 
 def _judge(w: Window) -> Dial | None:
     first = w.run.parts[w.i]
     if first[0] not in "108" or w.masked:  # 1xx, or a 86 / 0086 prefix
         return None
-    d = dial(w)
+    if w.run.in_url and not _PHONE_KEY.fullmatch(w.run.url_key or ""):
+        return None
+    d = _without_trunk(dial(w))
     if len(d.digits) != 11 or d.layout not in _LAYOUTS or d.digits[:1] != "1" or d.digits[1] < "3":
         return None
     if is_service_number(d.digits) or number_type(d.digits) not in MOBILE_TYPES:
@@ -56,14 +70,22 @@ def _judge(w: Window) -> Dial | None:
     return d
 
 
+def _without_trunk(d: Dial) -> Dial:
+    """0151 0022 1432 read as 151 0022 1432 (the trunk 0 before a mobile)."""
+    if d.prefixed or len(d.digits) != 12 or d.digits[:2] != "01" or d.digits[2] < "3":
+        return d
+    layout = (d.layout[0] - 1,) + d.layout[1:] if d.layout[0] > 1 else d.layout[1:]
+    return Dial(d.start, d.national_start + 1, d.end, d.digits[1:], layout, False)
+
+
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
     style = config.mask_style
     for run in runs(doc):
-        for _w, d in pick(run, _judge, 5, (11, 15)):
+        for _w, d in pick(run, _judge, 5, (11, 15), url_values=True):
             start, end = doc.span_to_original(d.start, d.end)
             national = doc.to_original(d.national_start)
             masked = doc.text[start:national] + MOBILE.masked(doc.text[national:end], style)
-            ctx = classify(doc.text, start, end)
+            ctx = classify(simplified_original(doc), start, end)
             severity = severity_for("mobile", ctx)
             yield make_finding(
                 doc, RULE, start, end,
@@ -75,7 +97,8 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                     rule="MB201 中国大陆手机号码",
                     validation=("" if style == "full" else f"号段 {d.digits[:3]} ")
                     + "为移动电话号段（phonenumbers 校验通过）"
-                    + ("，含国际区号 +86" if d.prefixed else ""),
+                    + ("，含国际区号 +86" if d.prefixed else "")
+                    + ("，前加长途字冠 0" if d.national_start > d.start and not d.prefixed else ""),
                     context=ctx.describe() or "未见上下文词，按默认级别（警告）",
                 ),
             )

@@ -18,6 +18,18 @@ more it runs only on the stretches a cheaper hint scan leaves
 Detectors look at *windows* of a run: consecutive groups whose lengths form a
 layout they accept (6-8-4 for an ID, 3-4-4 for a mobile, 4-4-4-4-3 for a
 card).  A window always starts and ends at a group edge.
+
+Two more readings are offered only to the detectors that ask for them:
+
+* a number that is the *value of a query parameter* in a web address
+  (``?sfzh=…&tel=…``) is data about a person, not a piece of the address,
+  so ``pick(url_values=True)`` offers it, while numbers in the path
+  (``/gk/2019/13926647378.html``) stay ignorable;
+* a number *broken across one line break* (PDF extraction and narrow table
+  cells: ``5304271958051⏎71551``) is offered by ``broken_runs``: the digit
+  groups either side of the break joined into one Run, for the ID detector,
+  which accepts such a window only when the joined value passes its full
+  check.
 """
 from __future__ import annotations
 
@@ -29,6 +41,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..document import Document
+from ..traditional import simplified
 from .context import word_before
 
 MASK_CHARS = "*＊×x"
@@ -50,6 +63,7 @@ _GROUP = re.compile(r"[0-9*＊×][0-9x*＊×]*")
 _ONE_GROUP = re.compile(r"[0-9x*＊×]+")
 _DIGITS = re.compile(r"[0-9]")
 _URL_GLUE = frozenset("/=?&#_%:.")
+_QUERY_KEY = re.compile(r"[?&;]([a-z_][a-z0-9_.\-]{0,30})=$")
 _TOKEN_TAIL = re.compile(r"[!-~]*$")
 _AMOUNT_AFTER = re.compile(r"\s?(?:\.\d|元|万|亿|%|‰|美元|港元|人民币)")
 _AMOUNT_BEFORE = re.compile(r"(?:\d\.|[¥￥$]|人民币)\s?$")
@@ -106,6 +120,11 @@ class Window:
         run = self.run
         return run.in_url or (run.amount_after and self.at_run_end) or (run.amount_before and self.i == 0)
 
+    @property
+    def url_value(self) -> bool:
+        """The whole run is the value of a query parameter (``?sfzh=…``)."""
+        return self.run.url_key is not None and self.i == 0 and self.at_run_end
+
 
 @dataclass(frozen=True, slots=True)
 class Run:
@@ -120,6 +139,7 @@ class Run:
     amount_before: bool  # preceded by ¥, 人民币 or "3." (its first group is a sum or a decimal)
     amount_after: bool  # followed by .50, 元, 万 … (its last group is a sum or a decimal)
     in_url: bool  # part of a web address: …/2019/13926647378.html, ?id=6228…
+    url_key: str | None = None  # in a web address, the query key it is the value of (sfzh, tel)
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def label(self, start: int, words: tuple[str, ...], reach: int = 12, gap: int = 6) -> str | None:
@@ -140,6 +160,29 @@ def _in_url(text: str, start: int, end: int) -> bool:
     return "://" in token or "www." in token
 
 
+def _query_key(text: str, start: int, end: int) -> str | None:
+    """For a run in a web address: the key whose whole value it is
+    (``?sfzh=<run>&``, ``&tel=<run>#``), else None."""
+    if text[start - 1] != "=" or (end < len(text) and text[end] in "/.%_=+"):
+        return None  # part of a longer value: ?f=2019/13926647378.html
+    m = _QUERY_KEY.search(text, max(0, start - 34), start)
+    return m.group(1) if m else None
+
+
+def _make_run(text: str, base: int, end: int) -> Run:
+    """The Run for the stretch ``text[base:end]`` (its groups and flags)."""
+    body = text[base:end]
+    in_url = _in_url(text, base, end)
+    flags = (bool(_AMOUNT_BEFORE.search(text, max(0, base - 4), base)),
+             bool(_AMOUNT_AFTER.match(text, end)), in_url)
+    key = _query_key(text, base, end) if in_url else None
+    if _ONE_GROUP.fullmatch(body):
+        return Run(text, base, end, ((base, end),), (body,), (len(body),), *flags, key)
+    groups = tuple((base + g.start(), base + g.end()) for g in _GROUP.finditer(body))
+    parts = tuple(text[s:e] for s, e in groups)
+    return Run(text, base, end, groups, parts, tuple(map(len, parts)), *flags, key)
+
+
 _CACHE: "weakref.WeakKeyDictionary[Document, tuple[Run, ...]]" = weakref.WeakKeyDictionary()
 
 
@@ -152,7 +195,7 @@ def runs(doc: Document) -> tuple[Run, ...]:
     cached = _CACHE.get(doc)
     if cached is not None:
         return cached
-    text = doc.normalized
+    text = simplified(doc)  # labels in 繁体 read as simplified; digits are the same
     found: list[Run] = []
     if _DIGITS.search(text):
         for m in _scan(text):
@@ -160,15 +203,7 @@ def runs(doc: Document) -> tuple[Run, ...]:
             lead = _LEAD.search(text, max(0, base - 12), base)
             if lead:
                 base = lead.start()
-            body = text[base:end]
-            flags = (bool(_AMOUNT_BEFORE.search(text, max(0, base - 4), base)),
-                     bool(_AMOUNT_AFTER.match(text, end)), _in_url(text, base, end))
-            if _ONE_GROUP.fullmatch(body):
-                found.append(Run(text, base, end, ((base, end),), (body,), (len(body),), *flags))
-                continue
-            groups = tuple((base + g.start(), base + g.end()) for g in _GROUP.finditer(body))
-            parts = tuple(text[s:e] for s, e in groups)
-            found.append(Run(text, base, end, groups, parts, tuple(map(len, parts)), *flags))
+            found.append(_make_run(text, base, end))
     result = tuple(found)
     _CACHE[doc] = result
     return result
@@ -241,20 +276,55 @@ def candidate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# -- numbers broken across a line -------------------------------------------
+
+_BREAK_LEFT = re.compile(r"(?<![0-9a-z*＊×])[0-9][0-9x]*(?:[ \-][0-9x]+){0,4}[ \t]*\Z")
+_BREAK_RIGHT = re.compile(r"[ \t\u3000]*([0-9][0-9x]*(?:[ \-][0-9x]+){0,4})(?![0-9a-z*＊×])")
+# a line break with a digit (or x) right before it, maybe after \r or one blank, and a digit
+# after it; the pattern starts with the break itself, so ``re`` jumps from break to break
+_DIGIT_BREAK = re.compile(r"(\n)(?:(?<=[0-9x]\n)|(?<=[0-9x]\r\n)|(?<=[0-9x][ \t]\n))[ \t\u3000]*[0-9]")
+_BROKEN: "weakref.WeakKeyDictionary[Document, tuple[tuple[Run, int], ...]]" = weakref.WeakKeyDictionary()
+
+
+def broken_runs(doc: Document) -> tuple[tuple[Run, int], ...]:
+    """Digit groups either side of one line break, joined: (run, k) where
+    group ``k`` is the first one after the break.  Only a window that
+    crosses the break is new; the rest of each side is an ordinary run."""
+    cached = _BROKEN.get(doc)
+    if cached is not None:
+        return cached
+    text = simplified(doc)
+    found: list[tuple[Run, int]] = []
+    for hit in _DIGIT_BREAK.finditer(text):
+        pos = hit.start(1)
+        brk = pos - 1 if pos and text[pos - 1] == "\r" else pos
+        left = _BREAK_LEFT.search(text, max(0, brk - 40), brk) if brk and text[brk - 1] in "0123456789x \t" else None
+        right = _BREAK_RIGHT.match(text, pos + 1) if left else None
+        if left and right:
+            a, b = _make_run(text, left.start(), left.end()), _make_run(text, right.start(1), right.end(1))
+            joined = Run(text, a.start, b.end, a.groups + b.groups, a.parts + b.parts, a.layout + b.layout,
+                         a.amount_before, b.amount_after, a.in_url or b.in_url)
+            found.append((joined, len(a.groups)))
+    result = tuple(found)
+    _BROKEN[doc] = result
+    return result
+
+
 def pick(run: Run, accept: Callable[[Window], object], max_groups: int = 6,
-         sizes: tuple[int, int] = (1, 64)) -> Iterator[tuple[Window, object]]:
+         sizes: tuple[int, int] = (1, 64), *, url_values: bool = False) -> Iterator[tuple[Window, object]]:
     """Scan ``run`` left to right and yield, at each group, the longest
     window that ``accept`` returns a truthy verdict for; matches never
     overlap.  Windows whose significant length is outside ``sizes`` (most
     runs are rejected here, in a few integer comparisons) and ignorable
-    windows (amounts, URLs) are never offered to ``accept``."""
+    windows (amounts, URLs) are never offered to ``accept``; with
+    ``url_values``, a run that is a query parameter's whole value is."""
     lo, hi = sizes
     layout = run.layout
     n = len(layout)
     if n == 1:  # most runs are one unbroken number: one window or none
         if lo <= layout[0] <= hi:
             w = Window(run, 0, 1)
-            if not w.ignorable and (verdict := accept(w)):
+            if (not w.ignorable or (url_values and w.url_value)) and (verdict := accept(w)):
                 yield w, verdict
         return
     if sum(layout) < lo:
@@ -269,7 +339,7 @@ def pick(run: Run, accept: Callable[[Window], object], max_groups: int = 6,
             if not lo <= ends[j] - ends[i] <= hi:
                 continue
             w = Window(run, i, j)
-            if w.ignorable:
+            if w.ignorable and not (url_values and w.url_value):
                 continue
             verdict = accept(w)
             if verdict:

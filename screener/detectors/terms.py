@@ -16,6 +16,7 @@ from ..config import Config
 from ..document import Document
 from ..kinds import Kind
 from ..model import Explanation, Finding
+from ..traditional import simplified
 from ..wordlists import builtin_lists, list_set
 from ..wordlists.format import Entry, WordList
 from .base import Rule, make_finding
@@ -36,9 +37,9 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
     lists = list_set(config)
     if not lists.active:
         return
-    norm = doc.normalized
-    for hit in lists.matcher.scan(norm):
-        if _crosses_break(norm, hit.start, hit.end):
+    view = simplified(doc)  # the normalised view, traditional characters simplified (same length)
+    for hit in lists.matcher.scan(view):
+        if _crosses_break(view, hit.start, hit.end):
             continue  # a paragraph, table cell or block ends inside it: no term spans one
         e = hit.entry
         wl = lists.list_of(e)

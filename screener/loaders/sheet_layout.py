@@ -119,7 +119,7 @@ def cell_ref(row: int, col: int) -> str:
 def number_text(value: float | int) -> str:
     """A number as the sheet shows it, closely enough to screen: integers in
     full; a float of 10^15 or more (digits lost past the 15th) in Excel's
-    scientific form with 15 significant digits, so ID105 sees what is left."""
+    scientific form with 15 significant digits, so ID106 sees what is left."""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, int):

@@ -44,6 +44,8 @@ from ..errors import InputError, OutputError
 from ..loaders.docx import load_docx
 from ..loaders.docx_walk import MATH_T
 from ..loaders.ooxml import Package
+from ..alphabets import INVISIBLE
+from ..folding import fold
 from ..model import FileReport
 from ..privacy import mask
 from . import forms
@@ -144,6 +146,10 @@ def _sync_fallbacks(root, txbx: str) -> None:
 _TEXT_PARTS = (".xml", ".rels", ".vml", ".htm", ".html", ".xhtml", ".txt", ".mht", ".mhtml")
 
 
+def _to_full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
 class _Scrubber:
     """Masks every written form of every target value in a part's text.
 
@@ -157,10 +163,18 @@ class _Scrubber:
         self._exact: dict[str, str] = {}
         self._kind: dict[str, str] = {}
         self._patterns: dict[str, re.Pattern] = {}
+        # values that are words, not numbers (a home address): every copy of
+        # the text as written, and in the other width, is masked as is
+        self._literals: dict[str, str] = {}
         for f, masked in zip(targets, masks):
             self._exact.setdefault(f.text, masked)
-            for key in forms.keys(f.kind, f.text):
+            keys = forms.keys(f.kind, f.text)
+            for key in keys:
                 self._kind.setdefault(key, f.kind)
+            if not keys and f.kind != "email" and len(f.text) >= 4:
+                bare = "".join(c for c in f.text if c not in INVISIBLE)
+                for form in {f.text, fold(f.text), _to_full_width(fold(f.text)), bare, fold(bare)}:
+                    self._literals.setdefault(form, masked if form == f.text else mask(f.kind, form))
         self._numbers = {k for k, kind in self._kind.items() if kind != "email"}
         self._emails = {k for k, kind in self._kind.items() if kind == "email"}
         self._lengths = sorted({len(k) for k in self._numbers})
@@ -192,13 +206,17 @@ class _Scrubber:
         return mask(kind, forms.decode(form))
 
     def text(self, text: str) -> str:
+        for literal, masked in self._literals.items():
+            if literal in text:
+                text = text.replace(literal, masked)
         for key in self._present(text):
             kind = self._kind[key]
             text = self._pattern(key).sub(lambda m: self._replace(m, kind), text)
         return text
 
     def found(self, text: str) -> bool:
-        return any(self._pattern(key).search(text) for key in self._present(text))
+        return (any(literal in text for literal in self._literals)
+                or any(self._pattern(key).search(text) for key in self._present(text)))
 
     def part(self, data: bytes) -> bytes | None:
         """The part with every form masked; None when it is not text this

@@ -57,7 +57,7 @@ def _pairs(targets: list[Finding], masks: list[str]) -> list[tuple[str, str]]:
     found and its plain form (half width; for numbers the bare digits)."""
     pairs: dict[str, str] = {}
     for f, masked in zip(targets, masks):
-        if f.code == "ID105":  # the scientific text is the loader's; the cell itself is rewritten
+        if f.code == "ID106":  # the scientific text is the loader's; the cell itself is rewritten
             continue
         pairs[f.text] = masked
         plain = f.text.translate(_HALF_WIDTH)
@@ -73,7 +73,7 @@ def _forbidden(targets: list[Finding]) -> list[bytes]:
     number stored as a number, the digits that survived)."""
     out = set()
     for f in targets:
-        if f.code == "ID105":
+        if f.code == "ID106":
             mantissa = re.sub(r"[^0-9]", "", f.text.lower().split("e")[0])
             if len(mantissa) >= 7:
                 out.add(mantissa.encode())
@@ -157,7 +157,7 @@ def _numeric_edits(report: FileReport, targets: list[Finding], masks: list[str])
         for piece in doc.pieces_for(f.start, f.end):
             if piece.part != "cell" or not piece.numeric:
                 continue
-            if f.code == "ID105":
+            if f.code == "ID106":
                 digits = re.sub(r"[^0-9]", "", f.text.lower().split("e")[0])
                 exponent = int(f.text.lower().split("e")[1].lstrip("+"))
                 new = mask(f.kind, digits.ljust(exponent + 1, "0")[:exponent + 1])

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 import ahocorasick_rs
 
 from ..config import Config
+from ..alphabets import INVISIBLE
 from ..display import printable
 from ..masking import guard, mask_digits
 from ..model import Finding
@@ -41,6 +42,9 @@ class Safe:
                 compact = re.sub(r"[\s\-]", "", f.text)
                 if f.kind != "email" and len(compact) >= 5:
                     pairs.setdefault(compact, mask_digits(compact, 0, 0))
+                bare = "".join(c for c in f.text if c not in INVISIBLE)
+                if bare != f.text and len(bare) >= 4:
+                    pairs.setdefault(bare, mask(f.kind, bare))
         self._keys = sorted(pairs, key=len, reverse=True)
         self._pairs = pairs
         # one automaton pass per string, leftmost-longest so a number inside

@@ -2,14 +2,16 @@
 Latin whole-token edges, lexical refinements (exceptions, what may stand
 before or after) and context conditions (a topic near, quotation marks).
 
-All checks read the normalised text (width and case folded), so list data is
-folded the same way when the matcher is built.
+All checks read the normalised text (width and case folded, in simplified
+script: screener/traditional.py), so list data is folded and simplified the
+same way when the matcher is built.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..document import fold
+from ..traditional import to_simplified
 from .format import Entry, latin_edge
 from .patterns import compile_pattern, search
 
@@ -38,15 +40,15 @@ class Rules:
     @classmethod
     def of(cls, entry: Entry, who: str) -> "Rules":
         def tail(p):  # "the text just before the hit ends with p"
-            return compile_pattern(f"(?:{p})\\Z") if p else None
+            return compile_pattern(f"(?:{to_simplified(p)})\\Z") if p else None
 
         def head(p):
-            return compile_pattern(p) if p else None
+            return compile_pattern(to_simplified(p)) if p else None
 
         return cls(entry=entry, who=who,
-                   exceptions=tuple(fold(x) for x in entry.exceptions),
-                   near=tuple(fold(x) for x in entry.near),
-                   not_near=tuple(fold(x) for x in entry.not_near),
+                   exceptions=tuple(fold(to_simplified(x)) for x in entry.exceptions),
+                   near=tuple(fold(to_simplified(x)) for x in entry.near),
+                   not_near=tuple(fold(to_simplified(x)) for x in entry.not_near),
                    before=tail(entry.before), not_before=tail(entry.not_before),
                    after=head(entry.after), not_after=head(entry.not_after))
 

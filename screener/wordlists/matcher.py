@@ -13,15 +13,21 @@ a draft about 3x faster than pyahocorasick walking the UTF-8 bytes, and 10x
 faster than pyahocorasick walking the characters, whose speed collapses with
 the ~160 distinct first characters of the built-in keys (BENCHMARKS.md).
 It reports character offsets, so no byte-to-character conversion is needed.
+
+No term is matched inside an e-mail address or a web address (``jb@…``,
+``http://…/tmd/``): those are someone's contact or a link, not wording, and a
+term there would also hide the address's own finding (``shielded_spans``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..alphabets import HAN
 from ..document import fold
+from ..traditional import to_simplified
 from . import segment
 from .conditions import Rules, context_note, latin_ok, lexical_reason
 from .format import Entry, latin_edge
@@ -29,6 +35,10 @@ from .patterns import Budget, compile_pattern, finditer
 
 _HAN = HAN
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+_LOCAL_PART = re.compile(r"[a-z0-9._%+\-]{1,64}\Z")
+_DOMAIN = re.compile(r"[a-z0-9\-]+(?:\.[a-z0-9\-]+)+")
+_SCHEME = re.compile(r"[a-z][a-z0-9+.\-]{0,15}\Z")
+_URL_REST = re.compile(r"[!-~]*")
 _DFA_LIMIT = 20_000  # keys up to which the (fastest, largest) DFA is built
 BLOCK = 1 << 20  # characters walked at once (bounds ahocorasick-rs's memory)
 
@@ -69,9 +79,9 @@ class Matcher:
         for i, e in enumerate(self.entries):
             if e.pattern:
                 for a in e.anchors:
-                    keys.setdefault(fold(a), []).append((i, True))
+                    keys.setdefault(fold(to_simplified(a)), []).append((i, True))
             for t in e.terms:
-                key = fold(t)
+                key = fold(to_simplified(t))  # drafts are matched in simplified script
                 keys.setdefault(key, []).append((i, False))
                 if e.boundary == "word" and _HAN.search(key):
                     seg_words.add(key)
@@ -118,8 +128,25 @@ class Matcher:
             return self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
     def scan(self, text: str, drops: list[Drop] | None = None) -> list[Hit]:
-        """Every hit in ``text`` (the normalised view), in automaton order.
-        Ruled-out candidates are appended to ``drops`` when it is given."""
+        """Every hit in ``text`` (the normalised view), in automaton order,
+        except those inside an e-mail or web address.  Ruled-out candidates
+        are appended to ``drops`` when it is given."""
+        hits = self._scan(text, drops)
+        shield = shielded_spans(text) if hits else []
+        if not shield:
+            return hits
+        kept = []
+        for h in hits:
+            k = bisect.bisect_right(shield, (h.start, len(text) + 1)) - 1
+            inside = (k >= 0 and shield[k][1] > h.start) or (k + 1 < len(shield) and shield[k + 1][0] < h.end)
+            if inside:
+                _drop(drops, h.entry, h.start, h.end, "在电子邮箱地址或网址中")
+            else:
+                kept.append(h)
+        return kept
+
+    def _scan(self, text: str, drops: list[Drop] | None = None) -> list[Hit]:
+        """Every hit in ``text``, e-mail and web addresses not yet set aside."""
         hits: list[Hit] = []
         seen: set[tuple[int, int, int]] = set()
         keys, refs_of = self._keys, self._refs
@@ -146,7 +173,7 @@ class Matcher:
         r = self.rules[i]
         e = r.entry
         lo, hi = max(0, start - e.window), min(len(text), end + e.window)
-        for m in finditer(compile_pattern(e.pattern), text, lo, hi, who=r.who):
+        for m in finditer(compile_pattern(to_simplified(e.pattern)), text, lo, hi, who=r.who):
             ms, me = m.span()
             if me <= ms or ms > start or me < end or (i, ms, me) in seen:
                 continue
@@ -174,6 +201,37 @@ class Matcher:
                 if not keep:
                     return _drop(drops, e, start, end, "分词显示它是更长的词的一部分", seg)
         hits.append(Hit(e, start, end, note, seg))
+
+
+def shielded_spans(text: str) -> list[tuple[int, int]]:
+    """The e-mail addresses and web addresses in ``text`` (the normalised
+    view), as sorted, disjoint spans.  Found from their ``@``, ``://`` and
+    ``www.``, so a text with none of them costs three substring searches."""
+    spans: list[tuple[int, int]] = []
+    pos = text.find("@")
+    while pos >= 0:
+        local = _LOCAL_PART.search(text, max(0, pos - 64), pos)
+        domain = _DOMAIN.match(text, pos + 1)
+        if local and domain:
+            spans.append((local.start(), domain.end()))
+        pos = text.find("@", pos + 1)
+    for mark in ("://", "www."):
+        pos = text.find(mark)
+        while pos >= 0:
+            start = pos
+            if mark == "://":
+                scheme = _SCHEME.search(text, max(0, pos - 16), pos)
+                start = scheme.start() if scheme else pos
+            spans.append((start, _URL_REST.match(text, pos).end()))
+            pos = text.find(mark, pos + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
 
 
 def _drop(drops, entry, start, end, reason, seg=None) -> None:

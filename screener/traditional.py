@@ -1,0 +1,122 @@
+"""Traditional-script (繁体) text read as simplified, with every offset kept.
+
+A 繁体 repost of a banned term (台灣總統), a classified marking
+(機密★會議開始前) or a context label (身份證號碼, 聯繫電話) must be found as
+its simplified original is.  The word lists, markings and labels are written
+in simplified characters, so detectors read a *simplified view*: OpenCC's
+``t2s`` conversion of the text, which maps characters (and a few phrases:
+乾燥 → 干燥, while 乾隆 stays) one to one.  The view is used only if it has
+exactly the length of its source, so an offset into it is an offset into the
+source; should a conversion ever change the length, each line is converted
+again on its own, and a line that still changes length is converted
+character by character (a character whose conversion is not one character
+is left as it is).
+
+Why OpenCC (the ``opencc`` package, BYVoid's C++ library with Python
+bindings): Apache-2.0; wheels for Windows, macOS and Linux on every current
+Python, so no compiler is needed; about 37 M characters/s.  The pure-Python
+``opencc-python-reimplemented`` (Apache-2.0) carries the same dictionaries
+but converts at about 0.6 M characters/s (measured on the seed report);
+zhconv is GPL.
+
+Most drafts are simplified.  They pay one ``re`` search (about 150 M
+characters/s) for the characters ``t2s`` would change, and OpenCC is not
+even imported.  That set is derived from OpenCC itself (each CJK character
+converted alone) and shipped as data (screener/t2s_chars.py); a test
+compares it with the installed OpenCC.
+"""
+from __future__ import annotations
+
+import re
+import weakref
+from functools import lru_cache
+
+from .document import Document
+from .t2s_chars import CHARS
+
+_CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # only for a text that has a traditional character
+
+    return opencc.OpenCC("t2s")
+
+
+def changed_characters() -> str:
+    """Every CJK character that ``t2s`` changes when it stands alone (slow:
+    screener/t2s_chars.py is generated from this)."""
+    chars = [chr(c) for lo, hi in _CJK_RANGES for c in range(lo, hi)]
+    out = _converter().convert("\n".join(chars)).split("\n")
+    if len(out) != len(chars):  # cannot happen with OpenCC's data; never trust it blindly
+        return "".join(chars)
+    return "".join(c for c, o in zip(chars, out) if c != o)
+
+
+@lru_cache(maxsize=1)
+def _trigger() -> re.Pattern:
+    return re.compile("[" + re.escape(CHARS) + "]")
+
+
+def has_traditional(text: str) -> bool:
+    """Whether ``text`` holds a character ``t2s`` would change."""
+    return _trigger().search(text) is not None
+
+
+def to_simplified(text: str) -> str:
+    """``text`` in simplified characters, of exactly the same length;
+    ``text`` itself when it has no traditional character."""
+    trigger = _trigger()
+    m = trigger.search(text)
+    if m is None:
+        return text
+    cc = _converter()
+    pieces: list[str] = []
+    pos = 0
+    while m is not None:  # only the lines that hold a traditional character
+        start = text.rfind("\n", pos, m.start()) + 1 or pos
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end + 1
+        pieces.append(text[pos:start])
+        pieces.append(_line(cc, text[start:end]))
+        pos = end
+        m = trigger.search(text, pos)
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _line(cc, line: str) -> str:
+    out = cc.convert(line)
+    if len(out) == len(line):
+        return out
+    singles = cc.convert("\n".join(line)).split("\n")
+    if len(singles) != len(line):
+        return line
+    return "".join(s if len(s) == 1 else c for c, s in zip(line, singles))
+
+
+_VIEWS: "weakref.WeakKeyDictionary[Document, tuple[str, str]]" = weakref.WeakKeyDictionary()
+
+
+def _views(doc: Document) -> tuple[str, str]:
+    cached = _VIEWS.get(doc)
+    if cached is None:
+        if has_traditional(doc.text):
+            cached = (to_simplified(doc.normalized), to_simplified(doc.text))
+        else:
+            cached = (doc.normalized, doc.text)
+        _VIEWS[doc] = cached
+    return cached
+
+
+def simplified(doc: Document) -> str:
+    """``doc.normalized`` in simplified characters (offsets unchanged): the
+    view word lists and number labels are matched against."""
+    return _views(doc)[0]
+
+
+def simplified_original(doc: Document) -> str:
+    """``doc.text`` in simplified characters, offsets unchanged: for context
+    decisions made on original offsets (who a number belongs to)."""
+    return _views(doc)[1]
