@@ -1,0 +1,205 @@
+"""The unit of text a reviewer reads a number in.
+
+A reviewer decides who owns a number from the record it stands in, not from
+the nearest word: a table row read with its header, a numbered or bulleted
+list item, a block of "key：value" lines, or else a sentence.  unit_of()
+finds that unit for an offset; what is *in* it is owners.py's business.
+
+The header of a table is found once per table and remembered for the text
+being screened (a one-entry cache keyed by the text object), so a table of a
+thousand rows costs one header look-up, not a thousand.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .context_labels import CHANNEL_WORDS, OWNER_KEYS, STAFF_WORDS, TITLE_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """``kind`` is "row", "item", "block" or "sentence"; ``start``/``end``
+    bound it in the text; ``place`` is how a clerk finds it (表格第2行, 第2条,
+    第3行); for a row, ``cells`` are its cells, ``header`` the header's cells
+    and ``column`` the index of the cell holding the offset."""
+
+    kind: str
+    start: int
+    end: int
+    place: str
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    column: int = -1
+    body: int = -1  # for an item, where its text starts after the marker
+
+
+_MARKER = re.compile(
+    r"[ \t\u3000]*(?:(\d{1,3})[.．、)）](?!\d)|[（(](\d{1,3}|[一二三四五六七八九十]{1,3})[)）]"
+    r"|([一二三四五六七八九十]{1,3})、|([①-⑳])|[-•·●▪■◆*](?=[ \t\u3000]))[ \t\u3000]*"
+)
+_KEY = re.compile(r"[ \t\u3000]*([^\s:：,，。；;|]{1,10})[:：]")
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_TABLE_SEP = re.compile(r"\s*\|?\s*:?-{2,}")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+# Keys that start a new subject in a key：value block: the office's closing
+# 受理单位 / 联系人 / 监督电话 after a person's 申请人 / 身份证号 lines.
+SUBJECT_KEYS = frozenset(OWNER_KEYS + STAFF_WORDS + TITLE_WORDS + CHANNEL_WORDS)
+
+_BLOCK_LINES = 10
+_BLOCK_REACH = 400
+_TABLE_REACH = 200  # rows looked back for a header
+
+_cache: list = [None, {}]  # [text, {table start line offset: header cells}]
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
+    e = len(text)
+    for brk in ("\n", "\r"):
+        i = text.find(brk, pos)
+        if 0 <= i < e:
+            e = i
+    return s, e
+
+
+def _prev_line(text: str, line_start: int) -> tuple[int, int] | None:
+    """The line before the one starting at ``line_start``."""
+    if line_start == 0:
+        return None
+    end = line_start - 1
+    if end > 0 and text[end] == "\n" and text[end - 1] == "\r":
+        end -= 1
+    return _line_bounds(text, end)[0], end
+
+
+def _is_row(line: str) -> bool:
+    stripped = line.strip()
+    return "\t" in stripped or (stripped.startswith("|") and stripped.count("|") >= 2)
+
+
+def _cells(line: str) -> tuple[str, ...]:
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        return tuple(c.strip() for c in stripped.strip("|").split("|"))
+    return tuple(c.strip() for c in line.split("\t"))
+
+
+def _column(line: str, offset: int) -> int:
+    """Index of the cell holding ``offset`` (relative to the line)."""
+    before = line[:offset]
+    if line.strip().startswith("|"):
+        return max(0, before.count("|") - 1)
+    return before.count("\t")
+
+
+def _header(text: str, ls: int) -> tuple[tuple[str, ...], int] | None:
+    """The header cells of the table whose row starts at ``ls``, and the row's
+    number counting the header as row 1; None for a lone row."""
+    if _cache[0] is not text:
+        _cache[0], _cache[1] = text, {}
+    rows = [ls]
+    cur = ls
+    for _ in range(_TABLE_REACH):
+        prev = _prev_line(text, cur)
+        if prev is None or not _is_row(text[prev[0]:prev[1]]):
+            break
+        cur = prev[0]
+        if not _TABLE_SEP.match(text, prev[0], prev[1]):
+            rows.append(cur)
+    if len(rows) < 2:
+        return None
+    top = rows[-1]
+    header = _cache[1].get(top)
+    if header is None:
+        he = _line_bounds(text, top)[1]
+        header = _cache[1][top] = _cells(text[top:he])
+    return header, len(rows)
+
+
+def _item_place(m: re.Match) -> str:
+    digits, paren, chinese, circled = m.groups()
+    if circled:
+        return f"第{_CIRCLED.index(circled) + 1}条"
+    n = digits or paren or chinese
+    return f"第{n}条" if n else "该条"
+
+
+_WRAP_WIDTH = 20  # a hard-wrapped line is a long one
+
+
+def _wrapped_start(text: str, ls: int, le: int) -> int:
+    """Back over hard-wrapped lines: a long line that ends in the middle of a
+    sentence (a CJK character or ，) continues on the next, unless the next
+    starts a list item or a key：value line of its own."""
+    for _ in range(3):
+        if _MARKER.match(text, ls, le) or _KEY.match(text, ls, le) or not text[ls:ls + 1].strip():
+            break
+        prev = _prev_line(text, ls)
+        if prev is None or prev[1] - prev[0] < _WRAP_WIDTH:
+            break
+        last = text[prev[1] - 1]
+        if not ("\u4e00" <= last <= "\u9fff" or last in "，、"):
+            break
+        ls = prev[0]
+        le = prev[1]
+    return ls
+
+
+def line_number(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1 if "\n" in text else text.count("\r", 0, pos) + 1
+
+
+def unit_of(text: str, start: int) -> Unit:
+    """The unit holding offset ``start``."""
+    ls, le = _line_bounds(text, start)
+    line = text[ls:le]
+    if _is_row(line):
+        found = _header(text, ls)
+        cells = _cells(line)
+        if found:
+            header, row = found
+            return Unit("row", ls, le, f"表格第{row}行", cells, header, _column(line, start - ls))
+        return Unit("row", ls, le, f"第{line_number(text, start)}行", cells, (), _column(line, start - ls))
+    ws = _wrapped_start(text, ls, le)
+    m = _MARKER.match(text, ws, le)
+    if m and m.end() < le:
+        return Unit("item", ws, le, _item_place(m), body=m.end())
+    place = f"第{line_number(text, start)}行"
+    if _KEY.match(text, ls, start):
+        return Unit("block", _block_start(text, ls, start), le, place)
+    cut = ws
+    for cut_m in _SENTENCE_END.finditer(text, ws, start):
+        cut = cut_m.end()
+    return Unit("sentence", cut, le, place)
+
+
+def _block_start(text: str, ls: int, start: int) -> int:
+    """Where the key：value block holding the line at ``ls`` begins: back over
+    key lines to a blank line, a line that is no key line, a key seen already
+    (the previous record's), or a key that changes the subject (受理单位,
+    联系人, 监督电话 …), which starts the block itself."""
+    seen: set[str] = set()
+    cur = ls
+    s = ls
+    for _ in range(_BLOCK_LINES):
+        m = _KEY.match(text, cur, start if cur == ls else len(text))
+        if not m:
+            break
+        key = m.group(1)
+        if key in seen:
+            break
+        s = cur
+        seen.add(key)
+        if key in SUBJECT_KEYS or _SUBJECT_IN_LINE.search(text, cur, m.end()):
+            break
+        prev = _prev_line(text, cur)
+        if prev is None or prev[1] <= prev[0] or start - prev[0] > _BLOCK_REACH:
+            break
+        cur = prev[0]
+    return s
+
+
+_SUBJECT_IN_LINE = re.compile("|".join(sorted(
+    (re.escape(k) for k in OWNER_KEYS + STAFF_WORDS if len(k) >= 3), key=len, reverse=True)))
