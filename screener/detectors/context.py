@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..document import Document, fold
 from ..model import Severity
 from . import context_labels as L
-from .owners import Evidence, decide, evidence, is_name
+from .owners import Evidence, decide, evidence, is_name, not_a_name
 from .units import Unit, unit_of
 
 # Labels of an office's published contact channel (context_labels.py has the
@@ -202,7 +202,7 @@ def _name_before(head: str) -> tuple[str, str | None] | None:
     """A name right before the number (or its label): 张三 138…, | 张三 | 138….
     Returns the name and the role word before it, if any."""
     m = _NAME_TAIL.search(head[-8:])
-    if not m or m.group(1) in NOT_NAMES:
+    if not m or not_a_name(m.group(1)):
         return None
     pos = len(head) - len(head[-8:]) + m.start()
     before = head[:pos].rstrip(" :：")
@@ -261,9 +261,25 @@ def _from(e: Evidence, place: str, rule: str = "unit") -> Context:
     return Context(e.who, e.word or e.name, rule, place, e.quote)
 
 
+_LISTED = re.compile(r"(?:[0-9()（）+\-—–\s]{5,}(?:(?:转|分机)\d{1,6})?[、,，/;；或及和\s]+){1,6}$")
+
+
+def label_before(text: str, start: int) -> str | None:
+    """The label of the number at ``start``: right before it, or before the
+    list of numbers it ends (服务电话：0431-86112002、131…、131…)."""
+    label = word_before(text, start, ANY_LABELS)
+    if label is not None or start == 0 or text[start - 1] not in "、,，/;； 或及和":
+        return label
+    window = fold(text[max(0, start - 100):start])
+    m = _LISTED.search(window)
+    if m is None:
+        return None
+    return word_before(window, m.start(), ANY_LABELS)
+
+
 def classify(text: str, start: int, end: int, before: int = 24, after: int = 8) -> Context:
     """Decide who the number at ``text[start:end]`` belongs to."""
-    label = word_before(text, start, ANY_LABELS)
+    label = label_before(text, start)
     unit = unit_of(text, start)
     place = unit.place
     if label in OFFICE_CHANNELS:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context_labels import (NOT_NAMES, OFFICE_SUFFIXES, OWNER_KEYS, RELATION_WORDS, ROLE_WORDS,
-                             STAFF_WORDS, SURNAMES, TITLE_WORDS)
+from .context_labels import (NOT_NAMES, OFFICE_SUFFIXES, OWNER_KEYS, PLACE_ENDS, RELATION_WORDS,
+                             ROLE_WORDS, STAFF_WORDS, SURNAMES, TITLE_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +52,20 @@ _GENDER_AGE = re.compile(rf"(?<![{_CJK}])({_NAME}){_END}[\s,，、（(]*(?:[男�
 _LEAD_NAME = re.compile(rf"[\s\u3000]*({_NAME}){_END}")
 _CELL_NAME = re.compile(rf"{_NAME}")
 _OWNER_KEY = re.compile(rf"({_alt(OWNER_KEYS + ('收款单位', '开户单位', '对公账户', '对公账号'))}){_SEP}(?=\S)")
-_LEAD_OFFICE = re.compile(rf"[\s\u3000]*[^\s，,：:。；;]{{1,24}}?(?:{_alt(OFFICE_SUFFIXES)})(?=[\s:：，,]|$)")
+_LEAD_OFFICE = re.compile(rf"[\s\u3000]*([^\s，,：:。；;（）()]{{2,24}})[\s\u3000:：，,]*$")
+_OFFICE_END = re.compile(rf"(?:{_alt(OFFICE_SUFFIXES)})$")
 _ID_LIKE = re.compile(r"(?<![0-9a-z*＊×])[0-9]{2}[0-9*＊×x]{15}[0-9x*＊×](?![0-9a-z*＊×])")
 _ID_SHAPE = re.compile(r"\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9x]")
 
 
+def not_a_name(token: str) -> bool:
+    """A surname-led token that is an ordinary word (高度) or a place (谭坝镇)."""
+    return token in NOT_NAMES or (token[-1] in PLACE_ENDS and "某" not in token)
+
+
 def is_name(text: str) -> bool:
     """A whole cell or token that reads as a person's name: 李四, 王某某, 刀玉华."""
-    return bool(_CELL_NAME.fullmatch(text)) and text not in NOT_NAMES
+    return bool(_CELL_NAME.fullmatch(text)) and not not_a_name(text)
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -78,7 +84,7 @@ def evidence(head: str, lead: int = -1) -> list[Evidence]:
     spans: list[tuple[int, int]] = []
     for m in _STAFF_NAME.finditer(text):
         name = m.group(2)
-        if name and name in NOT_NAMES:
+        if name and not_a_name(name):
             name = None
         found.append(Evidence(m.start(), "staff", m.group(1), name))
         spans.append(m.span() if name else m.span(1))
@@ -86,7 +92,7 @@ def evidence(head: str, lead: int = -1) -> list[Evidence]:
     for pattern in (_RELATION_NAME, _ROLE_NAME):
         spans = []
         for m in pattern.finditer(text):
-            if m.group(2) not in NOT_NAMES:
+            if not not_a_name(m.group(2)):
                 found.append(Evidence(m.start(), "person", m.group(1), m.group(2)))
                 spans.append(m.span())
         text = _blank(text, spans)
@@ -96,11 +102,11 @@ def evidence(head: str, lead: int = -1) -> list[Evidence]:
         spans.append(m.span())
     text = _blank(text, spans)
     for m in _GENDER_AGE.finditer(text):
-        if m.group(1) not in NOT_NAMES:
+        if not not_a_name(m.group(1)):
             found.append(Evidence(m.start(), "person", "", m.group(1)))
     if lead >= 0:
         m = _LEAD_NAME.match(text, lead)
-        if m and m.group(1) not in NOT_NAMES:
+        if m and not not_a_name(m.group(1)):
             found.append(Evidence(m.start(1), "person", "", m.group(1)))
     for m in _ID_LIKE.finditer(text):
         token = m.group()
@@ -108,9 +114,11 @@ def evidence(head: str, lead: int = -1) -> list[Evidence]:
             found.append(Evidence(m.start(), "person", "身份证号码"))
     for m in _OWNER_KEY.finditer(text):
         found.append(Evidence(m.start(), "office", m.group(1)))
-    m = _LEAD_OFFICE.match(text)
-    if m and not found:
-        found.append(Evidence(0, "office", m.group().strip()))
+    if not found:
+        # nothing but a place or an office before the number: 坝河镇 139…, 县民政局：
+        m = _LEAD_OFFICE.match(text, max(lead, 0))
+        if m and (_OFFICE_END.search(m.group(1)) or m.group(1)[-1] in PLACE_ENDS):
+            found.append(Evidence(m.start(1), "office", m.group(1)))
     return found
 
 

@@ -38,7 +38,7 @@ _MARKER = re.compile(
     r"[ \t\u3000]*(?:(\d{1,3})[.．、)）](?!\d)|[（(](\d{1,3}|[一二三四五六七八九十]{1,3})[)）]"
     r"|([一二三四五六七八九十]{1,3})、|([①-⑳])|[-•·●▪■◆*](?=[ \t\u3000]))[ \t\u3000]*"
 )
-_KEY = re.compile(r"[ \t\u3000]*([^\s:：,，。；;|]{1,10})[:：]")
+_KEY = re.compile(r"[ \t\u3000]*([^\s:：,，。；;|][^:：,，。；;|\r\n\t]{0,9}?)[ \u3000]*[:：]")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _TABLE_SEP = re.compile(r"\s*\|?\s*:?-{2,}")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -187,7 +187,7 @@ def _block_start(text: str, ls: int, start: int) -> int:
         m = _KEY.match(text, cur, start if cur == ls else len(text))
         if not m:
             break
-        key = m.group(1)
+        key = m.group(1).replace(" ", "").replace("\u3000", "")
         if key in seen:
             break
         s = cur
