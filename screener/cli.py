@@ -56,6 +56,11 @@ class MaskStyle(str, Enum):
     full = "full"
 
 
+class Mode(str, Enum):
+    normal = "normal"
+    disclosure = "disclosure"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -91,6 +96,7 @@ def check(
     publish_method: Annotated[Optional[str], typer.Option("--publish-method", help="审批表：公开方式，如 政府网站", rich_help_panel="审批表与脱敏副本")] = None,
     publish_attr: Annotated[Optional[str], typer.Option("--publish-attr", help="审批表：公开属性，如 主动公开", rich_help_panel="审批表与脱敏副本")] = None,
     wordlist: Annotated[Optional[list[Path]], typer.Option("--wordlist", help="另加一个词表文件（TOML 或纯文本，可重复）")] = None,
+    mode: Annotated[Optional[Mode], typer.Option("--mode", help="disclosure：惩戒公示、强制性信息披露稿件，个人信息降一级提示（不会不报）")] = None,
 ) -> int:
     """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
     from .batch import screen_paths
@@ -106,6 +112,8 @@ def check(
     list_set(config)  # a malformed list stops the run before any draft is read
     if mask_style is not None:
         config = config.with_overrides(mask_style=mask_style.value)
+    if mode is not None:
+        config = config.with_overrides(mode=mode.value)
     threshold = Severity.parse(fail_on.value) if fail_on else config.fail_on
     from .sheet_cli import make_plan, print_sheets, write_all
 

@@ -37,6 +37,7 @@ class Config:
     disable_lists: tuple[str, ...] = ()  # list names or entry ids to switch off
     enable_lists: tuple[str, ...] = ()  # off-by-default lists or entries to switch on
     mask_style: str = "default"
+    mode: str = "normal"  # "disclosure": a 惩戒公示 / 强制性信息披露 (context.disclosure)
     sheet: dict = field(default_factory=dict)  # default field values for the approval sheet
     source: Path | None = None
 
@@ -56,8 +57,10 @@ _KEYS = {
     "disable": list,
     "enable": list,
     "mask_style": str,
+    "mode": str,
     "sheet": dict,
 }
+MODES = ("normal", "disclosure")
 
 
 def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
@@ -109,6 +112,9 @@ def parse_config(data: dict, path: Path) -> Config:
 
     if mask_style not in STYLES:
         raise ConfigError(f"{path}：mask_style 应为 {'、'.join(STYLES)} 之一")
+    mode = data.get("mode", "normal")
+    if mode not in MODES:
+        raise ConfigError(f"{path}：mode 应为 {'、'.join(MODES)} 之一")
     from .render.sheet_fields import fields_from_settings
 
     fields_from_settings(data.get("sheet", {}), path)  # names the file and key at fault
@@ -122,6 +128,7 @@ def parse_config(data: dict, path: Path) -> Config:
         disable_lists=tuple(data.get("disable", ())),
         enable_lists=tuple(data.get("enable", ())),
         mask_style=mask_style,
+        mode=mode,
         sheet=dict(data.get("sheet", {})),
         source=path,
     )

@@ -61,15 +61,20 @@ KIND_LABELS: dict[str, str] = {
 @dataclass(frozen=True, slots=True)
 class Explanation:
     """Why a finding was raised: the rule, how the value was validated, and
-    what context (a nearby word, a segmentation) decided its severity."""
+    what context (a nearby word, a segmentation) decided its severity.
+
+    ``text()`` is what a clerk reads in the terminal and on the sheet;
+    ``detail`` (how a library validated the value) and ``segmentation`` are
+    for a developer and appear only in ``full()``, the JSON ``why``."""
 
     rule: str
     validation: str | None = None
     context: str | None = None
     segmentation: str | None = None
+    detail: str | None = None
 
     def __reduce__(self):
-        return Explanation, (self.rule, self.validation, self.context, self.segmentation)
+        return Explanation, (self.rule, self.validation, self.context, self.segmentation, self.detail)
 
     def text(self) -> str:
         parts = [self.rule]
@@ -77,6 +82,13 @@ class Explanation:
             parts.append(self.validation)
         if self.context:
             parts.append(self.context)
+        return "；".join(parts)
+
+    def full(self) -> str:
+        """text() with the technical detail: the JSON ``why``."""
+        parts = [self.text()]
+        if self.detail:
+            parts.append(self.detail)
         if self.segmentation:
             parts.append(f"分词：{self.segmentation}")
         return "；".join(parts)
@@ -139,7 +151,7 @@ class Finding:
             "text": self.shown(show_values),
             "message": self.message,
             "suggestion": self.suggestion,
-            "why": self.why,
+            "why": self.explanation.full() if self.explanation else self.message,
         }
         if self.location:
             data["location"] = self.location

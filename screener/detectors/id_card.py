@@ -19,7 +19,7 @@ from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
-from .context import ID_WORDS, NOT_PERSONAL_WORDS, nearest, record_start
+from .context import ID_WORDS, NOT_PERSONAL_WORDS, lowered, nearest, record_start
 from .numbers import MASK_CHARS, Window, pick, runs
 from .regions import region_name
 
@@ -146,6 +146,8 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
         for w, (rule, severity, validation, label) in pick(run, lambda w: _judge(w, style), 4, (15, 18)):
             start, end = doc.span_to_original(w.start, w.end)
             masked = mask("id-card", doc.text[start:end], style)
+            severity, mode_note = lowered(severity, doc, config.mode)
+            context = _context(rule, label)
             yield make_finding(
                 doc, rule, start, end,
                 severity=severity,
@@ -155,7 +157,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                 explanation=Explanation(
                     rule=f"{rule.code} {rule.title}，按 GB 11643-1999 校验",
                     validation=validation,
-                    context=_context(rule, label),
+                    context=f"{context}；{mode_note}" if mode_note else context,
                 ),
             )
 

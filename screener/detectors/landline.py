@@ -23,7 +23,7 @@ from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
-from .context import NOT_THIS_NUMBER, PHONE_LABELS, classify, severity_for
+from .context import NOT_THIS_NUMBER, PHONE_LABELS, classify, lowered, severity_for
 from .hotlines import is_service_number
 from .numbers import Window, pick, runs
 from .phones import FIXED_TYPES, dial, number_type
@@ -164,6 +164,8 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
             severity = severity_for("landline", ctx)
             if p.rule is RULE_UNVERIFIED:
                 severity = min(severity, Severity.WARNING) if ctx.who == "person" else Severity.INFO
+            severity, mode_note = lowered(severity, doc, config.mode)
+            context = ctx.describe() or "号码所在的句子、条目或表格行中没有写明是谁的号码，按默认级别（提示）"
             yield make_finding(
                 doc, p.rule, start, end,
                 severity=severity,
@@ -173,7 +175,8 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                 explanation=Explanation(
                     rule=f"{p.rule.code} {p.rule.title}",
                     validation=_validation(p, style),
-                    context=ctx.describe() or "未见个人或单位的上下文词，按默认级别（提示）",
+                    context=f"{context}；{mode_note}" if mode_note else context,
+                    detail=_DETAIL.get(p.rule.code),
                 ),
             )
 
@@ -194,10 +197,13 @@ def _message(p: Phone, who: str | None) -> str:
     return base + ("（单位公开联系渠道）" if who == "office" else "")
 
 
+_DETAIL = {"PH301": "phonenumbers 校验通过（FIXED_LINE）", "PH302": "phonenumbers 未能确认"}
+
+
 def _validation(p: Phone, style: str) -> str:
     area = "" if style == "full" or not p.area else f"区号 {p.area} "
     if p.rule is RULE_FIXED:
-        return f"{area}固定电话号码（phonenumbers 校验通过）"
+        return f"{area}固定电话号码，区号和号段已核对"
     if p.rule is RULE_UNVERIFIED:
-        return f"{area}形式符合固定电话，但 phonenumbers 未能确认；号码前有“{p.label}”，因此仍提示"
+        return f"{area}形式符合固定电话，但号段表中查不到；号码前有“{p.label}”，因此仍提示"
     return f"{len(p.local)}位本地号码，号码前有“{p.label}”"

@@ -16,7 +16,7 @@ from ..document import Document
 from ..masking import mask
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
-from .context import NOT_THIS_NUMBER, classify, severity_for
+from .context import NOT_THIS_NUMBER, classify, lowered, severity_for
 from .hotlines import is_service_number
 from .numbers import Window, pick, runs
 from .phones import MOBILE_TYPES, Dial, dial, number_type
@@ -60,7 +60,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
             national = doc.to_original(d.national_start)
             masked = doc.text[start:national] + mask("mobile", doc.text[national:end], style)
             ctx = classify(doc.text, start, end)
-            severity = severity_for("mobile", ctx)
+            severity, mode_note = lowered(severity_for("mobile", ctx), doc, config.mode)
             yield make_finding(
                 doc, RULE, start, end,
                 severity=severity,
@@ -70,8 +70,14 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                 explanation=Explanation(
                     rule="MB201 中国大陆手机号码",
                     validation=("" if style == "full" else f"号段 {d.digits[:3]} ")
-                    + "为移动电话号段（phonenumbers 校验通过）"
+                    + "为已分配的移动电话号段"
                     + ("，含国际区号 +86" if d.prefixed else ""),
-                    context=ctx.describe() or "未见上下文词，按默认级别（警告）",
+                    context=_said(ctx.describe() or "号码所在的句子、条目或表格行中没有写明是谁的号码，按默认级别（警告）",
+                                  mode_note),
+                    detail="phonenumbers 校验通过（MOBILE）",
                 ),
             )
+
+
+def _said(context: str, mode_note: str | None) -> str:
+    return f"{context}；{mode_note}" if mode_note else context
