@@ -152,7 +152,7 @@ class Context:
         said = f"“{self.quote or self.word}”"
         where = self.place or "此处"
         if self.who == "person":
-            if self.word == "身份证号码" and not self.quote:
+            if self.word == "身份证号码" and self.quote in (None, self.word):
                 return f"{where}同一条记录中有身份证号码，号码属于个人信息"
             return f"{where}是个人的记录（{said}），号码属于个人信息"
         if self.who == "office":

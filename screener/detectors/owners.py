@@ -52,7 +52,7 @@ _GENDER_AGE = re.compile(rf"(?<![{_CJK}])({_NAME}){_END}[\s,，、（(]*(?:[男�
 _LEAD_NAME = re.compile(rf"[\s\u3000]*({_NAME}){_END}")
 _CELL_NAME = re.compile(rf"{_NAME}")
 _OWNER_KEY = re.compile(rf"({_alt(OWNER_KEYS + ('收款单位', '开户单位', '对公账户', '对公账号'))}){_SEP}(?=\S)")
-_LEAD_OFFICE = re.compile(rf"[\s\u3000]*([^\s，,：:。；;（）()]{{2,24}})[\s\u3000:：，,]*$")
+_LEAD_OFFICE = re.compile(rf"[\s\u3000]*([^\s0-9，,：:。；;（）()]{{2,24}})[\s\u3000:：，,]*$")
 _OFFICE_END = re.compile(rf"(?:{_alt(OFFICE_SUFFIXES)})$")
 _ID_LIKE = re.compile(r"(?<![0-9a-z*＊×])[0-9]{2}[0-9*＊×x]{15}[0-9x*＊×](?![0-9a-z*＊×])")
 _ID_SHAPE = re.compile(r"\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9x]")
@@ -126,7 +126,13 @@ _RANK = {"person": 2, "staff": 1, "office": 0}
 
 
 def decide(found: list[Evidence]) -> Evidence | None:
-    """The evidence nearest the number; a tie goes to the person."""
+    """The evidence nearest the number; a tie goes to the person.  When an ID
+    number decides, the person it belongs to is quoted if the unit names one."""
     if not found:
         return None
-    return max(found, key=lambda e: (e.pos, _RANK[e.who]))
+    best = max(found, key=lambda e: (e.pos, _RANK[e.who]))
+    if best.who == "person" and not best.name:
+        named = [e for e in found if e.who == "person" and e.name]
+        if named:
+            return max(named, key=lambda e: e.pos)
+    return best
