@@ -277,6 +277,9 @@ def label_before(text: str, start: int) -> str | None:
     return word_before(window, m.start(), ANY_LABELS)
 
 
+_HEAD_REACH = 240  # characters of a unit before the number that are read for its owner
+
+
 def classify(text: str, start: int, end: int, before: int = 24, after: int = 8) -> Context:
     """Decide who the number at ``text[start:end]`` belongs to."""
     label = label_before(text, start)
@@ -288,8 +291,10 @@ def classify(text: str, start: int, end: int, before: int = 24, after: int = 8) 
         ctx = _by_header(unit)
         if ctx is not None:
             return ctx
-    head = fold(text[unit.start:start])
-    lead = unit.body - unit.start if unit.kind == "item" else 0 if unit.kind == "row" else -1
+    head_start = max(unit.start, start - _HEAD_REACH)
+    head = fold(text[head_start:start])
+    lead = -1 if head_start > unit.start else \
+        unit.body - unit.start if unit.kind == "item" else 0 if unit.kind == "row" else -1
     found = evidence(head, lead)
     if unit.kind == "row":
         for i, c in enumerate(unit.cells):

@@ -45,9 +45,10 @@ _END = rf"(?![{_CJK}])"
 _SEP = r"[\s:：]*"
 
 _STAFF_NAME = re.compile(rf"({_alt(STAFF_WORDS + TITLE_WORDS)}){_SEP}({_NAME}{_END})?")
-_RELATION_NAME = re.compile(rf"((?:{_NAME})?(?:{_alt(RELATION_WORDS)})){_SEP}({_NAME}){_END}")
+_RELATION_NAME = re.compile(rf"({_alt(RELATION_WORDS)}){_SEP}({_NAME}){_END}")
+_NAME_AT_END = re.compile(rf"{_NAME}$")
 _ROLE_NAME = re.compile(rf"({_alt(ROLE_WORDS)}){_SEP}({_NAME}){_END}")
-_MASKED = re.compile(rf"(?<![{_CJK}])[{SURNAMES}](?:某{{1,2}}|[×＊*]{{1,2}})|[{SURNAMES}]某{{1,2}}")
+_MASKED = re.compile(rf"[{SURNAMES}](?:某{{1,2}}|[×＊*]{{1,2}})")
 _GENDER_AGE = re.compile(rf"(?<![{_CJK}])({_NAME}){_END}[\s,，、（(]*(?:[男女]{_END}|\d{{1,3}}岁)")
 _LEAD_NAME = re.compile(rf"[\s\u3000]*({_NAME}){_END}")
 _CELL_NAME = re.compile(rf"{_NAME}")
@@ -93,17 +94,25 @@ def evidence(head: str, lead: int = -1) -> list[Evidence]:
         spans = []
         for m in pattern.finditer(text):
             if not not_a_name(m.group(2)):
-                found.append(Evidence(m.start(), "person", m.group(1), m.group(2)))
-                spans.append(m.span())
+                word, at = m.group(1), m.start()
+                if pattern is _RELATION_NAME:  # 李建国之女李小芳: quote the household head too
+                    before = _NAME_AT_END.search(text, max(0, at - 3), at)
+                    if before:
+                        word, at = before.group() + word, before.start()
+                found.append(Evidence(at, "person", word, m.group(2)))
+                spans.append((at, m.end()))
         text = _blank(text, spans)
-    spans = []
-    for m in _MASKED.finditer(text):
-        found.append(Evidence(m.start(), "person", "", m.group()))
-        spans.append(m.span())
-    text = _blank(text, spans)
-    for m in _GENDER_AGE.finditer(text):
-        if not not_a_name(m.group(1)):
-            found.append(Evidence(m.start(), "person", "", m.group(1)))
+    # cheap substring tests first: most units have no mask, gender or age
+    if "某" in text or "×" in text or "*" in text or "＊" in text:
+        spans = []
+        for m in _MASKED.finditer(text):
+            found.append(Evidence(m.start(), "person", "", m.group()))
+            spans.append(m.span())
+        text = _blank(text, spans)
+    if "男" in text or "女" in text or "岁" in text:
+        for m in _GENDER_AGE.finditer(text):
+            if not not_a_name(m.group(1)):
+                found.append(Evidence(m.start(), "person", "", m.group(1)))
     if lead >= 0:
         m = _LEAD_NAME.match(text, lead)
         if m and not not_a_name(m.group(1)):

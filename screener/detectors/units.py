@@ -11,6 +11,7 @@ thousand rows costs one header look-up, not a thousand.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -51,16 +52,48 @@ _BLOCK_LINES = 10
 _BLOCK_REACH = 400
 _TABLE_REACH = 200  # rows looked back for a header
 
-_cache: list = [None, {}]  # [text, {table start line offset: header cells}]
+class _TextCache:
+    """What is worked out once per text: its line starts, each table row's
+    table top and row number, each table's header.  One entry: the detectors
+    screen one Document at a time, and keeping the text object keeps its id
+    from being reused."""
+
+    __slots__ = ("text", "has_cr", "line_starts", "rows", "headers")
+
+    def __init__(self, text: str | None = None) -> None:
+        self.text = text
+        self.has_cr = text is not None and "\r" in text
+        self.line_starts: list[int] | None = None
+        self.rows: dict[int, tuple[int, int]] = {}  # row line start -> (table top, row number)
+        self.headers: dict[int, tuple[str, ...]] = {}
+
+
+_cache = _TextCache()
+
+
+def _for(text: str) -> _TextCache:
+    global _cache
+    if _cache.text is not text:
+        _cache = _TextCache(text)
+    return _cache
+
+
+_LINE_REACH = 2000  # a "line" longer than this is cut: a unit never spans more
 
 
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    s = max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1
-    e = len(text)
-    for brk in ("\n", "\r"):
-        i = text.find(brk, pos)
-        if 0 <= i < e:
-            e = i
+    """The line holding ``pos``, at most ``_LINE_REACH`` either side; the
+    searches are bounded so that a draft without line breaks costs the same
+    per number as one with them."""
+    lo = max(0, pos - _LINE_REACH)
+    hi = min(len(text), pos + _LINE_REACH)
+    s = text.rfind("\n", lo, pos) + 1 or lo
+    e = text.find("\n", pos, hi)
+    e = hi if e < 0 else e
+    if _for(text).has_cr:
+        s = max(s, text.rfind("\r", s, pos) + 1)
+        r = text.find("\r", pos, e)
+        e = r if r >= 0 else e
     return s, e
 
 
@@ -96,26 +129,35 @@ def _column(line: str, offset: int) -> int:
 
 def _header(text: str, ls: int) -> tuple[tuple[str, ...], int] | None:
     """The header cells of the table whose row starts at ``ls``, and the row's
-    number counting the header as row 1; None for a lone row."""
-    if _cache[0] is not text:
-        _cache[0], _cache[1] = text, {}
-    rows = [ls]
+    number counting the header as row 1; None for a lone row or the header
+    itself.  Rows already placed are remembered, so a long table is walked
+    once, not once a row."""
+    cache = _for(text)
+    walked: list[int] = []  # data rows from ls upward whose place is not known yet
     cur = ls
-    for _ in range(_TABLE_REACH):
-        prev = _prev_line(text, cur)
-        if prev is None or not _is_row(text[prev[0]:prev[1]]):
+    while True:
+        known = cache.rows.get(cur)
+        if known is not None:
+            top, n = known
             break
+        prev = _prev_line(text, cur)
+        if prev is None or not _is_row(text[prev[0]:prev[1]]) or len(walked) >= _TABLE_REACH:
+            top, n = cur, 1
+            cache.rows[cur] = (top, n)
+            break
+        if not _TABLE_SEP.match(text, cur, _line_bounds(text, cur)[1]):
+            walked.append(cur)
         cur = prev[0]
-        if not _TABLE_SEP.match(text, prev[0], prev[1]):
-            rows.append(cur)
-    if len(rows) < 2:
+    for row in reversed(walked):
+        n += 1
+        cache.rows[row] = (top, n)
+    number = cache.rows[ls][1] if ls in cache.rows else 0
+    if number < 2:
         return None
-    top = rows[-1]
-    header = _cache[1].get(top)
+    header = cache.headers.get(top)
     if header is None:
-        he = _line_bounds(text, top)[1]
-        header = _cache[1][top] = _cells(text[top:he])
-    return header, len(rows)
+        header = cache.headers[top] = _cells(text[top:_line_bounds(text, top)[1]])
+    return header, number
 
 
 def _item_place(m: re.Match) -> str:
@@ -148,7 +190,17 @@ def _wrapped_start(text: str, ls: int, le: int) -> int:
 
 
 def line_number(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos) + 1 if "\n" in text else text.count("\r", 0, pos) + 1
+    """1-based line of ``pos`` (the line starts are found once per text)."""
+    cache = _for(text)
+    if cache.line_starts is None:
+        brk = "\n" if "\n" in text else "\r"
+        starts = [0]
+        i = text.find(brk)
+        while i >= 0:
+            starts.append(i + 1)
+            i = text.find(brk, i + 1)
+        cache.line_starts = starts
+    return bisect.bisect_right(cache.line_starts, pos)
 
 
 def unit_of(text: str, start: int) -> Unit:
