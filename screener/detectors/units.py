@@ -112,6 +112,17 @@ def _is_row(line: str) -> bool:
     return "\t" in stripped or (stripped.startswith("|") and stripped.count("|") >= 2)
 
 
+_LEADING_BAR = re.compile(r"[ \t\u3000]*\|")
+
+
+def _row_at(text: str, ls: int, le: int) -> bool:
+    """_is_row() without copying a long line: a tab inside it, or a leading |."""
+    if _LEADING_BAR.match(text, ls, le):
+        return text.count("|", ls, le) >= 2
+    tab = text.find("\t", ls, le)
+    return tab >= 0 and bool(text[ls:tab].strip() or text[tab:le].strip())
+
+
 def _cells(line: str) -> tuple[str, ...]:
     stripped = line.strip()
     if stripped.startswith("|"):
@@ -141,7 +152,7 @@ def _header(text: str, ls: int) -> tuple[tuple[str, ...], int] | None:
             top, n = known
             break
         prev = _prev_line(text, cur)
-        if prev is None or not _is_row(text[prev[0]:prev[1]]) or len(walked) >= _TABLE_REACH:
+        if prev is None or not _row_at(text, *prev) or len(walked) >= _TABLE_REACH:
             top, n = cur, 1
             cache.rows[cur] = (top, n)
             break
@@ -206,8 +217,8 @@ def line_number(text: str, pos: int) -> int:
 def unit_of(text: str, start: int) -> Unit:
     """The unit holding offset ``start``."""
     ls, le = _line_bounds(text, start)
-    line = text[ls:le]
-    if _is_row(line):
+    if _row_at(text, ls, le):
+        line = text[ls:le]
         found = _header(text, ls)
         cells = _cells(line)
         if found:
