@@ -77,6 +77,16 @@ def test_a_docx_table_with_a_name_column_agrees_with_the_list(tmp_path: Path):
     assert "“王桂芬”" in found[1].why and "表格第3行" in found[1].why
 
 
+def test_an_html_table_with_a_name_column_agrees_too(tmp_path: Path):
+    page = tmp_path / "t.html"
+    page.write_text(
+        "<html><body><p>拟推荐对象公示</p><table><tr><th>姓名</th><th>村组</th><th>联系电话</th></tr>"
+        f"<tr><td>李建国</td><td>大平掌</td><td>{M1}</td></tr><tr><td>王桂芬</td><td>曼线</td><td>{M2}</td></tr>"
+        "</table><p>監督電話：0871-64185521</p></body></html>", encoding="utf-8")
+    found = [(f.kind, f.severity.label) for f in screen_file(page).findings]
+    assert found == [("mobile", "error"), ("mobile", "error"), ("landline", "info")]
+
+
 # --- list items -------------------------------------------------------------------
 
 ITEMS = [
