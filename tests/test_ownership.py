@@ -19,6 +19,7 @@ from numcheck import screen
 from screener import Config, screen_file, screen_text
 from screener.config import ConfigError, load_config
 from screener.detectors.context import classify
+from screener.detectors.units import line_number
 
 M1, M2, M3, M4, M5 = (gen.mobile(p, s) for p, s in (("139", 1), ("187", 2), ("158", 3), ("135", 4), ("137", 5)))
 TEL = "0877-7012345"
@@ -348,3 +349,14 @@ def test_classify_reports_the_unit():
     start = text.index(M1)
     ctx = classify(text, start, start + 11)
     assert (ctx.who, ctx.place, ctx.quote) == ("person", "第1条", "李建国")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_numbers_of_units_match_the_findings(newline):
+    # long enough to cross several of line_number's 4 KB blocks
+    text = newline.join(f"第{i}段正文，没有号码。" * 20 if i % 7 else f"{i}. 李建国，联系电话：{M1}" for i in range(1, 200))
+    found = screen(text, "mobile")
+    assert found and all(f"第{f.line}条" in f.why for f in found)  # item i is on line i
+    for pos in (0, 4095, 4096, 9000, len(text) - 1):
+        breaks = sum(1 for i, c in enumerate(text[:pos]) if c == "\n" or (c == "\r" and text[i + 1:i + 2] != "\n"))
+        assert line_number(text, pos) == breaks + 1
