@@ -57,11 +57,13 @@ class _TextCache:
     screen one Document at a time, and keeping the text object keeps its id
     from being reused."""
 
-    __slots__ = ("text", "has_cr", "line_starts", "rows", "headers")
+    __slots__ = ("text", "has_cr", "brk", "line_starts", "rows", "headers")
 
     def __init__(self, text: str | None = None) -> None:
         self.text = text
         self.has_cr = text is not None and "\r" in text
+        # the character that ends a line: \n, or \r in an old Mac text
+        self.brk = "\r" if self.has_cr and "\n" not in text else "\n"
         self.line_starts: list[int] | None = None  # line breaks before each block (line_number)
         self.rows: dict[int, tuple[int, int]] = {}  # row line start -> (table top, row number)
         self.headers: dict[int, tuple[str, ...]] = {}
@@ -207,7 +209,7 @@ def line_number(text: str, pos: int) -> int:
     block is taken once per text (a C-level count per block, ~2 ms for
     10 MB), so a look-up counts within one block only."""
     cache = _for(text)
-    brk = "\r" if cache.has_cr and "\n" not in text else "\n"
+    brk = cache.brk
     if cache.line_starts is None:
         counts = [0]
         for lo in range(0, len(text), _BLOCK):
