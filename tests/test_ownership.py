@@ -360,3 +360,13 @@ def test_line_numbers_of_units_match_the_findings(newline):
     for pos in (0, 4095, 4096, 9000, len(text) - 1):
         breaks = sum(1 for i, c in enumerate(text[:pos]) if c == "\n" or (c == "\r" and text[i + 1:i + 2] != "\n"))
         assert line_number(text, pos) == breaks + 1
+
+
+def test_the_label_data_is_consistent():
+    from screener.detectors import context_labels as L
+    assert not set(L.CHANNEL_WORDS) & set(L.CONTACT_WORDS)
+    assert not set(L.ROLE_WORDS) & set(L.STAFF_WORDS + L.TITLE_WORDS)
+    assert {"舉報電話", "諮詢電話", "監督電話", "報備電話", "傳真", "服務熱線"} <= set(L.CHANNEL_WORDS)
+    assert {"聯繫電話", "聯系電話", "聯絡電話"} <= set(L.CONTACT_WORDS)
+    assert all(len(w) >= 2 for w in L.NOT_NAMES)
+    assert L.traditional(("举报电话",)) == ("举报电话", "舉報電話")
