@@ -57,6 +57,11 @@ class MaskStyle(str, Enum):
     full = "full"
 
 
+class Mode(str, Enum):
+    normal = "normal"
+    disclosure = "disclosure"
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -97,6 +102,7 @@ def check(
     wordlist: Annotated[Optional[list[Path]], typer.Option("--wordlist", help="另加一个词表文件（TOML 或纯文本，可重复）")] = None,
     previous: Annotated[Optional[Path], typer.Option("--previous", metavar="FILE", help="上年的政府信息公开工作年度报告：核对本年“上年结转”与上年“结转下年度”")] = None,
     review: Annotated[Optional[Path], typer.Option("--review", metavar="FILE", help="审核记录文件（screen serve 页面下载的 .review.json）：只列出新的和未处理的问题，误报不计入退出码")] = None,
+    mode: Annotated[Optional[Mode], typer.Option("--mode", help="disclosure：惩戒公示、强制性信息披露稿件，个人信息降一级提示（不会不报）")] = None,
 ) -> int:
     """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
     from .privacy import Privacy
@@ -115,6 +121,8 @@ def check(
         from .annual.previous import load_previous
 
         config = config.with_overrides(annual_previous=load_previous(previous, encoding))
+    if mode is not None:
+        config = config.with_overrides(mode=mode.value)
     threshold = Severity.parse(fail_on.value) if fail_on else config.fail_on
     from .batch import expand, screen_targets
     from .sheet_cli import make_plan, print_sheets, write_all

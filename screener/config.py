@@ -38,6 +38,7 @@ class Config:
     disable_lists: tuple[str, ...] = ()  # list names or entry ids to switch off
     enable_lists: tuple[str, ...] = ()  # off-by-default lists or entries to switch on
     mask_style: str = "default"
+    mode: str = "normal"  # "disclosure": a 惩戒公示 / 强制性信息披露 (context.disclosure)
     sheet: SheetFields = field(default_factory=SheetFields)  # [sheet]: the approval sheet's defaults
     source: Path | None = None
     annual_previous: tuple[int, ...] | None = None  # last year's 结转下年度 row (--previous)
@@ -58,8 +59,10 @@ _KEYS = {
     "disable": list,
     "enable": list,
     "mask_style": str,
+    "mode": str,
     "sheet": dict,
 }
+MODES = ("normal", "disclosure")
 
 
 def load_config(path: Path | None = None, *, cwd: Path | None = None) -> Config:
@@ -111,6 +114,9 @@ def parse_config(data: dict, path: Path) -> Config:
     mask_style = data.get("mask_style", "default")
     if mask_style not in STYLES:
         raise ConfigError(f"{path}：mask_style 应为 {'、'.join(STYLES)} 之一")
+    mode = data.get("mode", "normal")
+    if mode not in MODES:
+        raise ConfigError(f"{path}：mode 应为 {'、'.join(MODES)} 之一")
     base = path.parent
     return Config(
         fail_on=fail_on,
@@ -121,6 +127,7 @@ def parse_config(data: dict, path: Path) -> Config:
         disable_lists=tuple(data.get("disable", ())),
         enable_lists=tuple(data.get("enable", ())),
         mask_style=mask_style,
+        mode=mode,
         sheet=fields_from_settings(data.get("sheet", {}), path),  # names the file and key at fault
         source=path,
     )

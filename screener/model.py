@@ -53,15 +53,20 @@ class Severity(enum.IntEnum):
 @dataclass(frozen=True, slots=True, repr=False)
 class Explanation:
     """Why a finding was raised: the rule, how the value was validated, and
-    what context (a nearby word, a segmentation) decided its severity."""
+    what context (a nearby word, a segmentation) decided its severity.
+
+    ``text()`` is what a clerk reads in the terminal and on the sheet;
+    ``detail`` (how a library validated the value) and ``segmentation`` are
+    for a developer and appear only in ``full()``, the JSON ``why``."""
 
     rule: str
     validation: str | None = None
     context: str | None = None
     segmentation: str | None = None
+    detail: str | None = None
 
     def __reduce__(self):
-        return Explanation, (self.rule, self.validation, self.context, self.segmentation)
+        return Explanation, (self.rule, self.validation, self.context, self.segmentation, self.detail)
 
     def __repr__(self) -> str:
         return guard(f"Explanation({self.text()!r})")
@@ -72,6 +77,13 @@ class Explanation:
             parts.append(self.validation)
         if self.context:
             parts.append(self.context)
+        return "；".join(parts)
+
+    def full(self) -> str:
+        """text() with the technical detail: the JSON ``why``."""
+        parts = [self.text()]
+        if self.detail:
+            parts.append(self.detail)
         if self.segmentation:
             parts.append(f"分词：{self.segmentation}")
         return "；".join(parts)
@@ -138,7 +150,7 @@ class Finding:
             "text": self.shown(show_values),
             "message": said(self.message),
             "suggestion": said(self.suggestion) if self.suggestion else self.suggestion,
-            "why": said(self.why),
+            "why": said(self.explanation.full() if self.explanation else self.message),
         }
         if self.location:
             data["location"] = said(self.location)

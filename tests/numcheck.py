@@ -17,8 +17,8 @@ def line_col(original: str, offset: int) -> tuple[int, int]:
 def assert_sound(original: str, f: Finding) -> None:
     assert f.text == original[f.start:f.end]
     assert (f.line, f.column) == line_col(original, f.start)
-    if f.personal and f.kind != "email":
-        full = digits_key(f.text)
+    full = digits_key(f.text)
+    if f.personal and f.kind != "email" and len(full) >= 5:  # a number (an address has few digits)
         for shown in (f.message, f.why, f.masked, f.suggestion or ""):
             assert full not in digits_key(shown), (f.code, shown)
 

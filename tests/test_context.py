@@ -18,13 +18,13 @@ def who(before: str, after: str = ""):
 CASES = [
     ("household head with a masked name", "1.户主李某某，家庭人口3人，联系电话：", ("person", "户主")),
     ("applicant and name", "申请人：张三，电话：", ("person", "申请人")),
-    ("某某 name", "曼线村王某某，", ("person", "某某")),
+    ("某某 name: the name is quoted, not the pattern", "曼线村王某某，", ("person", "王某某")),
     ("an ID earlier in the row", f"| {gen.id_number()} | ", ("person", "身份证号码")),
     ("a masked ID earlier in the row", f"公民身份号码：{gen.masked(gen.id_number(), 2, 2)}，", ("person", "身份证号码")),
     ("a name right before", "王小明 ", ("person", "王小明")),
     ("a name in a table cell", "| 3 | 李四 | ", ("person", "李四")),
     ("office channel label", "监督电话：", ("office", "监督电话")),
-    ("office label after a staff name", "联系人：张三，联系电话：", ("office", "联系电话")),
+    ("a contact label after a staff name: staff, whatever the label", "联系人：张三，联系电话：", ("staff", "联系人")),
     ("organisation account", "收款单位：某某乡财政所，", ("office", "收款单位")),
     ("staff with a neutral label", "联系人：张三 ", ("staff", "联系人")),
     ("person word only", "个人手机：", ("person", "个人")),
@@ -90,8 +90,8 @@ def test_explanation_says_which_word_decided():
 
 RECORDS = [
     ("a form block owned by a household head", f"户主：李某某\n性别：男\n联系电话：{N}", "mobile", "error"),
-    ("a form block of an office with a staff contact",
-     f"名称：新平县平掌乡人民政府\n联系人：李某\n联系方式：0877-7012345，{N}", "mobile", "info"),
+    ("a form block of an office with a staff contact: a staff mobile is a second look",
+     f"名称：新平县平掌乡人民政府\n联系人：李某\n联系方式：0877-7012345，{N}", "mobile", "warning"),
     ("an office channel after an applicant's line", "申请人：张三\n受理电话：0877-7012345", "landline", "info"),
     ("an office channel in a sentence about a person", "申请人张三对此不服的，可拨打监督电话：0877-7012345",
      "landline", "info"),

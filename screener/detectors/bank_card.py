@@ -20,9 +20,8 @@ from ..document import Document
 from ..kinds import Kind
 from ..masking import keeping
 from ..model import Explanation, Finding, Severity
-from ..traditional import simplified_original
 from .base import Rule, make_finding
-from .context import NOT_THIS_NUMBER, classify, severity_for
+from .context import NOT_THIS_NUMBER, classify, lowered, severity_for
 from .id_card import birth_date, check_char, region_name
 from .numbers import Window, pick, runs
 
@@ -108,8 +107,9 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
         for w, issuer in pick(run, _judge, 5, (16, 19)):
             start, end = doc.span_to_original(w.start, w.end)
             masked = BANK_CARD.masked(doc.text[start:end], style)
-            ctx = classify(simplified_original(doc), start, end)
-            severity = severity_for("bank-card", ctx)
+            ctx = classify(doc.text, start, end)  # context labels cover traditional script themselves
+            severity, mode_note = lowered(severity_for("bank-card", ctx), doc, config.mode)
+            context = ctx.describe() or "号码所在的句子、条目或表格行中没有写明是谁的账户，按默认级别（警告）"
             yield make_finding(
                 doc, RULE, start, end,
                 severity=severity,
@@ -119,6 +119,6 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                 explanation=Explanation(
                     rule="BC501 银行卡号",
                     validation=f"{len(w.chars)}位，Luhn 校验通过，号段属于{issuer}",
-                    context=ctx.describe() or "未见个人或单位的上下文词，按默认级别（警告）",
+                    context=f"{context}；{mode_note}" if mode_note else context,
                 ),
             )

@@ -1,75 +1,69 @@
-"""Context words that decide a personal number's severity.
+"""Who owns a number: a person (error), a staff member (a second look) or an office (info).
 
-A number next to a person (a name, 申请人, 户主, a row of a list of people) is a
-leak: error.  An office's published contact channel (联系电话, 咨询电话, 传真,
-热线 …) is meant to be public (条例第十二条, 第二十条(二)): info.  A staff
-member named as 联系人 or 负责人 is public too (第二十条(二)), their mobile is
-worth a second look.  The word that decided is returned so the finding can
-say so.
+A reviewer decides from the unit the number stands in (units.py: a table row
+read with its header, a list item, a key：value block, a sentence) and from
+who that unit names (owners.py: 户主李某某, 王桂芬，女，62岁, 联系人：杨某,
+乡长：普某某, 受理单位：…办公室).  A label right before the number that names
+an office's channel (监督电话, 舉報電話, 值班电话 …) makes it the office's
+wherever it stands; a contact label a person's record uses too (联系电话,
+联系方式) decides only when nobody is named in the unit.  classify() returns
+the decision with the unit (第2条, 表格第3行, 第5行) and the word or name that
+decided, so the finding can say so in a clerk's words.  The words are data
+(context_labels.py, with their sources).
 
-The decision looks at the *label* right before the number (监督电话：,
-身份证号码：) and at the *record* it sits in (its line back to the last 。 or
-；, or a block of "key：value" lines).  classify() applies its rules in a
-fixed order and the first that recognises something decides; all words are
-data in the tuples below.
+Document mode (disclosure()): a 惩戒公示 or 强制性信息披露 publishes names on
+purpose (国办《2018年政务公开工作要点》), so personal findings are lowered one
+step there, with the reason, and never dropped.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..document import fold
+from ..document import Document, fold
 from ..model import Severity
+from . import context_labels as L
+from .owners import Evidence, decide, evidence, is_name, not_a_name
+from .units import Unit, unit_of
 
-# Labels of an office's published contact channel.
-OFFICE_WORDS = (
-    "联系电话", "咨询电话", "举报电话", "投诉电话", "受理电话", "监督电话", "办公电话",
-    "值班电话", "服务电话", "联系方式", "咨询热线", "服务热线", "举报热线", "热线",
-    "传真", "办公室电话", "报名电话", "联系邮箱", "投稿邮箱", "举报邮箱", "咨询邮箱",
-    "电子邮箱", "监督邮箱", "受理邮箱",
-)
+# Labels of an office's published contact channel (context_labels.py has the
+# sources and the traditional-script forms).
+OFFICE_WORDS = L.CHANNEL_WORDS + L.CONTACT_WORDS
 
 # Contact labels a private person's row uses too (户主李某某，联系电话：…): they
-# mean "office" only when no person owns the record.  The other OFFICE_WORDS
-# (监督电话, 受理电话, 传真, 热线 …) name an office's channel wherever they stand.
-CONTACT_WORDS = ("联系电话", "联系方式", "联系邮箱", "电子邮箱")
+# mean "office" only when no person owns the record.
+CONTACT_WORDS = L.CONTACT_WORDS
 
 # Labels of an organisation's own bank account, printed for payments: public.
 OFFICE_ACCOUNT_WORDS = ("收款单位", "开户单位", "单位账号", "单位账户", "对公账户", "对公账号", "基本账户")
 
-# Words that tie a number to a private person.
+# Words that tie a number to a private person when nothing better is named.
 PERSON_WORDS = (
     "申请人", "被申请人", "户主", "姓名", "本人", "家属", "当事人", "贫困户", "低保户",
-    "监护人", "患者", "村民", "居民", "学生", "身份证", "公民身份号码", "证件号码",
+    "监护人", "患者", "村民", "居民", "学生", "家长", "身份证", "公民身份号码", "证件号码",
     "个人", "家庭住址", "住址", "收款人", "持卡人", "开户人", "户名", "法定代表人",
     "代理人", "投诉人", "举报人", "受助人", "困难群众", "承包户", "手机号码", "家庭电话",
 )
 
 # Organisations whose names contain a person word (村民小组 is no villager).
 ORG_COMPOUNDS = ("村民小组", "村民委员会", "居民委员会", "居民小组", "村民代表", "居民代表", "学生资助",
-                 "个人所得税", "患者服务", "家属区")
+                 "个人所得税", "患者服务", "家属区", "居民医保", "城乡居民", "学生处", "家长会")
 
-# Roles that introduce a private person's name: 户主李某某, 申请人：张三.
-ROLE_WORDS = (
-    "户主", "申请人", "被申请人", "当事人", "姓名", "收款人", "持卡人", "开户人", "户名",
-    "监护人", "投诉人", "举报人", "代理人", "受助人", "患者", "承包户", "贫困户", "低保户",
-    "法定代表人", "家属", "村民", "居民", "学生", "困难群众", "死者", "逝者", "遗属",
-)
-
-# Public staff roles (条例第二十条(二): 负责人姓名 is published on purpose).
-STAFF_WORDS = ("联系人", "负责人", "经办人", "承办人", "办理人", "值班人员", "工作人员")
+ROLE_WORDS = L.ROLE_WORDS
+STAFF_WORDS = L.STAFF_WORDS
+SURNAMES = L.SURNAMES
+NOT_NAMES = L.NOT_NAMES
 
 # Labels that say "this is an ID number" (GB 11643; 社会保险法第五十八条: 社保号 = ID).
 ID_WORDS = (
     "身份证", "身份证号", "身份证号码", "公民身份号码", "公民身份证号码", "证件号码", "证件号",
-    "社会保障号码", "社保号码", "社保号", "居民身份证",
+    "社会保障号码", "社保号码", "社保号", "居民身份证", "身份證", "身份證號碼",
 )
 
 # Labels under which a 7-8 digit number is a telephone number.
-PHONE_WORDS = (
-    "电话", "手机", "传真", "座机", "固话", "热线", "联系方式", "电话号码", "tel", "fax",
-    "phone",
-)
+PHONE_WORDS = L.traditional((
+    "电话", "手机", "传真", "座机", "固话", "热线", "联系方式", "电话号码",
+)) + ("tel", "fax", "phone")
 
 # Labels of numbers that are never personal: organisation codes, document
 # references, postcodes, sums (GB 32100-2015 统一社会信用代码; GB/T 9704 发文字号).
@@ -80,18 +74,6 @@ NOT_PERSONAL_WORDS = (
     "档案号", "案号", "流水号", "项目代码",
 )
 
-SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
-    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
-    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
-    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
-# Two-character words that start with a surname character but are not names.
-NOT_NAMES = frozenset({"申请", "陈述", "方式", "方面", "时间", "高度", "关于", "和谐", "成员", "安全",
-                       "文件", "单位", "明确", "全部", "全体", "应当", "于是", "向上", "华人"})
-
 # Label sets the detectors look for, built once.
 OFFICE_LABELS = OFFICE_WORDS + OFFICE_ACCOUNT_WORDS
 OFFICE_CHANNELS = frozenset(OFFICE_LABELS) - frozenset(CONTACT_WORDS)
@@ -100,6 +82,8 @@ PHONE_LABELS = PHONE_WORDS + OFFICE_WORDS
 NOT_THIS_NUMBER = NOT_PERSONAL_WORDS + ID_WORDS  # for phones and cards: an ID label means an ID
 
 # Severity by kind and by who the number belongs to (None: no context found).
+# A staff member's mobile is a second look whatever its label; a staff
+# landline is the office's (条例第二十条(二)).
 SEVERITY_BY_CONTEXT: dict[str, dict[str | None, Severity]] = {
     "mobile": {"person": Severity.ERROR, "office": Severity.INFO, "staff": Severity.WARNING,
                None: Severity.WARNING},
@@ -109,23 +93,22 @@ SEVERITY_BY_CONTEXT: dict[str, dict[str | None, Severity]] = {
                   None: Severity.WARNING},
 }
 
-_ROLES = STAFF_WORDS + ROLE_WORDS
-_STAFF_BEFORE = re.compile(rf"(?:{'|'.join(STAFF_WORDS)})[\s:：]*$")
+# Document mode: the two lawful exceptions to 去标识化 (国办《2018年政务公开工作要点》:
+# "除惩戒公示、强制性信息披露外，对涉及个人隐私的政府信息……去标识化处理").
+DISCLOSURE_WORDS = ("惩戒公示", "强制性信息披露")
+DISCLOSURE_SOURCE = "国办《2018年政务公开工作要点》：除惩戒公示、强制性信息披露外，涉及个人隐私的信息应去标识化"
+
+_PERSON_TIES = STAFF_WORDS + ROLE_WORDS
 # What may stand between a label and its number: 身份证号码：, 电话为, 联系电话（手机）:
 _PUNCT = r"[\s:：,，、()（）\[\]【】<>《》=\-—]*"
 _LABEL_GAP = re.compile(rf"{_PUNCT}(?:号码|号)?{_PUNCT}(?:为|是)?{_PUNCT}")
 _ORG = re.compile("|".join(ORG_COMPOUNDS))
 _CJK = re.compile(r"[\u3400-\u9fff]")
-_KEY_LINE = re.compile(r"[ \t\u3000]*[^\s:：,，。；;]{1,10}[:：]")
 _RECORD_END = re.compile(r"[\r\n。；;！？!?]")
 _NAME_TAIL = re.compile(rf"([{SURNAMES}][\u4e00-\u9fff]{{1,2}})[\s:：,，、|（(]*$")
-_MOU_NAME = re.compile(rf"[{SURNAMES}]某{{1,2}}")
-_ROLE_NAME = re.compile(
-    rf"({'|'.join(sorted(ROLE_WORDS, key=len, reverse=True))})[\s:：]*"
-    rf"([{SURNAMES}](?:某{{1,2}}|[\u4e00-\u9fff]{{1,2}}(?=[\s,，、:：|（(]|$)))"
-)
-_ID_LIKE = re.compile(r"(?<![0-9a-z*＊×])[0-9]{2}[0-9*＊×x]{15}[0-9x*＊×](?![0-9a-z*＊×])")
-_ID_SHAPE = re.compile(r"\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9x]")
+_HEADER_PERSON = ("姓名", "户主", "申请人", "学生", "家长", "监护人", "持卡人", "收款人", "村民", "受助人", "患者")
+_HEADER_STAFF = L.STAFF_WORDS + ("职务", "职位", "职责")
+_HEADER_OFFICE = ("单位", "部门", "机构", "名称")
 
 
 def _alternation(words: tuple[str, ...]) -> re.Pattern:
@@ -154,24 +137,28 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What surrounds a number: ``who`` is "person", "office", "staff" or None;
-    ``word`` is the context word that decided, ``rule`` which rule did."""
+    """Who owns a number: ``who`` is "person", "office", "staff" or None;
+    ``word`` the role, title, label or name that decided, ``rule`` which rule
+    did, ``place`` the unit a clerk finds it in (第2条, 表格第3行, 第5行) and
+    ``quote`` the words quoted to the clerk (户主李某某, 乡长普某某)."""
 
     who: str | None
     word: str | None = None
     rule: str | None = None
+    place: str | None = None
+    quote: str | None = None
 
     def describe(self) -> str | None:
+        said = f"“{self.quote or self.word}”"
+        where = self.place or "此处"
         if self.who == "person":
-            if self.rule == "record":
-                return f"所在记录属于个人（“{self.word}”），属于个人信息"
-            if self.rule == "name":
-                return "号码前是人名，属于个人信息"
-            return f"附近有“{self.word}”，属于个人信息"
+            if self.word == "身份证号码" and self.quote in (None, self.word):
+                return f"{where}同一条记录中有身份证号码，号码属于个人信息"
+            return f"{where}是个人的记录（{said}），号码属于个人信息"
         if self.who == "office":
-            return f"附近有“{self.word}”，属于单位公开的联系渠道"
+            return f"{where}的{said}表明这是单位公开的联系渠道"
         if self.who == "staff":
-            return f"附近有“{self.word}”，是单位工作人员的联系方式"
+            return f"{where}是单位工作人员或干部（{said}）的联系方式"
         return None
 
 
@@ -183,6 +170,9 @@ def record_start(text: str, start: int, limit: int = 80) -> int:
     for last in _RECORD_END.finditer(text, lo, start):
         pass
     return last.end() if last else lo if lo else 0
+
+
+_KEY_LINE = re.compile(r"[ \t\u3000]*[^\s:：,，。；;]{1,10}[:：]")
 
 
 def block_start(text: str, start: int, limit: int = 160, lines: int = 5) -> int:
@@ -233,31 +223,15 @@ def nearest(window: str, words: tuple[str, ...]) -> tuple[int, str] | None:
     return best
 
 
-def _record_owner(record: str) -> str | None:
-    """A private person owns the record: 户主李某某, 申请人：张三, 王某某, or an
-    ID number earlier in the same row."""
-    for m in _ROLE_NAME.finditer(record):
-        if m.group(2) not in NOT_NAMES:
-            return m.group(1)
-    for m in _MOU_NAME.finditer(record):
-        if not _STAFF_BEFORE.search(record, max(0, m.start() - 8), m.start()):
-            return "某某"
-    for m in _ID_LIKE.finditer(record):
-        token = m.group()
-        if _ID_SHAPE.fullmatch(token) or sum(token.count(c) for c in "*＊×") >= 4:
-            return "身份证号码"
-    return None
-
-
 def _name_before(head: str) -> tuple[str, str | None] | None:
     """A name right before the number (or its label): 张三 138…, | 张三 | 138….
     Returns the name and the role word before it, if any."""
     m = _NAME_TAIL.search(head[-8:])
-    if not m or m.group(1) in NOT_NAMES:
+    if not m or not_a_name(m.group(1)):
         return None
     pos = len(head) - len(head[-8:]) + m.start()
     before = head[:pos].rstrip(" :：")
-    role = nearest(before[-6:], _ROLES)
+    role = nearest(before[-6:], _PERSON_TIES)
     if role and before.endswith(role[1]):
         return m.group(1), role[1]
     if before and _CJK.match(before[-1]):
@@ -265,46 +239,158 @@ def _name_before(head: str) -> tuple[str, str | None] | None:
     return m.group(1), None
 
 
+def _has(cell: str, words: tuple[str, ...]) -> str | None:
+    for w in words:
+        if w in cell:
+            return w
+    return None
+
+
+def _by_header(unit: Unit) -> Context | None:
+    """A table row read with its header: a 姓名 column makes the row a
+    person's record, a 职务 or 联系人 column a staff list, a 监督电话 column
+    over the number an office channel."""
+    header, cells = unit.header, unit.cells
+    place = unit.place
+
+    def cell(i: int) -> str:
+        return cells[i] if 0 <= i < len(cells) else ""
+
+    col = header[unit.column] if 0 <= unit.column < len(header) else ""
+    if col and _has(col, tuple(OFFICE_CHANNELS)) and not _has(col, _HEADER_PERSON):
+        return Context("office", col, "row", place, col)
+    person = staff = office = -1
+    for i, h in enumerate(header):
+        if person < 0 and _has(h, _HEADER_PERSON) and not _has(h, L.STAFF_WORDS):
+            person = i
+        elif staff < 0 and _has(h, _HEADER_STAFF):
+            staff = i
+        elif office < 0 and _has(h, _HEADER_OFFICE):
+            office = i
+    if staff >= 0 and _has(cell(staff), L.TITLE_WORDS + L.STAFF_WORDS):
+        name = cell(person) if person >= 0 else ""
+        return Context("staff", cell(staff), "row", place, cell(staff) + (name if is_name(name) else ""))
+    if _has(col, L.STAFF_WORDS):
+        return Context("staff", col, "row", place, col)
+    if person >= 0:
+        name = cell(person)
+        return Context("person", header[person], "row", place, name if 0 < len(name) <= 8 else header[person])
+    if staff >= 0:
+        return Context("staff", header[staff], "row", place, header[staff])
+    if office >= 0:
+        return Context("office", header[office], "row", place, header[office])
+    return None
+
+
+def _from(e: Evidence, place: str, rule: str = "unit") -> Context:
+    return Context(e.who, e.word or e.name, rule, place, e.quote)
+
+
+_LISTED = re.compile(r"(?:[0-9()（）+\-—–\s]{5,}(?:(?:转|分机)\d{1,6})?[、,，/;；或及和\s]+){1,6}$")
+
+
+def label_before(text: str, start: int) -> str | None:
+    """The label of the number at ``start``: right before it, or before the
+    list of numbers it ends (服务电话：0431-86112002、131…、131…)."""
+    label = word_before(text, start, ANY_LABELS)
+    if label is not None or start == 0 or text[start - 1] not in "、,，/;； 或及和":
+        return label
+    window = fold(text[max(0, start - 100):start])
+    m = _LISTED.search(window)
+    if m is None:
+        return None
+    return word_before(window, m.start(), ANY_LABELS)
+
+
+_HEAD_REACH = 240  # characters of a unit before the number that are read for its owner
+
+
 def classify(text: str, start: int, end: int, before: int = 24, after: int = 8) -> Context:
     """Decide who the number at ``text[start:end]`` belongs to."""
-    label = word_before(text, start, ANY_LABELS)
+    label = label_before(text, start)
+    unit = unit_of(text, start)
+    place = unit.place
     if label in OFFICE_CHANNELS:
-        return Context("office", label, "label")
-    record = fold(text[block_start(text, start):start])
-    owner = _record_owner(record)
-    if owner:
-        return Context("person", owner, "record")
+        return Context("office", label, "label", place, label)
+    if unit.kind == "row" and unit.header:
+        ctx = _by_header(unit)
+        if ctx is not None:
+            return ctx
+    head_start = max(unit.start, start - _HEAD_REACH)
+    head = fold(text[head_start:start])
+    lead = -1 if head_start > unit.start else \
+        unit.body - unit.start if unit.kind == "item" else 0 if unit.kind == "row" else -1
+    found = evidence(head, lead)
+    if unit.kind == "row":
+        for i, c in enumerate(unit.cells):
+            if i != unit.column and is_name(c):
+                pos = head.find(c)
+                found.append(Evidence(pos, "person", "", c))
+    best = decide(found)
+    if best is not None:
+        return _from(best, place)
     if label in OFFICE_LABELS:
-        return Context("office", label, "label")
-    head = record[:record.rfind(label)] if label else record
-    named = _name_before(head)
+        return Context("office", label, "label", place, label)
+    head_wo_label = head[:head.rfind(label)] if label else head
+    named = _name_before(head_wo_label)
     if named:
         name, role = named
         if role in STAFF_WORDS:
-            return Context("staff", role, "staff")
-        return Context("person", role or name, "name")
-    window = _ORG.sub(lambda m: "□" * len(m.group()), record[-before:])
+            return Context("staff", role, "staff", place, role + name)
+        return Context("person", role or name, "name", place, (role or "") + name)
+    window = _ORG.sub(lambda m: "□" * len(m.group()), head[-before:])
     person = nearest(window, PERSON_WORDS)
     office = nearest(window, OFFICE_LABELS)
-    if person and office:
-        # the nearer word decides; a tie goes to the person (a leak costs more)
-        if office[0] > person[0]:
-            return Context("office", office[1], "word")
-        return Context("person", person[1], "word")
+    if person and office and office[0] > person[0]:
+        return Context("office", office[1], "word", place, office[1])
     if person:
-        return Context("person", person[1], "word")
+        return Context("person", person[1], "word", place, person[1])
     if office:
-        return Context("office", office[1], "word")
-    staff = nearest(record, STAFF_WORDS)
-    if staff:
-        return Context("staff", staff[1], "staff")
+        return Context("office", office[1], "word", place, office[1])
     tail = fold(text[end:end + after])
     hit = nearest(tail, ("（本人）", "(本人)", "本人"))
     if hit:
-        return Context("person", hit[1], "word")
-    return Context(None)
+        return Context("person", hit[1], "word", place, hit[1])
+    return Context(None, place=place)
 
 
 def severity_for(kind: str, ctx: Context) -> Severity:
     """The severity ``SEVERITY_BY_CONTEXT`` gives a ``kind`` in ``ctx``."""
     return SEVERITY_BY_CONTEXT[kind][ctx.who]
+
+
+_TITLE_LINES = 3
+
+
+def disclosure(doc: Document, mode: str = "normal") -> str | None:
+    """Why ``doc`` is a lawful disclosure, or None: ``mode = "disclosure"``
+    set by the user, or 惩戒公示 / 强制性信息披露 in the title (its first
+    non-blank lines).  Remembered on the Document."""
+    if mode == "disclosure":
+        return "按设置以“惩戒公示、强制性信息披露”模式审查"
+    cached = doc.__dict__.get("_disclosure", False)
+    if cached is not False:
+        return cached
+    reason = None
+    seen = 0
+    for line in doc.text[:2000].splitlines():
+        if not line.strip():
+            continue
+        word = _has(line, DISCLOSURE_WORDS)
+        if word:
+            reason = f"标题含“{word}”"
+            break
+        seen += 1
+        if seen >= _TITLE_LINES:
+            break
+    doc.__dict__["_disclosure"] = reason
+    return reason
+
+
+def lowered(severity: Severity, doc: Document, mode: str = "normal") -> tuple[Severity, str | None]:
+    """``severity`` one step lower in a lawful disclosure, never below info,
+    and the sentence that says why (None when nothing changed)."""
+    reason = disclosure(doc, mode)
+    if reason is None or severity == Severity.INFO:
+        return severity, None
+    return Severity(severity - 1), f"{reason}，级别降低一级（{DISCLOSURE_SOURCE}）"

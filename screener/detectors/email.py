@@ -15,7 +15,7 @@ from ..kinds import Kind
 from ..masking import mask_email
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
-from .context import classify
+from .context import classify, lowered
 
 EMAIL = Kind("email", "电子邮箱", personal=True, rank=5, mask=mask_email)
 KINDS = (EMAIL,)
@@ -36,7 +36,11 @@ _EMAIL = re.compile(
     r"(?<![A-Za-z0-9._%+\-])[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?"
     r"(?:\.[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?)*\.[a-z]{2,24}(?![a-z0-9]|-[a-z0-9])"
 )
-_OFFICIAL_DOMAIN = re.compile(r"\.(?:gov|edu|org)\.cn$|\.gov$")
+# A government domain (…@xinping.gov.cn, and a bare …@gov.cn) is an office
+# mailbox wherever it stands; edu.cn / org.cn are public bodies' unless a
+# person owns the record.
+_GOV_DOMAIN = re.compile(r"(?:^|\.)gov\.cn$|\.gov$")
+_OFFICIAL_DOMAIN = re.compile(r"(?:^|\.)(?:gov|edu|org)\.cn$|\.gov$")
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
@@ -48,15 +52,20 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
         value = doc.text[start:end]
         domain = m.group().rsplit("@", 1)[1]
         ctx = classify(doc.text, start, end)
-        if ctx.who == "person":
-            severity = Severity.ERROR
+        official = f"域名 {domain} 属于机关、事业单位或组织，是单位邮箱"
+        if _GOV_DOMAIN.search(domain):
+            severity, context = Severity.INFO, official
+        elif ctx.who == "person":
+            severity, context = Severity.ERROR, ctx.describe()
         elif ctx.who == "office" or _OFFICIAL_DOMAIN.search(domain):
             severity = Severity.INFO
+            context = ctx.describe() if ctx.who == "office" else official
         else:
             severity = RULE.severity
-        context = ctx.describe() or (
-            f"域名 {domain} 属于机关、事业单位或组织" if _OFFICIAL_DOMAIN.search(domain) else None
-        )
+            context = ctx.describe() or "邮箱所在的句子、条目或表格行中没有写明是谁的邮箱，按默认级别（警告）"
+        severity, mode_note = lowered(severity, doc, config.mode)
+        if mode_note:
+            context = f"{context}；{mode_note}"
         yield make_finding(
             doc, RULE, start, end,
             severity=severity,

@@ -34,7 +34,7 @@ from ..masking import keeping
 from ..model import Explanation, Finding, Severity
 from ..traditional import simplified
 from .base import Rule, make_finding
-from .context import ID_WORDS, NOT_PERSONAL_WORDS, nearest, record_start, word_before
+from .context import ID_WORDS, NOT_PERSONAL_WORDS, lowered, nearest, record_start, word_before
 from .numbers import MASK_CHARS, Run, Window, broken_runs, pick, runs
 from .regions import region_name
 
@@ -245,11 +245,13 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
              for w in pick(run, lambda w: _judge(w, style), 6, (15, 18), url_values=True)]
     found += [w for run, k in broken_runs(doc) for w in _crossing(run, k, style)]
     for w, (rule, severity, validation, label) in found:
-        yield _finding(doc, rule, severity, validation, label, w.start, w.end, style)
+        yield _finding(doc, rule, severity, validation, label, w.start, w.end, style, config.mode)
     for s, e, code, label, severity in _embedded(doc):
         start, end = doc.span_to_original(s, e)
         masked = ID_CARD.masked(doc.text[start:end], style)
         said = f"编号前有“{label}”" if label else "编号的写法是第二代残疾人证号（身份证号码 + 残疾类别 + 等级）"
+        severity, mode_note = lowered(severity, doc, config.mode)
+        said = f"{said}；{mode_note}" if mode_note else said
         yield make_finding(
             doc, RULE_EMBEDDED, start, end, severity=severity, masked=masked,
             message=f"{code}中含完整的身份证号码",
@@ -263,9 +265,11 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
 
 
 def _finding(doc: Document, rule: Rule, severity: Severity, validation: str, label: str | None,
-             s: int, e: int, style: str) -> Finding:
+             s: int, e: int, style: str, mode: str = "normal") -> Finding:
     start, end = doc.span_to_original(s, e)
     masked = ID_CARD.masked(doc.text[start:end], style)
+    severity, mode_note = lowered(severity, doc, mode)
+    context = _context(rule, label)
     return make_finding(
         doc, rule, start, end,
         severity=severity,
@@ -275,7 +279,7 @@ def _finding(doc: Document, rule: Rule, severity: Severity, validation: str, lab
         explanation=Explanation(
             rule=f"{rule.code} {rule.title}，按 GB 11643-1999 校验",
             validation=validation,
-            context=_context(rule, label),
+            context=f"{context}；{mode_note}" if mode_note else context,
         ),
     )
 

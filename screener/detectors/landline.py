@@ -23,9 +23,8 @@ from ..document import Document
 from ..kinds import Kind
 from ..masking import mask_landline
 from ..model import Explanation, Finding, Severity
-from ..traditional import simplified_original
 from .base import Rule, make_finding
-from .context import NOT_THIS_NUMBER, PHONE_LABELS, classify, severity_for
+from .context import NOT_THIS_NUMBER, PHONE_LABELS, classify, lowered, severity_for
 from .hotlines import is_service_number
 from .numbers import Window, pick, runs
 from .phones import FIXED_TYPES, dial, number_type
@@ -35,7 +34,8 @@ KINDS = (LANDLINE,)
 
 _SOURCE = "《政府信息公开条例》第十二条、第二十条（单位联系电话应公开）；libphonenumber（phonenumbers）；domain notes §3.2–3.3"
 _DOC_COMMON = (
-    "级别：在人名、户主、申请人等个人记录中为错误；单位联系渠道（联系电话、监督电话、传真、热线等）和无上下文时为提示。"
+    "级别：号码所在的条目、表格行或“项目：内容”段落写明是个人（人名、户主、申请人等）时为错误；"
+    "单位联系渠道（联系电话、监督电话、传真、热线等）、工作人员和干部的办公电话、无上下文时为提示。惩戒公示、强制性信息披露稿件降一级。"
     "110、120、12345、12315、95xxx、400/800 等服务号码从不报告。"
 )
 RULE_FIXED = Rule(
@@ -165,10 +165,12 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                 end = m.end() if m else end
             start, end = doc.span_to_original(p.start, end)
             masked = _mask(doc, start, end, p, style)
-            ctx = classify(simplified_original(doc), start, end)
+            ctx = classify(doc.text, start, end)  # context labels cover traditional script themselves
             severity = severity_for("landline", ctx)
             if p.rule is RULE_UNVERIFIED:
                 severity = min(severity, Severity.WARNING) if ctx.who == "person" else Severity.INFO
+            severity, mode_note = lowered(severity, doc, config.mode)
+            context = ctx.describe() or "号码所在的句子、条目或表格行中没有写明是谁的号码，按默认级别（提示）"
             yield make_finding(
                 doc, p.rule, start, end,
                 severity=severity,
@@ -178,7 +180,8 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                 explanation=Explanation(
                     rule=f"{p.rule.code} {p.rule.title}",
                     validation=_validation(p, style),
-                    context=ctx.describe() or "未见个人或单位的上下文词，按默认级别（提示）",
+                    context=f"{context}；{mode_note}" if mode_note else context,
+                    detail=_DETAIL.get(p.rule.code),
                 ),
             )
 
@@ -199,10 +202,13 @@ def _message(p: Phone, who: str | None) -> str:
     return base + ("（单位公开联系渠道）" if who == "office" else "")
 
 
+_DETAIL = {"PH301": "phonenumbers 校验通过（FIXED_LINE）", "PH302": "phonenumbers 未能确认"}
+
+
 def _validation(p: Phone, style: str) -> str:
     area = "" if style == "full" or not p.area else f"区号 {p.area} "
     if p.rule is RULE_FIXED:
-        return f"{area}固定电话号码（phonenumbers 校验通过）"
+        return f"{area}固定电话号码，区号和号段已核对"
     if p.rule is RULE_UNVERIFIED:
-        return f"{area}形式符合固定电话，但 phonenumbers 未能确认；号码前有“{p.label}”，因此仍提示"
+        return f"{area}形式符合固定电话，但号段表中查不到；号码前有“{p.label}”，因此仍提示"
     return f"{len(p.local)}位本地号码，号码前有“{p.label}”"

@@ -23,9 +23,8 @@ from ..document import Document
 from ..kinds import Kind
 from ..masking import keeping
 from ..model import Explanation, Finding, Severity
-from ..traditional import simplified_original
 from .base import Rule, make_finding
-from .context import NOT_THIS_NUMBER, classify, severity_for
+from .context import NOT_THIS_NUMBER, classify, lowered, severity_for
 from .hotlines import is_service_number
 from .numbers import Window, pick, runs
 from .phones import MOBILE_TYPES, Dial, dial, number_type
@@ -39,7 +38,9 @@ RULE = Rule(
     "写法包括 13812345678、138 1234 5678、138-1234-5678、+86 / 0086 / (+86) 前缀、长途字冠 0（015100221432）和全角数字，"
     "以及网址中电话参数的值（?tel=…、&lxdh=…）；号段以 phonenumbers 判定。\n"
     "风险说明：个人手机号码属于联系方式类个人信息，未经本人同意不得公开。"
-    "级别：在人名、户主、申请人等个人记录中为错误；紧跟“联系电话”“咨询电话”等单位联系渠道为提示；其余为警告。"
+    "级别：号码所在的条目、表格行或“项目：内容”段落写明是个人（人名、王某某、户主、申请人、村民、之女……，或表头有“姓名”列）时为错误；"
+    "单位联系渠道（监督电话、举报电话、舉報電話、值班电话……，或“受理单位”等写明的单位）为提示；"
+    "联系人、经办人或乡长、主任等干部的手机一律为警告；其余为警告。惩戒公示、强制性信息披露稿件降一级。"
     "已脱敏的 138****5678 不报告。\n"
     "示例：户主张某某，联系电话：139 0000 0000。\n"
     "建议写法：删除，或脱敏为 139****0000；单位对外联系请公布办公电话。",
@@ -85,8 +86,8 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
             start, end = doc.span_to_original(d.start, d.end)
             national = doc.to_original(d.national_start)
             masked = doc.text[start:national] + MOBILE.masked(doc.text[national:end], style)
-            ctx = classify(simplified_original(doc), start, end)
-            severity = severity_for("mobile", ctx)
+            ctx = classify(doc.text, start, end)  # context labels cover traditional script themselves
+            severity, mode_note = lowered(severity_for("mobile", ctx), doc, config.mode)
             yield make_finding(
                 doc, RULE, start, end,
                 severity=severity,
@@ -96,9 +97,15 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                 explanation=Explanation(
                     rule="MB201 中国大陆手机号码",
                     validation=("" if style == "full" else f"号段 {d.digits[:3]} ")
-                    + "为移动电话号段（phonenumbers 校验通过）"
+                    + "为已分配的移动电话号段"
                     + ("，含国际区号 +86" if d.prefixed else "")
                     + ("，前加长途字冠 0" if d.national_start > d.start and not d.prefixed else ""),
-                    context=ctx.describe() or "未见上下文词，按默认级别（警告）",
+                    context=_said(ctx.describe() or "号码所在的句子、条目或表格行中没有写明是谁的号码，按默认级别（警告）",
+                                  mode_note),
+                    detail="phonenumbers 校验通过（MOBILE）",
                 ),
             )
+
+
+def _said(context: str, mode_note: str | None) -> str:
+    return f"{context}；{mode_note}" if mode_note else context
