@@ -108,4 +108,10 @@ if TYPE_CHECKING:
     from .model import Explanation, FileReport, Finding, Report, Severity, Skipped
     from .privacy import Privacy
     from .redact import redact_file, redact_text
-    from .screening import Screener, screen_bytes, screen_document, screen_file, screen_text
+    from .screening import (
+        Screener,
+        screen_bytes,
+        screen_document,
+        screen_file,
+        screen_text,
+    )

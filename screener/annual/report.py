@@ -12,12 +12,29 @@ from dataclasses import dataclass, field
 
 from ..model import Severity
 from .cells import Cell
-from .labels import APPLICANTS, COLUMNS, MARKERS_2019, RESULT_KEYS_2019, RESULT_KEYS_2021, REVIEW_COLUMNS, REVIEW_GROUPS, TOTAL
+from .labels import (
+    APPLICANTS,
+    COLUMNS,
+    MARKERS_2019,
+    RESULT_KEYS_2019,
+    RESULT_KEYS_2021,
+    REVIEW_COLUMNS,
+    REVIEW_GROUPS,
+    TOTAL,
+)
 from .prose import Figure, periods, title_year
 from .relations import Equation, Quantity
-from .tables import (Row, Table3, Table4, find_sections, is_annual_report, read_table3, read_table4,
-                     section_span, table_layout)
-
+from .tables import (
+    Row,
+    Table3,
+    Table4,
+    find_sections,
+    is_annual_report,
+    read_table3,
+    read_table4,
+    section_span,
+    table_layout,
+)
 
 # A year the text speaks of, not one inside a 文号 (〔2019〕66号) or a quoted title.
 _YEAR = re.compile(r"(?<![〔\[［(（\d])((?:19|20)\d\d)\s*年(?!\s*[〕\]］])")

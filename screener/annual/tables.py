@@ -11,10 +11,17 @@ import re
 from dataclasses import dataclass, field
 
 from .cells import Cell, read_cells
-from .labels import (COLUMNS, MARKERS_2019, MARKERS_2021, REVIEW_HEADER, ROWS_2019, ROWS_2021,
-                     SECTIONS, TITLE, RowSpec)
-
-
+from .labels import (
+    COLUMNS,
+    MARKERS_2019,
+    MARKERS_2021,
+    REVIEW_HEADER,
+    ROWS_2019,
+    ROWS_2021,
+    SECTIONS,
+    TITLE,
+    RowSpec,
+)
 
 
 @dataclass(frozen=True, slots=True)

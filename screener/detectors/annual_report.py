@@ -11,12 +11,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..annual.crosscheck import overview_equations, previous_equations, total_equations
 from ..annual.cells import Cell
+from ..annual.crosscheck import overview_equations, previous_equations, total_equations
 from ..annual.labels import COLUMNS
 from ..annual.prose import opening_years, periods, repeated_items
 from ..annual.relations import Break, check
-from ..annual.report import AnnualReport, cell_where3, cell_where4, read_report, table_equations
+from ..annual.report import (
+    AnnualReport,
+    cell_where3,
+    cell_where4,
+    read_report,
+    table_equations,
+)
 from ..config import Config
 from ..document import Document
 from ..model import Explanation, Finding, Severity

@@ -34,7 +34,14 @@ from ..masking import keeping
 from ..model import Explanation, Finding, Severity
 from ..traditional import simplified
 from .base import Rule, make_finding
-from .context import ID_WORDS, NOT_PERSONAL_WORDS, lowered, nearest, record_start, word_before
+from .context import (
+    ID_WORDS,
+    NOT_PERSONAL_WORDS,
+    lowered,
+    nearest,
+    record_start,
+    word_before,
+)
 from .numbers import MASK_CHARS, Run, Window, broken_runs, pick, runs
 from .regions import region_name
 

@@ -13,8 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .context_labels import (NOT_NAMES, OFFICE_SUFFIXES, OWNER_KEYS, PLACE_ENDS, RELATION_WORDS,
-                             ROLE_WORDS, STAFF_WORDS, SURNAMES, TITLE_WORDS)
+from .context_labels import (
+    NOT_NAMES,
+    OFFICE_SUFFIXES,
+    OWNER_KEYS,
+    PLACE_ENDS,
+    RELATION_WORDS,
+    ROLE_WORDS,
+    STAFF_WORDS,
+    SURNAMES,
+    TITLE_WORDS,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from .percent import unquote
 
 from ..document import Document
 from ..errors import InputError
@@ -40,6 +39,7 @@ from .docx_walk import Names, TextBuilder, TextRun, Walker
 from .html import load_html
 from .notices import Notice
 from .ooxml import Package
+from .percent import unquote
 
 _STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 _R_IDS = ("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id",

@@ -27,9 +27,9 @@ import codecs
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from .percent import unquote
 
 from ..document import Document, Segment
+from .percent import unquote
 from .text import decode
 
 _BLOCK = frozenset(

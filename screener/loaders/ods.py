@@ -19,7 +19,14 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import InputError
-from .sheet_layout import CellValue, Sheet, SheetDocument, Workbook, build_document, value_text
+from .sheet_layout import (
+    CellValue,
+    Sheet,
+    SheetDocument,
+    Workbook,
+    build_document,
+    value_text,
+)
 from .zipsafe import open_zip, read_member
 
 WHAT = " ODS 表格"

@@ -34,10 +34,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
-from .pdf_annots import page_annotations
 from .paged import PagedBuilder, PagedDocument, page_label, page_ranges
-from .softbreaks import join_lines
+from .pdf_annots import page_annotations
 from .sniff import wrong_format
+from .softbreaks import join_lines
 
 MAX_PAGES = 20_000
 MAX_CHARS = 64 * 1024 * 1024  # all text of one file

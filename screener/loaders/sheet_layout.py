@@ -32,8 +32,10 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from ..masking import guard as mask_numbers  # the loader knows no detector: the guard masks any long number
 from ..document import Document, Segment
+from ..masking import (
+    guard as mask_numbers,  # the loader knows no detector: the guard masks any long number
+)
 
 SEP = " | "
 LABEL_SEP = "："

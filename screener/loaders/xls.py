@@ -17,7 +17,14 @@ import struct
 from pathlib import Path
 
 from ..errors import InputError
-from .sheet_layout import CellValue, Sheet, SheetDocument, Workbook, build_document, value_text
+from .sheet_layout import (
+    CellValue,
+    Sheet,
+    SheetDocument,
+    Workbook,
+    build_document,
+    value_text,
+)
 
 _STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}
 _HEADER_RECORDS = {0x0014: "页眉", 0x0015: "页脚"}

@@ -22,7 +22,14 @@ import zipfile
 from pathlib import Path
 
 from ..errors import InputError
-from .sheet_layout import CellValue, Sheet, SheetDocument, Workbook, build_document, value_text
+from .sheet_layout import (
+    CellValue,
+    Sheet,
+    SheetDocument,
+    Workbook,
+    build_document,
+    value_text,
+)
 from .zipsafe import open_zip, read_member
 
 WHAT = " Excel 表格"

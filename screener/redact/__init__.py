@@ -20,11 +20,12 @@ from ..config import digits_key
 from ..detectors import kind
 from ..errors import OutputError
 from ..loaders.archive import SEP as ARCHIVE_SEP
+from ..loaders.paged import PagedDocument
 from ..masking import mask_digits
 from ..model import FileReport, Finding, Report, Severity
 from ..paths import is_stdin
 from ..privacy import mask
-from ..loaders.paged import PagedDocument
+
 # PDF, OFD, .doc and .wps: their text is extracted from a layout or binary
 # format, and a faithful in-place masking is out of reach; a copy that looked
 # redacted but kept a number in a font subset, a content stream or a piece
@@ -136,7 +137,9 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
 
 def _redact_docx(data: bytes, report: FileReport, style: str | None,
                  min_severity: Severity, final: bool = False) -> bytes:
-    from .docx import redact_docx_bytes  # lxml: imported only for a .docx (start-up time)
+    from .docx import (
+        redact_docx_bytes,  # lxml: imported only for a .docx (start-up time)
+    )
 
     targets = _targets(report.findings, min_severity)
     if any(a.end > b.start for a, b in zip(targets, targets[1:])):

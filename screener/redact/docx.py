@@ -40,12 +40,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..alphabets import INVISIBLE
 from ..errors import InputError, OutputError
+from ..folding import fold
 from ..loaders.docx import load_docx
 from ..loaders.docx_walk import MATH_T
 from ..loaders.ooxml import Package
-from ..alphabets import INVISIBLE
-from ..folding import fold
 from ..model import FileReport
 from ..privacy import mask
 from . import forms

@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import html
 import re
-from ..loaders.percent import unquote
 
 from ..folding import fold
+from ..loaders.percent import unquote
 
 _SEPARATORS = " \t\u00a0\u2000-\u200f\u202f\u205f\u2060\u3000\ufeff\\-\u2010-\u2015\u2212.()\uff08\uff09/\uff0d"
 SEPARATOR_CHARS = _SEPARATORS  # for a character class: the separators a number may hold

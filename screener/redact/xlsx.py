@@ -34,8 +34,8 @@ from lxml import etree
 from ..errors import InputError, OutputError
 from ..loaders.sheet_layout import SheetDocument
 from ..loaders.zipsafe import open_zip, read_member
-from ..privacy import mask
 from ..model import FileReport, Finding
+from ..privacy import mask
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"

@@ -23,7 +23,14 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from ..model import Severity
-from .sheet_model import CLASSIFIED_NOTICE, FORM_TITLE, REVIEW_CHOICES, SECRECY_ROW, SIGN_ROWS, Sheet
+from .sheet_model import (
+    CLASSIFIED_NOTICE,
+    FORM_TITLE,
+    REVIEW_CHOICES,
+    SECRECY_ROW,
+    SIGN_ROWS,
+    Sheet,
+)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 TEXT_WIDTH_MM = 170  # A4 210 mm minus 20 mm margins

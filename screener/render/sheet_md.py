@@ -8,7 +8,14 @@ from __future__ import annotations
 
 import re
 
-from .sheet_model import CLASSIFIED_NOTICE, FORM_TITLE, REVIEW_CHOICES, SECRECY_ROW, SIGN_ROWS, Sheet
+from .sheet_model import (
+    CLASSIFIED_NOTICE,
+    FORM_TITLE,
+    REVIEW_CHOICES,
+    SECRECY_ROW,
+    SIGN_ROWS,
+    Sheet,
+)
 
 # "_" only matters at a word boundary (GFM ignores it inside seed_2019_x)
 _SPECIAL = re.compile(r"([\\`*\[\]<>|#~]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z]))")

@@ -19,8 +19,8 @@ from ..detectors import KIND_LABELS, KIND_TABLE, all_rules
 from ..masking import mask_digits
 from ..model import FileReport, Finding, Severity
 from ..privacy import masked_slice
-from ..sheet.fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
 from ..review import Decision
+from ..sheet.fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
 from .sheet_header import find_doc_number, find_title
 from .sheet_safe import Safe, safe_mask
 from .sheet_verdict import conclude

@@ -19,8 +19,8 @@ from collections.abc import Iterable
 
 import ahocorasick_rs
 
-from ..config import Config
 from ..alphabets import INVISIBLE
+from ..config import Config
 from ..display import printable
 from ..masking import guard, mask_digits
 from ..model import Finding

@@ -28,13 +28,13 @@ from starlette.staticfiles import StaticFiles
 from ..config import Config
 from ..errors import OutputError
 from ..model import Report
+from ..privacy import shown_path
 from ..redact import redact_bytes
 from ..render.sheet_docx import render_sheet_docx
-from ..privacy import shown_path
-from ..sheet.fields import parse_date
 from ..render.sheet_html import render_sheet_html
 from ..render.sheet_model import Attachment, build_sheet
 from ..review import DECISION_LABELS, SUFFIX
+from ..sheet.fields import parse_date
 from .security import Guard, GuardMiddleware
 from .session import Draft, Store, screen_upload
 from .uploads import Limits, UploadRefused, counted, read_uploads

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..config import Config
 from ..errors import InputError
 from ..model import FileReport
-from ..review import ReviewFile, SUFFIX
+from ..review import SUFFIX, ReviewFile
 from ..screening import screen_bytes, screen_text
 from .uploads import Upload
 

@@ -9,9 +9,9 @@ personal number is its mask and every other piece passes the sheet's guard
 from __future__ import annotations
 
 from ..config import Config
-from ..privacy import shown_path
 from ..detectors import KIND_LABELS
 from ..model import Finding, Severity
+from ..privacy import shown_path
 from ..render.sheet_model import CLASSIFIED_NOTICE, is_classified, where
 from ..render.sheet_safe import Safe, safe_mask
 from ..render.sheet_verdict import conclude
