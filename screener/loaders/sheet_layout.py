@@ -36,6 +36,7 @@ from ..document import Document, Segment
 from ..masking import (
     guard as mask_numbers,  # the loader knows no detector: the guard masks any long number
 )
+from .notices import Notice
 
 SEP = " | "
 LABEL_SEP = "："
@@ -99,6 +100,7 @@ class SheetDocument(Document):
 
     pieces: tuple[SheetPiece, ...] = ()
     sheet_names: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()  # pictures and objects no detector can read (DX802)
 
     def pieces_for(self, start: int, end: int) -> list[SheetPiece]:
         return [p for p in self.pieces if p.start < end and p.end > start]

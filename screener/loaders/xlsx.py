@@ -16,12 +16,14 @@ verbatim copy of a number anywhere in the package (redact/xlsx.py).
 """
 from __future__ import annotations
 
+import dataclasses
 import io
 import warnings
 import zipfile
 from pathlib import Path
 
 from ..errors import InputError
+from .notices import Notice
 from .sheet_layout import (
     CellValue,
     Sheet,
@@ -138,4 +140,23 @@ def _sheet(ws) -> Sheet:
 
 
 def load_xlsx(path: Path, data: bytes, encoding: str | None = None) -> SheetDocument:
-    return build_document(read_workbook(data, str(path)), str(path))
+    doc = build_document(read_workbook(data, str(path)), str(path))
+    pictures = _pictures(data, str(path))
+    return dataclasses.replace(doc, notices=pictures) if pictures else doc
+
+
+_PICTURE_FOLDERS = (("xl/media/", "图片"), ("xl/embeddings/", "嵌入对象"))
+
+
+def _pictures(data: bytes, path: str) -> tuple[Notice, ...]:
+    """A notice naming the pictures and embedded objects of the workbook:
+    a scanned 花名册 pasted into a sheet leaks as surely as typed cells, and
+    no detector reads it (nothing unread passes)."""
+    names = open_zip(data, path, WHAT).namelist()
+    found = [f"{label}{i}" for folder, label in _PICTURE_FOLDERS
+             for i, _ in enumerate((n for n in names if n.startswith(folder) and not n.endswith("/")), 1)]
+    if not found:
+        return ()
+    shown = "、".join(found[:10]) + (f" 等 {len(found)} 个" if len(found) > 10 else "")
+    return (Notice(kind="unchecked", code="DX802", message=f"图片中的文字无法检查：{shown}",
+                   suggestion="请人工核对表格中的图片和嵌入对象（扫描件、截图中的身份证号、手机号同样会泄露）"),)
