@@ -78,22 +78,28 @@ def _module(name: str) -> ModuleType:
     """The defining module, imported on first use (a fixed table, no
     names from data: see SECURITY.md)."""
     if name == "batch":
-        from . import batch as m
+        from . import batch
+        return batch
     elif name == "config":
-        from . import config as m
+        from . import config
+        return config
     elif name == "document":
-        from . import document as m
+        from . import document
+        return document
     elif name == "errors":
-        from . import errors as m
+        from . import errors
+        return errors
     elif name == "model":
-        from . import model as m
+        from . import model
+        return model
     elif name == "privacy":
-        from . import privacy as m
+        from . import privacy
+        return privacy
     elif name == "redact":
-        from . import redact as m
-    else:
-        from . import screening as m
-    return m
+        from . import redact
+        return redact
+    from . import screening
+    return screening
 
 
 def __dir__() -> list[str]:

@@ -24,7 +24,7 @@ import glob
 import os
 import signal
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
@@ -51,7 +51,7 @@ def default_jobs() -> int:
 
 
 def screen_paths(
-    paths: Iterable[str | os.PathLike],
+    paths: Iterable[str | os.PathLike[str]],
     *,
     config: Config | None = None,
     jobs: int | None = None,
@@ -158,7 +158,7 @@ def _guarded(path: str, work: Callable[[], tuple[FileReport, ...]]) -> tuple[Fil
         return (FileReport(path=str(path), error=f"检查时出现内部错误（{type(exc).__name__}），请报告此问题"),)
 
 
-def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], list[Skipped]]:
+def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str | FileReport], list[Skipped]]:
     """The files to screen, in order, plus what a folder walk skipped.
 
     A path that names a file is taken whatever its name (the loader explains
@@ -210,7 +210,7 @@ def expand(paths: Iterable[str | os.PathLike]) -> tuple[list[str | FileReport], 
             for name in sorted(files):
                 consider(os.path.join(folder, name))
 
-    for raw in map(os.fspath, paths):
+    for raw in (os.fspath(path) for path in paths):
         before = found
         if raw == STDIN or (os.path.lexists(raw) and not os.path.isdir(raw)):
             add(raw)
@@ -232,7 +232,7 @@ def _hidden(name: str) -> bool:
 
 
 def _screen_all(todo: list[str], options: tuple, jobs: int,
-                progress: Progress | None) -> Iterator[tuple[FileReport, ...]]:
+                progress: Progress | None) -> Generator[tuple[FileReport, ...], None, None]:
     """``options``: screen_one's arguments after the path."""
     total = len(todo)
     if jobs <= 1 or total < 2:

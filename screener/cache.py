@@ -18,6 +18,7 @@ import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from .atomic import replace_whole
 
@@ -62,7 +63,11 @@ def write_atomically(path: Path, data: bytes) -> None:
         pass
 
 
-def marshalled(name: str, build: Callable[[], object], valid: Callable[[object], bool]) -> object:
+# What marshal writes (typeshed's private _Marshallable, narrowed to the plain data caches hold).
+_M = TypeVar("_M", bound="dict[Any, Any] | list[Any] | tuple[Any, ...] | str | bytes | int | float | None")
+
+
+def marshalled(name: str, build: Callable[[], _M], valid: Callable[[object], bool]) -> _M:
     """The value cached under ``name`` if it reads back and passes ``valid``,
     else ``build()``, saved for the next process."""
     path = private_dir() / name

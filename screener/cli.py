@@ -10,17 +10,21 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from typer.core import TyperGroup
 
-try:  # typer >= 0.29 vendors click
+if TYPE_CHECKING:  # typed against the installed typer, which vendors click
     from typer import _click as click
     from typer._click import exceptions as _click_exceptions
-except ImportError:  # pragma: no cover - older typer
-    import click
-    from click import exceptions as _click_exceptions
+else:
+    try:  # typer >= 0.29 vendors click
+        from typer import _click as click
+        from typer._click import exceptions as _click_exceptions
+    except ImportError:  # pragma: no cover - older typer
+        import click
+        from click import exceptions as _click_exceptions
 
 from .config import Config, load_config
 from .errors import InputError, ScreenerError

@@ -7,12 +7,18 @@ reported on one line and the run goes on; the exit code is then 2.
 """
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 import typer
 
-try:  # typer >= 0.29 vendors click
+if TYPE_CHECKING:  # typed against the installed typer, which vendors click
     from typer._click.exceptions import UsageError
-except ImportError:  # pragma: no cover - older typer
-    from click.exceptions import UsageError
+else:
+    try:  # typer >= 0.29 vendors click
+        from typer._click.exceptions import UsageError
+    except ImportError:  # pragma: no cover - older typer
+        from click.exceptions import UsageError
 
 from .config import Config
 from .errors import OutputError
@@ -28,12 +34,14 @@ def make_plan(drafts: list[str], config: Config, fail_on: Severity, encoding: st
     """The run's OutputPlan for the drafts ``expand()`` found (files only):
     [sheet] settings from screener.toml, overridden by the options given;
     checked before any draft is read."""
-    if fields.get("date") is not None:
+    changes: dict[str, str | date | None] = dict(fields)
+    raw_date = fields.get("date")
+    if raw_date is not None:
         try:
-            fields["date"] = parse_date(fields["date"])
+            changes["date"] = parse_date(raw_date)
         except ValueError as exc:
             raise UsageError(f"--date：{exc}") from None
-    plan = OutputPlan(sheet=sheet, redact=redact, fields=config.sheet.override(**fields), config=config,
+    plan = OutputPlan(sheet=sheet, redact=redact, fields=config.sheet.override(**changes), config=config,
                       fail_on=fail_on, encoding=encoding, many=len(drafts) > 1, roots=roots,
                       final=final)
     plan.guard(drafts)

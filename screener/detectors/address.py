@@ -94,6 +94,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int, int]]:
     for m in _TOWN_DETAIL.finditer(text):
         if m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff":
             d = _DETAIL.match(text, m.end())
+            assert d is not None  # _TOWN_DETAIL's lookahead is _DETAIL
             yield max(0, m.start() - 12), m.end(), d.end()
 
 
@@ -134,9 +135,9 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
     for start, cut, end in _candidates(text):
         if cut in done:
             continue
-        label = word_before(text, start, _ALL_LABELS, 24, 12)
+        before = word_before(text, start, _ALL_LABELS, 24, 12)
         ctx = classify(text, cut, end)
-        if label in OFFICE_LABELS or ctx.who != "person" or _office(text[block_start(text, cut):cut]):
+        if before in OFFICE_LABELS or ctx.who != "person" or _office(text[block_start(text, cut):cut]):
             continue
         done.add(cut)
         yield _finding(doc, cut, end, Severity.WARNING, ctx.describe() or "所在记录属于个人", style)

@@ -53,6 +53,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
         domain = m.group().rsplit("@", 1)[1]
         ctx = classify(doc.text, start, end)
         official = f"域名 {domain} 属于机关、事业单位或组织，是单位邮箱"
+        context: str | None
         if _GOV_DOMAIN.search(domain):
             severity, context = Severity.INFO, official
         elif ctx.who == "person":

@@ -238,10 +238,11 @@ def _embedded(doc: Document) -> Iterator[tuple[int, int, str, str | None, Severi
                 yield m.start(), m.end(), "学籍号", label, Severity.ERROR
 
 
-def _crossing(run: Run, k: int, style: str):
+def _crossing(run: Run, k: int,
+              style: str) -> Iterator[tuple[Window, tuple[Rule, Severity, str, str | None]]]:
     """The windows of a line-broken run that cross its break."""
-    def accept(w: Window):
-        return w.i < k < w.j and _judge(w, style, broken=True)
+    def accept(w: Window) -> tuple[Rule, Severity, str, str | None] | None:
+        return _judge(w, style, broken=True) if w.i < k < w.j else None
 
     return pick(run, accept, 6, (15, 18), url_values=True)
 

@@ -39,12 +39,14 @@ import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TypeVar
 
 from ..document import Document
 from ..traditional import simplified
 from .context import word_before
 
 MASK_CHARS = "*＊×x"
+_V = TypeVar("_V")  # what pick()'s accept says about a window
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
 _SEP = rf"(?:[ \t\u00a0\u3000]{{1,2}}|[ \t\u3000]?[{_DASHES}]{{1,2}}[ \t\u3000]?)"
 _GROUP_TAIL = r"[0-9x*＊×]*(?![0-9a-z])"
@@ -310,8 +312,8 @@ def broken_runs(doc: Document) -> tuple[tuple[Run, int], ...]:
     return result
 
 
-def pick(run: Run, accept: Callable[[Window], object], max_groups: int = 6,
-         sizes: tuple[int, int] = (1, 64), *, url_values: bool = False) -> Iterator[tuple[Window, object]]:
+def pick(run: Run, accept: Callable[[Window], _V | None], max_groups: int = 6,
+         sizes: tuple[int, int] = (1, 64), *, url_values: bool = False) -> Iterator[tuple[Window, _V]]:
     """Scan ``run`` left to right and yield, at each group, the longest
     window that ``accept`` returns a truthy verdict for; matches never
     overlap.  Windows whose significant length is outside ``sizes`` (most
@@ -334,7 +336,7 @@ def pick(run: Run, accept: Callable[[Window], object], max_groups: int = 6,
         ends.append(ends[-1] + size)
     i = 0
     while i < n:
-        found = None
+        found: tuple[Window, _V] | None = None
         for j in range(min(n, i + max_groups), i, -1):
             if not lo <= ends[j] - ends[i] <= hi:
                 continue

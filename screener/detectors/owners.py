@@ -123,9 +123,9 @@ def evidence(head: str, lead: int = -1) -> list[Evidence]:
             if not not_a_name(m.group(1)):
                 found.append(Evidence(m.start(), "person", "", m.group(1)))
     if lead >= 0:
-        m = _LEAD_NAME.match(text, lead)
-        if m and not not_a_name(m.group(1)):
-            found.append(Evidence(m.start(1), "person", "", m.group(1)))
+        lead_m = _LEAD_NAME.match(text, lead)
+        if lead_m and not not_a_name(lead_m.group(1)):
+            found.append(Evidence(lead_m.start(1), "person", "", lead_m.group(1)))
     for m in _ID_LIKE.finditer(text):
         token = m.group()
         if _ID_SHAPE.fullmatch(token) or sum(token.count(c) for c in "*＊×") >= 4:
@@ -134,9 +134,9 @@ def evidence(head: str, lead: int = -1) -> list[Evidence]:
         found.append(Evidence(m.start(), "office", m.group(1)))
     if not found:
         # nothing but a place or an office before the number: 坝河镇 139…, 县民政局：
-        m = _LEAD_OFFICE.match(text, max(lead, 0))
-        if m and (_OFFICE_END.search(m.group(1)) or m.group(1)[-1] in PLACE_ENDS):
-            found.append(Evidence(m.start(1), "office", m.group(1)))
+        office_m = _LEAD_OFFICE.match(text, max(lead, 0))
+        if office_m and (_OFFICE_END.search(office_m.group(1)) or office_m.group(1)[-1] in PLACE_ENDS):
+            found.append(Evidence(office_m.start(1), "office", office_m.group(1)))
     return found
 
 

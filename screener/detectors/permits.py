@@ -137,7 +137,9 @@ def _candidates(text: str) -> Iterator[tuple[Rule, int, int, str | None, bool]]:
     for lab in _LABELLED.finditer(text):  # numbers that only their label identifies
         w = lab.group()
         rule, shape = (RULE_PASSPORT, _ANY_PASSPORT) if w == "护照" else (RULE_TAIWAN, _TW_NEW)
-        m = shape.match(text, _AFTER_LABEL.match(text, lab.end()).end())
+        after = _AFTER_LABEL.match(text, lab.end())
+        assert after is not None  # every part of _AFTER_LABEL is optional: it always matches
+        m = shape.match(text, after.end())
         if m and (m.start() == 0 or not text[m.start() - 1].isalnum() or not text[m.start() - 1].isascii()):
             yield rule, m.start(), m.end(), w, False
     if "字第" in text:
@@ -163,7 +165,7 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
         start, end = doc.span_to_original(s, e)
         masked = PERMIT.masked(doc.text[start:end], style)
         said = (f"号码前有“{label}”" if label else
-                "号码写法可单独识别" + ("，" + ctx.describe() if person else "，未见证件名称（按警告处理）"))
+                "号码写法可单独识别" + ("，" + (ctx.describe() or "") if person else "，未见证件名称（按警告处理）"))
         yield make_finding(
             doc, rule, start, end, severity=severity, masked=masked,
             message=rule.title,

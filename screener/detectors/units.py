@@ -63,7 +63,7 @@ class _TextCache:
         self.text = text
         self.has_cr = text is not None and "\r" in text
         # the character that ends a line: \n, or \r in an old Mac text
-        self.brk = "\r" if self.has_cr and "\n" not in text else "\n"
+        self.brk = "\r" if text is not None and self.has_cr and "\n" not in text else "\n"
         self.line_starts: list[int] | None = None  # line breaks before each block (line_number)
         self.rows: dict[int, tuple[int, int]] = {}  # row line start -> (table top, row number)
         self.headers: dict[int, tuple[str, ...]] = {}

@@ -68,6 +68,41 @@ class Names:
     """Clark names (``{ns}local``) of the WordprocessingML elements the walk
     uses, for the transitional or the strict namespace."""
 
+    # One attribute per entry of _NAMES (w:del as ``del_``), set in __init__.
+    p: str
+    r: str
+    t: str
+    delText: str
+    del_: str
+    ins: str
+    moveFrom: str
+    tbl: str
+    tr: str
+    tc: str
+    sdt: str
+    sdtContent: str
+    txbxContent: str
+    tab: str
+    ptab: str
+    br: str
+    cr: str
+    noBreakHyphen: str
+    footnoteReference: str
+    endnoteReference: str
+    commentReference: str
+    pPr: str
+    rPr: str
+    id: str
+    vanish: str
+    val: str
+    ruby: str
+    rt: str
+    rubyBase: str
+    instrText: str
+    object: str
+    altChunk: str
+    moveTo: str
+
     def __init__(self, ns: str):
         self.ns = ns
         for local in _NAMES:

@@ -144,6 +144,7 @@ def _redact_docx(data: bytes, report: FileReport, style: str | None,
     targets = _targets(report.findings, min_severity)
     if any(a.end > b.start for a, b in zip(targets, targets[1:])):
         raise OutputError(f"{report.path}：号码相互重叠，无法在 Word 文档中脱敏，请在 Word 中手工处理")
+    assert report.document is not None  # redact_bytes checked it
     expected = redact_text(report.document.text, targets, style=style, min_severity=min_severity)
     return redact_docx_bytes(data, report, targets, [_masked(f, style) for f in targets], expected, final)
 

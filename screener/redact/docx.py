@@ -43,7 +43,7 @@ from lxml import etree
 from ..alphabets import INVISIBLE
 from ..errors import InputError, OutputError
 from ..folding import fold
-from ..loaders.docx import load_docx
+from ..loaders.docx import DocxDocument, load_docx
 from ..loaders.docx_walk import MATH_T
 from ..loaders.ooxml import Package
 from ..model import FileReport
@@ -61,7 +61,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           dtd_validation=False, huge_tree=False)
 
 
-def _edits(report: FileReport, targets, masks) -> dict[str, dict[int, list]]:
+def _edits(report: FileReport, targets, masks) -> dict[str, dict[int, set]]:
     """{part: {element index: {(start, end, replacement), …}}} for the findings.
 
     A finding read from a property, link, alt text or watermark has no run:
@@ -70,6 +70,7 @@ def _edits(report: FileReport, targets, masks) -> dict[str, dict[int, list]]:
     element) is masked in its text elements, the separator element kept, when
     the mask keeps that character where it is (masks keep separators)."""
     doc = report.document
+    assert isinstance(doc, DocxDocument)  # redact_bytes sends only .docx drafts here
     out: dict[str, dict[int, set]] = defaultdict(lambda: defaultdict(set))
     for f, masked in zip(targets, masks):
         pieces = doc.runs_for(f.start, f.end)
@@ -94,13 +95,13 @@ def _edits(report: FileReport, targets, masks) -> dict[str, dict[int, list]]:
 
 def _uncovered(f, pieces) -> list[int]:
     """Offsets (relative to the finding) of its characters that no run holds."""
-    held = set()
+    held: set[int] = set()
     for run, s, e in pieces:
         held.update(range(run.start + s - f.start, run.start + e - f.start))
     return [i for i in range(f.end - f.start) if i not in held]
 
 
-def _patch(data: bytes, edits: dict[int, list]) -> bytes:
+def _patch(data: bytes, edits: dict[int, set]) -> bytes:
     root = etree.fromstring(data, _PARSER)
     ns = root.tag[1:].split("}", 1)[0]
     elements = list(root.iter(f"{{{ns}}}t", f"{{{ns}}}delText", MATH_T))

@@ -152,6 +152,7 @@ def _serialise(root) -> bytes:
 def _numeric_edits(report: FileReport, targets: list[Finding], masks: list[str]) -> dict[int, dict[str, str]]:
     """{sheet index: {cell ref: masked text}} for findings in cells stored as numbers."""
     doc = report.document
+    assert isinstance(doc, SheetDocument)  # redact_bytes sends only spreadsheets here
     out: dict[int, dict[str, str]] = {}
     for f, masked in zip(targets, masks):
         for piece in doc.pieces_for(f.start, f.end):

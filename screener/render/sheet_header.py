@@ -58,7 +58,9 @@ def head_lines(text: str, limit: int = _HEAD_LINES) -> list[Line]:
 
 def _issuer_cut(value: str) -> str:
     """Drop words in front of the issuer's abbreviation: 根据新民发〔…〕 → 新民发〔…〕."""
-    bracket = re.search(r"[〔\[［(（【]", value).start()
+    opening = re.search(r"[〔\[［(（【]", value)
+    assert opening is not None  # value is a DOC_NUMBER match, which has its bracket
+    bracket = opening.start()
     head = value[:bracket]
     cut = max((m.end() for m in _SEPARATORS.finditer(head)), default=0)
     return value[cut:]
@@ -75,10 +77,10 @@ def find_doc_number(doc: Document) -> tuple[str, bool] | None:
             rest = line.text[m.end():].strip(" \t\u3000")
             if not rest or rest.startswith("签发人"):
                 return line.text[: m.end()], True
-    for line in re.finditer(r"[^\r\n]+", doc.text):
-        m = DOC_NUMBER.search(fold(line.group()))
+    for row in re.finditer(r"[^\r\n]+", doc.text):
+        m = DOC_NUMBER.search(fold(row.group()))
         if m:
-            value = _issuer_cut(line.group()[m.start():m.end()])
+            value = _issuer_cut(row.group()[m.start():m.end()])
             if re.match(r"[\u4e00-\u9fff]{2}", value):
                 return value, False
     return None

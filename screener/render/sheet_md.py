@@ -7,6 +7,7 @@ are shown as code spans, the way a reviewer reads them literally.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .sheet_model import (
     CLASSIFIED_NOTICE,
@@ -38,7 +39,7 @@ def md_code(value: str) -> str:
     return fence + pad + value.replace("|", "\\|") + pad + fence
 
 
-def _table(head: tuple[str, ...], rows: list[tuple[str, ...]],
+def _table(head: tuple[str, ...], rows: Sequence[tuple[str, ...]],
            align: tuple[str, ...] = ()) -> list[str]:
     rule = [align[i] if i < len(align) else "---" for i in range(len(head))]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join(rule) + "|"]

@@ -229,7 +229,7 @@ def _result(found: list[Finding]) -> str:
     return f"发现 {n} 处" + (f"（其中提示 {info} 处）" if info else "")
 
 
-def _checks(findings, checked: set[str], text: str = "") -> tuple[CheckRow, ...]:
+def _checks(findings: Sequence[Finding], checked: set[str], text: str = "") -> tuple[CheckRow, ...]:
     kinds = list(KIND_LABELS) + sorted({f.kind for f in findings} - set(KIND_LABELS))
     rows = []
     for kind in kinds:

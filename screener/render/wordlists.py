@@ -2,7 +2,17 @@
 `--check`.  Formatting only; the lists come from screener.wordlists."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol
+
 from ..detectors import KIND_LABELS
+
+
+class _Kinded(Protocol):
+    """A word-list entry, as far as _kinds needs it."""
+
+    @property
+    def kind(self) -> str: ...
 
 
 def render_lists(lists) -> str:
@@ -44,7 +54,7 @@ def render_check(lists, failures) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _kinds(entries):
+def _kinds(entries: Iterable[_Kinded]) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     for e in entries:
         counts[e.kind] = counts.get(e.kind, 0) + 1

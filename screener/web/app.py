@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from pathlib import Path
+from typing import cast
 from urllib.parse import quote
 
 from starlette.applications import Starlette
@@ -130,9 +131,11 @@ def create_app(config: Config | None = None, *, guard: Guard | None = None,
 
     def sheet_of(draft: Draft, data: dict, suffix: str) -> bytes:
         given = data.get("fields") or {}
-        values = {k: str(given.get(k, "")).strip()[:200] or None for k in _FIELDS if k in given}
-        if values.get("date"):
-            values["date"] = parse_date(values["date"])
+        values: dict[str, str | _dt.date | None] = {
+            k: str(given.get(k, "")).strip()[:200] or None for k in _FIELDS if k in given}
+        raw_date = values.get("date")
+        if raw_date:
+            values["date"] = parse_date(raw_date)
         fields = config.sheet.override(**values)  # screener.toml [sheet] first
         others = [d for d in store.batch(draft.batch) if d.id != draft.id]
         attachments = [Attachment.of(d.name, d.report) for d in others]
@@ -176,8 +179,10 @@ def create_app(config: Config | None = None, *, guard: Guard | None = None,
         await _json(request)
         return JSONResponse({"forgotten": store.clear()})
 
-    async def refused(request: Request, exc: UploadRefused) -> Response:
-        return _error(str(exc), exc.status)
+    async def refused(request: Request, exc: Exception) -> Response:
+        # registered for UploadRefused only (exception_handlers below)
+        refusal = cast(UploadRefused, exc)
+        return _error(str(refusal), refusal.status)
 
     app = Starlette(
         routes=[

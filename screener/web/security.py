@@ -62,7 +62,9 @@ class Guard:
         return cls(hosts=hosts, cookie=f"screener_{port}")
 
     def _same(self, given: str | None, secret: str) -> bool:
-        return bool(given) and hmac.compare_digest(given.encode(), secret.encode())
+        if not given:
+            return False
+        return hmac.compare_digest(given.encode(), secret.encode())
 
     def header_token(self, request: Request) -> str | None:
         auth = request.headers.get("authorization", "")

@@ -88,10 +88,13 @@ class Matcher:
         self._keys = tuple(keys)
         self._longest = max(map(len, keys), default=1)
         self._refs = tuple(tuple(refs) for refs in keys.values())
-        self._automaton = None
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None
         if keys:
-            kind = {"implementation": ahocorasick_rs.Implementation.DFA} if len(keys) <= _DFA_LIMIT else {}
-            self._automaton = ahocorasick_rs.AhoCorasick(self._keys, **kind)
+            if len(keys) <= _DFA_LIMIT:
+                self._automaton = ahocorasick_rs.AhoCorasick(
+                    self._keys, implementation=ahocorasick_rs.Implementation.DFA)
+            else:
+                self._automaton = ahocorasick_rs.AhoCorasick(self._keys)
         self._seg_words = frozenset(seg_words)
         self._seg_ready = False
 
@@ -122,10 +125,12 @@ class Matcher:
         return found
 
     def _find(self, text: str) -> list[tuple[int, int, int]]:
+        automaton = self._automaton
+        assert automaton is not None  # walk() returns early when there is no automaton
         try:
-            return self._automaton.find_matches_as_indexes(text, overlapping=True)
+            return automaton.find_matches_as_indexes(text, overlapping=True)
         except UnicodeEncodeError:  # a lone surrogate (str from a library caller): no key has one
-            return self._automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
+            return automaton.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
 
     def scan(self, text: str, drops: list[Drop] | None = None) -> list[Hit]:
         """Every hit in ``text`` (the normalised view), in automaton order,
@@ -222,7 +227,9 @@ def shielded_spans(text: str) -> list[tuple[int, int]]:
             if mark == "://":
                 scheme = _SCHEME.search(text, max(0, pos - 16), pos)
                 start = scheme.start() if scheme else pos
-            spans.append((start, _URL_REST.match(text, pos).end()))
+            rest = _URL_REST.match(text, pos)
+            assert rest is not None  # [!-~]* matches everywhere, if only the empty string
+            spans.append((start, rest.end()))
             pos = text.find(mark, pos + 1)
     spans.sort()
     merged: list[tuple[int, int]] = []

@@ -88,7 +88,7 @@ def _get():
 
 def _fill(text: str) -> None:
     """Load the dictionary entries jieba may look up while cutting ``text``."""
-    if _split is not None:
+    if _split is not None and _tokenizer is not None:  # _get() sets the two together
         _split.fill(_tokenizer.FREQ, text)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal, overload
 
 from ..config import read_toml
 from ..document import fold
@@ -118,7 +119,7 @@ def _entry(raw: object, head: dict, where: str) -> Entry:
         raise _Fault(f"代码应为前缀 {head['prefix']} 加三位数字，如 {head['prefix']}101")
     if "term" in raw and "terms" in raw:
         raise _Fault("term 与 terms 只能写一个")
-    terms = (_text(raw, "term"),) if "term" in raw else _texts(raw, "terms")
+    terms = (_text(raw, "term", required=True),) if "term" in raw else _texts(raw, "terms")
     pattern = _text(raw, "pattern")
     if bool(terms) == bool(pattern):
         raise _Fault("需要 term/terms（字面词）或 pattern（正则）二者之一")
@@ -201,6 +202,10 @@ def _no_unknown(table: dict, allowed: set[str]) -> None:
         raise _Fault(f"未知的键“{unknown[0]}”，可用：{'、'.join(sorted(allowed))}")
 
 
+@overload
+def _text(table: dict, key: str, *, required: Literal[True]) -> str: ...
+@overload
+def _text(table: dict, key: str, *, required: bool = False) -> str | None: ...
 def _text(table: dict, key: str, *, required: bool = False) -> str | None:
     value = table.get(key)
     if value is None:
@@ -238,7 +243,7 @@ def _choice(table: dict, key: str, choices: tuple[str, ...], default: str) -> st
 def _kind(value: object) -> str:
     if value not in KINDS:
         raise _Fault(f"kind“{value}”应为 {'、'.join(KINDS)} 之一")
-    return value  # type: ignore[return-value]
+    return value
 
 
 def _severity(value: object) -> Severity:
