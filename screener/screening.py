@@ -20,7 +20,7 @@ from .config import Config
 from .detectors import DETECTORS, check_codes
 from .document import Document
 from .errors import InputError
-from .loaders import MAX_BYTES, is_archive, load, load_archive, load_data
+from .loaders import MAX_BYTES, is_archive, load, load_archive, load_archive_bytes, load_data
 from .model import FileReport, Report
 from .paths import is_stdin
 from .privacy import Privacy
@@ -138,5 +138,11 @@ def screen_bytes(data: bytes, name: str, *, config: Config | None = None,
     base = PurePath(str(name).replace("\\", "/")).name or "<upload>"
     if len(data) > MAX_BYTES:
         raise InputError(base, f"文件过大（上限 {MAX_BYTES // 1048576} MB）")
+    if PurePath(base).suffix.lower() == ".zip":  # an archive: one FileReport per member, as screen_file
+        screener = screener_for(config)
+        return Report(files=tuple(
+            FileReport(path=shown, error=loaded.problem) if isinstance(loaded, InputError)
+            else screener.screen_document(loaded)
+            for shown, loaded in load_archive_bytes(base, bytes(data), encoding)) or (FileReport(path=base),))
     doc = load_data(Path(base), bytes(data), encoding)  # the same table the CLI's loader uses
     return Report(files=(screener_for(config).screen_document(doc),))

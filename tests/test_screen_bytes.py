@@ -72,3 +72,17 @@ def test_screen_bytes_writes_nothing_and_opens_no_socket(tmp_path):
     screen_bytes(TEXT.encode(), "公示.txt")
     watching[0] = False
     assert seen == []
+
+
+def test_an_uploaded_zip_is_screened_member_by_member():
+    import io
+    import zipfile
+
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("附件1.txt", f"户主李某某，手机：{mobile('139', seed=3)}。")
+        zf.writestr("附件2.txt", "通知：会议改期。")
+    report = screen_bytes(buf.getvalue(), "附件.zip")
+    assert [fr.path for fr in report.files] == ["附件.zip › 附件1.txt", "附件.zip › 附件2.txt"]
+    assert [len(fr.findings) for fr in report.files] == [1, 0]

@@ -178,8 +178,11 @@ def load_archive(path: str | os.PathLike, encoding: str | None = None) -> list[M
     """Every member of the .zip at ``path``: (shown name, Document or the
     InputError saying why it was not read).  Raises InputError when the
     archive itself cannot be read or opened."""
-    name = str(path)
-    data = read_bytes(Path(path))
+    return load_archive_bytes(str(path), read_bytes(Path(path)), encoding)
+
+
+def load_archive_bytes(name: str, data: bytes, encoding: str | None = None) -> list[Member]:
+    """``load_archive`` for an archive already in memory (an upload)."""
 
     def member(shown: Path, member_data: bytes) -> Document:
         try:
