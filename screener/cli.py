@@ -157,7 +157,9 @@ def check(
     if review is not None:  # issue 16: decisions that persist
         from .review import ReviewFile, apply_review, summary_line
 
-        reviewed = apply_review(report, ReviewFile.load(review, missing_ok=False))
+        review_file = ReviewFile.load(review, missing_ok=False)
+        plan.review = review_file  # the sheets show each finding's recorded decision
+        reviewed = apply_review(report, review_file)
         report, counted = reviewed.shown, reviewed.counted
         typer.echo(summary_line(reviewed), err=True)
     if compact is not None:

@@ -36,6 +36,7 @@ from .model import FileReport, Severity
 from .paths import is_stdin
 from .privacy import Privacy
 from .redact import check_target_format, redact_file
+from .review import ReviewFile
 from .sheet.fields import SheetFields
 
 SHEET_FORMATS = (".docx", ".html", ".htm", ".md")
@@ -44,11 +45,16 @@ NAME = "{name}"
 
 
 def render_sheet_file(fr: FileReport, suffix: str, fields: SheetFields, *, config: Config,
-                      fail_on: Severity, today: _dt.date | None = None) -> bytes:
-    """The sheet for ``fr`` in the format ``suffix`` names, as file bytes."""
+                      fail_on: Severity, today: _dt.date | None = None,
+                      review: ReviewFile | None = None) -> bytes:
+    """The sheet for ``fr`` in the format ``suffix`` names, as file bytes;
+    with ``review``, each finding's recorded decision, reason and reviewer."""
     from .render.sheet_model import build_sheet
 
-    sheet = build_sheet(fr, fields, fail_on=fail_on, config=config, today=today)
+    decisions = None
+    if review is not None and fr.findings and fr.document is not None:
+        decisions = review.lookup(fr.findings, fr.document.text)
+    sheet = build_sheet(fr, fields, fail_on=fail_on, config=config, today=today, decisions=decisions)
     if suffix == ".docx":
         from .render.sheet_docx import render_sheet_docx
 
@@ -99,6 +105,7 @@ class OutputPlan:
     today: _dt.date | None = None
     roots: tuple[str, ...] = ()  # folders named on the command line: drafts keep their subfolder
     final: bool = False  # --final-copy: the .docx copy accepts changes and drops comments
+    review: ReviewFile | None = None  # --review: the sheet shows each finding's decision
     _inputs: list[str] = field(default_factory=list)
     _written: set[str] = field(default_factory=set)
 
@@ -188,7 +195,7 @@ class OutputPlan:
         if sheet is not None:
             _make_subfolder(self.sheet, sheet)
             data = render_sheet_file(fr, sheet.suffix.lower(), self.fields, config=self.config,
-                                     fail_on=self.fail_on, today=self.today)
+                                     fail_on=self.fail_on, today=self.today, review=self.review)
             self._claim(sheet)
             written.append(write_atomic(sheet, data, protect=protect))
         target = self.redact_target(fr.path)

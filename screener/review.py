@@ -39,8 +39,8 @@ from pathlib import Path
 
 from .atomic import write_atomic
 from .errors import InputError
+from .masking import guard  # the last guard: long digit runs, e-mails
 from .model import FileReport, Finding, Report
-from .render.sheet_safe import guard  # the sheet's last guard: long digit runs, e-mails
 
 FORMAT = 1
 SUFFIX = ".review.json"

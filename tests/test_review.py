@@ -127,3 +127,17 @@ def test_screen_check_review_shows_only_new_and_unresolved(tmp_path):
     assert code == 1 and [f["kind"] for f in report["files"][0]["findings"]] == ["mobile", "landline"]
     code, _, _ = run(draft)
     assert code == 1  # without the review file every finding counts
+
+
+def test_the_cli_sheet_records_each_decision(tmp_path):
+    draft = tmp_path / "公示.txt"
+    draft.write_text(DRAFT, encoding="utf-8")
+    review = ReviewFile()
+    fs = findings()
+    review.decide(fs[0], DRAFT, FALSE_POSITIVE, reason="样例号码，非真实个人", reviewer="王某")
+    path = review.save(tmp_path / "公示.txt.review.json")
+    sheet = tmp_path / "审批表.md"
+    code, out, err = run(draft, "--review", path, "--sheet", sheet)
+    text = sheet.read_text(encoding="utf-8")
+    assert "样例号码，非真实个人" in text and "王某" in text
+    assert ID not in text and PHONE not in text
