@@ -88,6 +88,10 @@ class Explanation:
             parts.append(f"分词：{self.segmentation}")
         return "；".join(parts)
 
+# The location of a finding about the file as a whole (tracked changes, pictures):
+# it quotes no text, so a report prints no excerpt for it.
+WHOLE_FILE = "整个文件"
+
 
 @dataclass(frozen=True, slots=True, repr=False)
 class Finding:

@@ -420,3 +420,16 @@ def test_the_first_page_thumbnail_is_left_out_of_the_copy(tmp_path):
     import docx
 
     assert docx.Document(str(out)).paragraphs[0].text == f"户主王某某，手机 {MOBILE[:3]}****{MOBILE[7:]}。"
+
+
+def test_a_whole_file_notice_quotes_no_text_on_the_terminal(tmp_path):
+    """DX801 is about the file as a whole: its 原文 line says so instead of
+    quoting the draft's last words (which read as if they were the problem)."""
+    path = build_docx(tmp_path / "d.docx", blocks=["关于临时救助对象的公示", "结尾这句不是问题"],
+                      comments=[("户主", "核实")])
+    result = run_cli([path])
+    notice = [line for line in result.out.splitlines() if "修订与批注 DX801" in line]
+    assert len(notice) == 1 and notice[0].strip().startswith("整个文件  [警告]")
+    lines = result.out.splitlines()
+    quoted = lines[lines.index(notice[0]) + 1]
+    assert "针对整个文件" in quoted and "结尾这句" not in quoted

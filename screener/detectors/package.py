@@ -19,7 +19,7 @@ from dataclasses import replace
 from ..config import Config
 from ..document import Document
 from ..kinds import Kind
-from ..model import Explanation, Finding, Severity
+from ..model import WHOLE_FILE, Explanation, Finding, Severity
 from .base import Rule, make_finding
 from .unchecked import UNCHECKED
 
@@ -58,4 +58,4 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
         end = len(doc.text)
         finding = make_finding(doc, rule, end, end, message=notice.message, suggestion=notice.suggestion,
                                explanation=Explanation(rule=f"{rule.code} {rule.title}"))
-        yield replace(finding, location="整个文件")
+        yield replace(finding, location=WHOLE_FILE)

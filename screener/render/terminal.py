@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from ..detectors import KIND_LABELS, kind_order
 from ..display import one_line
-from ..model import FileReport, Finding, Report, Severity
+from ..model import WHOLE_FILE, FileReport, Finding, Report, Severity
 from ..outcome import CLEAN, EMPTY, UNREADABLE, outcome
 from ..privacy import Masker, Privacy
 from .summary import render_summary
 
 EXCERPT = 14  # characters of context either side
+WHOLE_FILE_EXCERPT = "（针对整个文件，不对应某段文字）"
 
 
 def excerpt(fr: FileReport, f: Finding, show_values: bool = False, width: int = EXCERPT,
@@ -18,6 +19,8 @@ def excerpt(fr: FileReport, f: Finding, show_values: bool = False, width: int = 
     doc = fr.document
     if doc is None:
         return ""
+    if f.start == f.end and f.location == WHOLE_FILE:
+        return WHOLE_FILE_EXCERPT  # a file-level notice quotes no text (not the draft's last words)
     text = doc.text
     lo, hi = max(0, f.start - width), min(len(text), f.end + width)
     masker = masker or Masker(fr.findings)
@@ -46,7 +49,9 @@ def render_finding(fr: FileReport, f: Finding, show_values: bool = False,
                    privacy: Privacy | None = None, masker: Masker | None = None) -> list[str]:
     privacy = privacy or Privacy(show_values=show_values)
     where = f"{f.line}:{f.column}"
-    if f.location:  # a location can quote the file's content (a sheet's name)
+    if f.start == f.end and f.location == WHOLE_FILE:
+        where = WHOLE_FILE  # no line or column: the notice is about the file
+    elif f.location:  # a location can quote the file's content (a sheet's name)
         where += f"（{privacy.message(f.location)}）"
     label = KIND_LABELS.get(f.kind, f.kind)
     lines = [
