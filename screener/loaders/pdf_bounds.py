@@ -40,6 +40,7 @@ _DICT_WINDOW = 4096
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
 _NAME = re.compile(rb"/([A-Za-z0-9]+)")
 _LENGTH = re.compile(rb"/Length(?![0-9A-Za-z])\s*(\d+)(?:\s+(\d+)\s+R)?")
+_INT_OBJECT = re.compile(rb"(?<![0-9])(\d{1,10})\s+(\d{1,5})\s+obj\s*(\d{1,12})\s*endobj")
 _ENCRYPT = re.compile(rb"/Encrypt\s*(?:\d+\s+\d+\s+R|<<)")
 _BOMB = "PDF 中有数据流解压后过大（超过 {} MB，可能是解压炸弹），已停止读取；请重新导出 PDF，或检查其源文件"
 
@@ -65,8 +66,24 @@ def check_streams(data: bytes, path: str) -> None:
             raise InputError(path, _BOMB.format(MAX_DECODED // 1048576))
 
 
+class _Numbers:
+    """The file's objects that are a bare integer (``12 0 obj 5120 endobj``,
+    how many writers give a stream's /Length), indexed on first use: one
+    scan of the file, not one per stream."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.index: dict[tuple[int, int], int] | None = None
+
+    def get(self, number: int, generation: int) -> int | None:
+        if self.index is None:
+            self.index = {(int(m.group(1)), int(m.group(2))): int(m.group(3)) for m in _INT_OBJECT.finditer(self.data)}
+        return self.index.get((number, generation))
+
+
 def _flate_streams(data: bytes):
     """(raw bytes, number of leading FlateDecode filters) of each Flate stream."""
+    numbers = _Numbers(data)
     pos = 0
     while True:
         m = _STREAM.search(data, pos)
@@ -81,7 +98,7 @@ def _flate_streams(data: bytes):
         obj = head.rfind(b"obj")
         dictionary = head[obj + 3:] if obj != -1 else head
         layers = _flate_layers(dictionary)
-        end = _stream_end(data, dictionary, start)
+        end = _stream_end(data, dictionary, start, numbers)
         pos = max(pos, end)
         if layers:
             yield data[start:end], layers
@@ -101,15 +118,11 @@ def _flate_layers(dictionary: bytes) -> int:
     return min(layers, MAX_LAYERS)
 
 
-def _stream_end(data: bytes, dictionary: bytes, start: int) -> int:
+def _stream_end(data: bytes, dictionary: bytes, start: int, numbers: _Numbers) -> int:
     m = _LENGTH.search(dictionary)
     length = None
     if m is not None:
-        if m.group(2) is None:
-            length = int(m.group(1))
-        else:
-            ref = re.search(rb"(?<!\d)%s\s+%s\s+obj\s*(\d+)\s*endobj" % (m.group(1), m.group(2)), data)
-            length = int(ref.group(1)) if ref else None
+        length = int(m.group(1)) if m.group(2) is None else numbers.get(int(m.group(1)), int(m.group(2)))
     if length is not None and start + length <= len(data):
         return start + length
     end = data.find(b"endstream", start)
