@@ -20,8 +20,8 @@ import xlwt
 import gen
 import sheet_factory as sf
 from harness import run_cli
-from ole_factory import xls_with
-from screener import screen_bytes
+from ole_factory import build_ole, xls_with
+from screener import InputError, screen_bytes
 from screener.loaders.sheets import load_sheet
 
 ID = gen.id_number("530427", "19850312", "123")
@@ -252,3 +252,27 @@ def test_a_clean_sheet_with_a_picture_does_not_pass(tmp_path, fmt, build):
     path.write_bytes(build())
     result = run_cli([path])
     assert result.code == 1 and "图片中的文字无法检查" in result.out, result
+
+
+def _workbook_stream() -> bytes:
+    import olefile
+
+    with olefile.OleFileIO(io.BytesIO(_plain_xls())) as ole:
+        return ole.openstream("Workbook").read()
+
+
+def test_a_word_document_embedded_in_a_workbook_is_an_embedded_object_not_a_refusal():
+    """Before, any "WordDocument" in the bytes made the .xls "a Word file"."""
+    data = build_ole({"Workbook": _workbook_stream(),
+                      "MBD00000001": {"WordDocument": b"\xec\xa5" + b"\x00" * 64, "\x01Ole": b"\x01\x00\x00\x02"}})
+    found = [(f.code, f.message) for f in screen_bytes(data, "花名册.xls").findings]
+    assert found == [("DX802", "图片中的文字无法检查：嵌入对象1")]
+
+
+@pytest.mark.parametrize("tree, message", [
+    ({"WordDocument": b"\xec\xa5" + b"\x00" * 64}, "实际是 Word 文档"),
+    ({"EncryptedPackage": b"\x00" * 64, "EncryptionInfo": b"\x04\x00"}, "已加密"),
+])
+def test_an_ole_file_that_is_no_workbook_is_still_refused(tree, message):
+    with pytest.raises(InputError, match=message):
+        load_sheet(Path("名单.xls"), build_ole(tree))
