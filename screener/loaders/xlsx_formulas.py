@@ -29,7 +29,7 @@ from .zipsafe import read_member
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
-_C, _F = f"{{{_MAIN}}}c", f"{{{_MAIN}}}f"
+_C, _F, _ROW = f"{{{_MAIN}}}c", f"{{{_MAIN}}}f", f"{{{_MAIN}}}row"
 _REF = re.compile(r"([A-Z]{1,3})(\d{1,7})")
 _WORTH = re.compile(r'"|\d{7}')
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
@@ -81,14 +81,18 @@ def read_formulas(zf: zipfile.ZipFile, path: str, what: str) -> dict[str, list[t
             continue
         found: list[tuple[int, int, str]] = []
         try:
-            for _, el in etree.iterparse(io.BytesIO(data), events=("end",), tag=_C, resolve_entities=False,
-                                         no_network=True, load_dtd=False, huge_tree=False):
-                f = el.find(_F)
-                if f is not None and f.text and worth_screening(f.text):
-                    where = parse_ref(el.get("r", ""))
+            for _, f in etree.iterparse(io.BytesIO(data), events=("end",), tag=(_F, _ROW), resolve_entities=False,
+                                        no_network=True, load_dtd=False, huge_tree=False):
+                if f.tag == _ROW:  # a finished row is dropped: memory stays that of one row
+                    f.clear(keep_tail=False)
+                    while f.getprevious() is not None:
+                        del f.getparent()[0]
+                    continue
+                cell = f.getparent()
+                if f.text and cell is not None and cell.tag == _C and worth_screening(f.text):
+                    where = parse_ref(cell.get("r", ""))
                     if where is not None:
                         found.append((where[0], where[1], "=" + f.text))
-                el.clear(keep_tail=False)
         except etree.XMLSyntaxError:
             continue  # openpyxl has read the part already; a damaged one fails there, not here
         if found:
