@@ -249,7 +249,7 @@ def _zeros_blank(table3: dict[str, list]) -> dict[str, list]:
     return {k: ["" if v == 0 else v for v in row] for k, row in table3.items()}
 
 
-@pytest.mark.parametrize("form", ["pipe", "tabs"])
+@pytest.mark.parametrize("form", ["pipe", "tabs", "docx"])
 def test_blank_cells_count_as_0_and_are_reported_once(tmp_path, form):
     """Offices often leave blank where 0 is meant (上海市人民政府's 2019 report
     leaves most cells blank): one warning for the table, and the relations
@@ -277,10 +277,3 @@ def test_html_nbsp_cells_are_blank_cells():
     assert [f.code for f in found] == ["AR606"] and "格空白" in found[0].message
 
 
-def test_docx_blank_cells_leave_their_rows_unchecked_and_say_so(tmp_path):
-    """The .docx loader writes nothing for an empty cell, so a row with blank
-    cells arrives with fewer than 7 figures: reported (AR613), never passed."""
-    table3 = _zeros_blank(consistent_table3("2021"))
-    found = annual(screen_file(write(blocks(2022, "2021", table3=table3), "docx", tmp_path, "blank")))
-    assert found and {f.code for f in found} == {"AR613"}
-    assert all(f.severity == Severity.INFO and "未核对" in f.message for f in found)

@@ -133,5 +133,8 @@ def read_table4(text: str, start: int, end: int) -> Table4 | None:
         return Table4(cells=(), start=headers[-1].end())
     before = [h for h in headers if h.end() <= first_value.start()]
     value_start = before[-1].end()
+    line_end = text.find("\n", value_start, first_value.start())
+    if line_end != -1 and not text[value_start:line_end].strip(" \t|｜"):
+        value_start = line_end + 1  # the header row's blank trailing cells are not values
     cells = read_cells(text, value_start, end, 15)
     return Table4(cells=tuple(cells[:16]), start=value_start)

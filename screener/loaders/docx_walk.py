@@ -146,6 +146,19 @@ class TextBuilder:
         if self.pieces and self.pieces[-1] == "\n":
             self.pieces[-1] = "\t"
 
+    def drop_separators(self, mark: int) -> None:
+        """Forget what was added since ``mark`` if it is only blank cells' separators."""
+        added = self.pieces[mark:]
+        if added and all(piece in ("\t", "\n") for piece in added):
+            del self.pieces[mark:]
+            self.pos -= len(added)
+
+    def blank_cell(self, last: bool) -> None:
+        """A cell with no text: a tab (a line break when it ends the row), so
+        blank cells keep their place and the next value stays in its column
+        (an annual-report row ``0 | | 3`` must not read as ``0 | 3``)."""
+        self.add("\n" if last else "\t", None)
+
 
 def choice(ac) -> object | None:
     """The branch of an mc:AlternateContent to read: the first Choice, else the Fallback."""
@@ -209,10 +222,15 @@ class Walker:
         number = self.tables
         for r, row in enumerate(self._wrapped(tbl, self.n.tr), 1):
             cells = list(self._wrapped(row, self.n.tc))
+            mark = len(self.out.pieces)
             for c, cell in enumerate(cells, 1):
+                before = self.out.pos
                 self.blocks(cell, label if label is not None else f"表格{number} 第{r}行第{c}列")
-                if c < len(cells):
+                if self.out.pos == before:  # a blank cell stays a cell: the row keeps its columns
+                    self.out.blank_cell(last=c == len(cells))
+                elif c < len(cells):
                     self.out.end_cell()
+            self.out.drop_separators(mark)  # a row with no text at all adds nothing, as before
 
     def _transparent(self, tag) -> bool:
         """Content controls and custom XML wrap content without being content."""

@@ -27,6 +27,7 @@ from .sheet_layout import (
     build_document,
     value_text,
 )
+from .xlsx_formulas import worth_screening
 from .zipsafe import open_zip, read_member
 
 WHAT = " ODS 表格"
@@ -38,7 +39,9 @@ NS = {
     "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
     "dc": "http://purl.org/dc/elements/1.1/",
     "meta": "urn:oasis:names:tc:opendocument:xmlns:meta:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
 }
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
                           huge_tree=False, remove_comments=True, remove_pis=True)
 
@@ -62,8 +65,15 @@ class _Reader:
         self.path = path
         self.zip = open_zip(data, path, WHAT)
         self.cells = 0
+        self._parsed: dict[str, object] = {}
 
     def xml(self, name: str):
+        """The parsed part ``name`` (None when absent), parsed once."""
+        if name not in self._parsed:
+            self._parsed[name] = self._parse(name)
+        return self._parsed[name]
+
+    def _parse(self, name: str):
         try:
             info = self.zip.getinfo(name)
         except KeyError:
@@ -100,6 +110,16 @@ def _repeat(el, attr: str) -> int:
         return 1
 
 
+def _formula(td) -> str | None:
+    """The cell's formula as LibreOffice shows it (``of:=HYPERLINK(…)`` →
+    ``=HYPERLINK(…)``), when it can carry a value (xlsx_formulas.worth_screening)."""
+    formula = td.get(_q("table", "formula"))
+    if not formula or not worth_screening(formula):
+        return None
+    prefix, sep, rest = formula.partition(":=")
+    return "=" + rest if sep and prefix.isalpha() else formula
+
+
 def _hidden_styles(content, styles) -> set[str]:
     hidden = set()
     for root in (content, styles):
@@ -124,7 +144,7 @@ def _sheet(reader: _Reader, table, hidden_styles: set[str]) -> Sheet:
     row = 0
     for tr in table.iter(_ROW):
         rows = _repeat(tr, "number-rows-repeated")
-        found: list[tuple[int, str, bool, str | None]] = []
+        found: list[tuple[int, str, bool, str | None, str | None]] = []
         c = 0
         for td in tr:
             if td.tag not in (_CELL, _COVERED):
@@ -144,26 +164,29 @@ def _sheet(reader: _Reader, table, hidden_styles: set[str]) -> Sheet:
             if shown is None:
                 text = _text(td)
                 shown = (text, False) if text else None
-            if shown is not None or note_text:
+            formula = _formula(td)
+            if shown is not None or note_text or formula:
                 reader.count(cols * rows)
                 for k in range(cols):
-                    found.append((c + k, shown[0] if shown else "", bool(shown and shown[1]), note_text))
+                    found.append((c + k, shown[0] if shown else "", bool(shown and shown[1]), note_text, formula))
             c += cols
         if found:
             for k in range(rows):
-                for cc, text, numeric, note_text in found:
+                for cc, text, numeric, note_text, formula in found:
                     if text:
                         sheet.cells.append(CellValue(row + k, cc, text, numeric))
                     if note_text and note_text.strip():
                         sheet.comments.append((row + k, cc, note_text))
+                    if formula:
+                        sheet.formulas.append((row + k, cc, formula))
                 if tr.get(_q("table", "visibility"), "visible") != "visible":
                     sheet.hidden_rows.add(row + k)
         row += rows
     return sheet
 
 
-def read_workbook(data: bytes, path: str) -> Workbook:
-    reader = _Reader(data, path)
+def read_workbook(data: bytes, path: str, reader: _Reader | None = None) -> Workbook:
+    reader = reader or _Reader(data, path)
     content = reader.xml("content.xml")
     if content is None:
         raise InputError(path, "不是有效的 ODS 表格（缺少 content.xml），请在 WPS 或 LibreOffice 中另存为 .xlsx")
@@ -196,4 +219,45 @@ def read_workbook(data: bytes, path: str) -> Workbook:
 
 
 def load_ods(path: Path, data: bytes, encoding: str | None = None) -> SheetDocument:
-    return build_document(read_workbook(data, str(path)), str(path))
+    reader = _Reader(data, str(path))
+    book = read_workbook(data, str(path), reader)
+    book.pictures = _pictures(reader)
+    return build_document(book, str(path))
+
+
+def _pictures(reader: _Reader) -> list[str]:
+    """The pictures and embedded objects of the spreadsheet, for DX802.
+
+    In content.xml and styles.xml (pictures in page headers), a
+    ``draw:frame`` holds a ``draw:image`` (a picture) or a ``draw:object`` /
+    ``draw:object-ole`` (an embedded object; its ``draw:image`` is only the
+    object's preview and not counted again).  A chart is an embedded object
+    drawn from cells already read, and is left out.  Pictures stored under
+    ``Pictures/`` that no frame names (a fill, a bullet) are still counted:
+    whatever the package carries is published with it."""
+    pictures = objects = 0
+    named: set[str] = set()
+    for part in ("content.xml", "styles.xml"):
+        root = reader.xml(part)
+        if root is None:
+            continue
+        for frame in root.iter(_q("draw", "frame")):
+            embedded = [el for el in frame if el.tag in (_q("draw", "object"), _q("draw", "object-ole"))]
+            images = [el for el in frame if el.tag == _q("draw", "image")]
+            named.update(el.get(_XLINK_HREF, "").removeprefix("./") for el in images)
+            if embedded:
+                objects += sum(1 for el in embedded if not _is_chart(reader, el))
+            elif images:
+                pictures += 1
+    stored = [n for n in reader.zip.namelist() if n.startswith("Pictures/") and not n.endswith("/")]
+    pictures += sum(1 for n in stored if n not in named)
+    return [f"图片{i}" for i in range(1, pictures + 1)] + [f"嵌入对象{i}" for i in range(1, objects + 1)]
+
+
+def _is_chart(reader: _Reader, el) -> bool:
+    """Whether a draw:object is a chart (its sub-document's content is an office:chart)."""
+    href = el.get(_XLINK_HREF, "").removeprefix("./").rstrip("/")
+    if not href or "/" in href or href.startswith(".."):
+        return False
+    root = reader.xml(f"{href}/content.xml")
+    return root is not None and next(root.iter(_q("office", "chart")), None) is not None

@@ -36,11 +36,13 @@ import pypdfium2.raw as pdfium_c
 from ..errors import InputError
 from .paged import PagedBuilder, PagedDocument, page_label, page_ranges
 from .pdf_annots import page_annotations
+from .pdf_bounds import check_streams
 from .sniff import wrong_format
 from .softbreaks import join_lines
 
 MAX_PAGES = 20_000
 MAX_CHARS = 64 * 1024 * 1024  # all text of one file
+MAX_PAGE_CHARS = 4 * 1024 * 1024  # one page (a dense A4 page holds a few thousand)
 _OBJECT_DEPTH = 8  # form XObjects nested deeper than this are not searched for pictures
 # A page with no text but this many drawn shapes is text converted to outlines
 # (转曲) or a vector scan, not a blank page with a border.
@@ -63,6 +65,7 @@ def load_pdf(path: Path, data: bytes, encoding: str | None = None) -> PagedDocum
     name = str(path)
     if b"%PDF-" not in data[:1024]:
         raise InputError(name, wrong_format(data, "PDF"))
+    check_streams(data, name)  # a decompression bomb stops here, before PDFium inflates it
     with _PDFIUM:
         try:
             pdf = pdfium.PdfDocument(data)
@@ -89,7 +92,7 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> PagedDocument:
         except pdfium.PdfiumError:
             raise InputError(name, f"PDF 第{number}页已损坏，无法读取；请重新导出 PDF") from None
         try:
-            text = _page_text(page)
+            text = _page_text(page, name, number)
             pictures = _has_pictures(page) or (not text.strip() and _outlined(page))
             comments, links = page_annotations(pdf, page)
         finally:
@@ -127,9 +130,11 @@ def _scan_note(out: PagedBuilder, scans: list[int]) -> None:
     scans.clear()
 
 
-def _page_text(page: pdfium.PdfPage) -> str:
+def _page_text(page: pdfium.PdfPage, name: str, number: int) -> str:
     textpage = page.get_textpage()
     try:
+        if textpage.count_chars() > MAX_PAGE_CHARS:  # counted before the text is copied out
+            raise InputError(name, f"PDF 第{number}页文字过多（超过 {MAX_PAGE_CHARS // 1048576} M 字），已停止读取；请检查其源文件")
         raw = textpage.get_text_range()
     finally:
         textpage.close()

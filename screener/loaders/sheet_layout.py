@@ -18,8 +18,9 @@ ownership exactly as for a "key：value" line in a text draft: 身份证号码�
 labels an ID, 姓名：张三 makes the row a person's record.  The header text
 is layout only; findings are located by the cell's own text.
 
-Comments (notes), headers and footers, defined names and document
-properties follow, one per line, each with its own location.  A line break
+Comments (notes), links, formulas that carry literals (``公式 C5：=…``,
+located ``工作表「X」 C5 公式``), headers and footers, defined names and
+document properties follow, one per line, each with its own location.  A line break
 inside a cell is written as a space so a row stays one record.
 
 Every stretch of text that came from the file is a ``SheetPiece``: where a
@@ -71,6 +72,7 @@ class Sheet:
     comments: list[tuple[int, int, str]] = field(default_factory=list)  # row, col, text
     headers: list[tuple[str, str]] = field(default_factory=list)  # 页眉 / 页脚 label, text
     links: list[tuple[int, int, str]] = field(default_factory=list)  # row, col, hyperlink target
+    formulas: list[tuple[int, int, str]] = field(default_factory=list)  # row, col, formula text or literals
 
 
 @dataclass(slots=True)
@@ -78,12 +80,13 @@ class Workbook:
     sheets: list[Sheet] = field(default_factory=list)
     names: list[tuple[str, str]] = field(default_factory=list)  # defined name, its formula text
     properties: list[tuple[str, str]] = field(default_factory=list)  # 标题 / 作者 …, value
+    pictures: list[str] = field(default_factory=list)  # 图片1, 嵌入对象1 …: what no detector reads (DX802)
 
 
 @dataclass(frozen=True, slots=True)
 class SheetPiece:
     """A stretch of the text and where it came from: ``part`` is "cell",
-    "comment", "link", "header", "name" or "property"; ``sheet`` the sheet's index
+    "comment", "link", "formula", "header", "name" or "property"; ``sheet`` the sheet's index
     (-1 for workbook-level parts); ``ref`` the cell (C5) or the name."""
 
     start: int
@@ -235,6 +238,11 @@ def _write_sheet(w: _Writer, index: int, sheet: Sheet) -> None:
         w.plain(f"链接 {ref}：")
         w.located(text, f"{label} {ref} 链接", "link", index, ref)
         w.plain("\n")
+    for row, col, text in sheet.formulas:
+        ref = cell_ref(row, col)
+        w.plain(f"公式 {ref}：")
+        w.located(text, f"{label} {ref} 公式", "formula", index, ref)
+        w.plain("\n")
     for where, text in sheet.headers:
         w.plain(f"{where}：")
         w.located(text, f"{label} {where}", "header", index, where)
@@ -257,4 +265,15 @@ def build_document(book: Workbook, path: str) -> SheetDocument:
         w.plain("\n")
     return SheetDocument("".join(w.parts).rstrip("\n") + "\n" if w.parts else "", path=path,
                          segments=tuple(w.segments), wrap_join=False, pieces=tuple(w.pieces),
-                         sheet_names=tuple(s.name for s in book.sheets))
+                         sheet_names=tuple(s.name for s in book.sheets), notices=pictures_notice(book.pictures))
+
+
+def pictures_notice(found: list[str]) -> tuple[Notice, ...]:
+    """The DX802 notice naming a workbook's pictures and embedded objects
+    (``found``: 图片1, 嵌入对象1 …): a scanned 花名册 pasted into a sheet leaks
+    as surely as typed cells, and no detector reads it."""
+    if not found:
+        return ()
+    shown = "、".join(found[:10]) + (f" 等 {len(found)} 个" if len(found) > 10 else "")
+    return (Notice(kind="unchecked", code="DX802", message=f"图片中的文字无法检查：{shown}",
+                   suggestion="请人工核对表格中的图片和嵌入对象（扫描件、截图中的身份证号、手机号同样会泄露）"),)

@@ -14,7 +14,10 @@ bytes decide:
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import olefile
 
 from ..document import Document
 from ..errors import InputError
@@ -25,6 +28,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _WORD = "WordDocument".encode("utf-16-le")
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+_WORKBOOK_STREAMS = {"workbook", "book"}
 
 
 def sniff(data: bytes) -> str:
@@ -40,6 +44,17 @@ def sniff(data: bytes) -> str:
     return "csv"
 
 
+def _root_streams(data: bytes) -> set[str] | None:
+    """The lower-cased names at the root of an OLE file (None when olefile
+    cannot read its directory): a Word document embedded in a workbook sits
+    in a storage of its own and must not make the workbook "a Word file"."""
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            return {entry[0].lower() for entry in ole.listdir(streams=True, storages=True)}
+    except Exception:  # a damaged container: xlrd gives the clear message
+        return None
+
+
 def load_sheet(path: Path, data: bytes, encoding: str | None = None) -> Document:
     """Any spreadsheet format, by its content."""
     name = str(path)
@@ -47,9 +62,10 @@ def load_sheet(path: Path, data: bytes, encoding: str | None = None) -> Document
         raise InputError(name, "文件为空（0 字节），不是有效的表格")
     kind = sniff(data)
     if kind == "xls":
-        if _ENCRYPTED in data:
+        root = _root_streams(data)
+        if _ENCRYPTED in data and (root is None or "encryptedpackage" in root):
             raise InputError(name, "表格设有打开密码（已加密），无法检查；请去除密码后再检查")
-        if _WORD in data:
+        if _WORD in data and (root is None or ("worddocument" in root and not root & _WORKBOOK_STREAMS)):
             raise InputError(name, "实际是 Word 文档（.doc），只是扩展名是表格；请另存为 .docx 后再检查")
         from .xls import load_xls  # xlrd: imported only for a BIFF file
 

@@ -47,6 +47,7 @@ from ..errors import InputError
 from . import sniff
 from .docx import load_docx
 from .html import load_html
+from .ole_props import ole_properties
 from .paged import PagedBuilder, PagedDocument
 
 _WORD_IDENT = 0xA5EC
@@ -62,9 +63,6 @@ _ANCHORS = "\x01\x08"  # a picture, an embedded object or a drawing stands here
 _NOTE_MARK = "\ue000"
 _NUMBERED = {"脚注", "尾注", "批注"}
 _HYPERLINK = re.compile(r'^\s*HYPERLINK\s+(?:\\l\s+)?"([^"]+)"', re.IGNORECASE)
-_PROPERTIES = (("title", "标题"), ("subject", "主题"), ("author", "作者"), ("keywords", "关键词"),
-               ("comments", "备注"), ("last_saved_by", "最后保存者"))
-_DOC_PROPERTIES = (("company", "单位"), ("manager", "经理"), ("category", "类别"))
 
 
 def load_word97(path: Path, data: bytes, encoding: str | None = None) -> Document:
@@ -132,7 +130,7 @@ def _read(ole: olefile.OleFileIO, name: str, fmt: str) -> PagedDocument:
             out.add(paragraph, f"第{number}段" if label is None else label)
     if anchors:
         out.note(f"文档含图片或嵌入对象 {anchors} 个，其中的文字未检查", "embedded", "图片和对象")
-    properties = _properties(ole)
+    properties = ole_properties(ole)
     if properties is None:
         out.note("文档属性无法读取，未能检查", "embedded", "文档属性")
     else:
@@ -259,35 +257,3 @@ def _clean(raw: str, keep_marks: bool = False) -> str:
         elif ch >= " ":
             out.append(ch)
     return "".join(out)
-
-
-def _properties(ole: olefile.OleFileIO) -> list[tuple[str, str]] | None:
-    """The summary properties, or None when their streams are damaged (the
-    text already read is still screened; the properties are reported unread)."""
-    try:
-        meta = ole.get_metadata()
-    except Exception:  # olefile's property-set parser raises many kinds on damage
-        return None
-    items = []
-    for attr, zh in _PROPERTIES + _DOC_PROPERTIES:
-        value = getattr(meta, attr, None)
-        if isinstance(value, bytes):
-            value = _decode_property(value, getattr(meta, "codepage", None))
-        if isinstance(value, str):
-            items.append((zh, value))
-    return items
-
-
-_CODEPAGES = {936: "gb18030", 54936: "gb18030", 65001: "utf-8", 1252: "cp1252", 950: "big5", 1200: "utf-16-le"}
-
-
-def _decode_property(value: bytes, codepage: int | None) -> str:
-    """olefile returns 8-bit property strings as bytes, in the property set's
-    code page (936, GBK, for Chinese Word and WPS)."""
-    value = value.rstrip(b"\x00")
-    for codec in (_CODEPAGES.get(codepage or 0, "gb18030"), "gb18030"):
-        try:
-            return value.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return value.decode("latin-1")

@@ -5,30 +5,39 @@ xlrd (BSD) is the maintained reader of the BIFF format; since 2.0 it reads
 nothing else, which is what is wanted here.  It gives every sheet with its
 visibility (visible, hidden, very hidden), cell values with their types (so
 a number is known to be a number), hidden rows and columns
-(``formatting_info``), cell notes and defined names.  It does not parse
-page headers and footers, so this module walks each sheet's HEADER/FOOTER
-records (0x0014 / 0x0015, an XLUnicodeString each) in the workbook stream
-that xlrd has already extracted from the OLE file.
+(``formatting_info``), cell notes and defined names.  What it does not
+parse is read from the records of the workbook stream xlrd has already
+extracted (biff.py): page headers and footers, the string and number
+constants inside formulas (a BIFF file stores formulas parsed, so their
+text is not there, their literals are), and the pictures each sheet
+anchors.  The OLE container itself (olefile) gives the embedded objects
+(``MBD…`` storages) and the document properties (SummaryInformation and
+DocumentSummaryInformation, ole_props.py).
 """
 from __future__ import annotations
 
+import io
 import re
-import struct
 from pathlib import Path
 
+import olefile
+
 from ..errors import InputError
+from . import biff
+from .ole_props import ole_properties
 from .sheet_layout import (
     CellValue,
     Sheet,
     SheetDocument,
     Workbook,
     build_document,
+    number_text,
     value_text,
 )
+from .xlsx_formulas import worth_screening
 
 _STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}
-_HEADER_RECORDS = {0x0014: "页眉", 0x0015: "页脚"}
-_EOF = 0x000A
+_HEADER_RECORDS = {biff.HEADER: "页眉", biff.FOOTER: "页脚"}
 _CODES = re.compile(r'&(?:"[^"]*"|\d+|[LCRPNDTFAZGUEXYSBIK]|&)')
 
 
@@ -47,10 +56,15 @@ def read_workbook(data: bytes, path: str) -> Workbook:
         raise InputError(path, "表格已损坏或不是有效的 .xls 文件，无法读取；请在 Excel 或 WPS 中打开后另存为 .xlsx") from None
     try:
         book = Workbook()
-        headers = _headers(bk)
+        extras = _sheet_records(bk)
         for index in range(bk.nsheets):
             sh = bk.sheet_by_index(index)
-            book.sheets.append(_sheet(bk, sh, headers.get(index, [])))
+            book.sheets.append(_sheet(bk, sh, extras.get(index)))
+        embedded, properties = _container(data)
+        book.properties.extend(properties)
+        # an embedded object is anchored by a picture OBJ of its own: count it once
+        pictures = max(0, sum(extra.pictures for extra in extras.values()) - embedded)
+        book.pictures = [f"图片{i}" for i in range(1, pictures + 1)] + [f"嵌入对象{i}" for i in range(1, embedded + 1)]
         for name in getattr(bk, "name_obj_list", ()):
             text = _name_text(name)
             if text and not name.name.startswith("_xlnm") and name.name not in ("Print_Area", "Print_Titles"):
@@ -64,7 +78,7 @@ def read_workbook(data: bytes, path: str) -> Workbook:
         bk.release_resources()
 
 
-def _sheet(bk, sh, headers: list[tuple[str, str]]) -> Sheet:
+def _sheet(bk, sh, extra: biff.SheetRecords | None) -> Sheet:
     import xlrd
 
     sheet = Sheet(name=sh.name, state=_STATES.get(getattr(sh, "visibility", 0), "hidden"))
@@ -95,8 +109,18 @@ def _sheet(bk, sh, headers: list[tuple[str, str]]) -> Sheet:
     for (r, c), note in sorted(getattr(sh, "cell_note_map", {}).items()):
         if note.text and note.text.strip():
             sheet.comments.append((r, c, note.text))
-    sheet.headers.extend(headers)
+    if extra is not None:
+        sheet.headers.extend((_HEADER_RECORDS[rid], text) for rid, text in extra.headers)
+        sheet.formulas.extend((r, c, text) for r, c, found in extra.formulas if (text := _literals(found)))
     return sheet
+
+
+def _literals(found: list[str | float]) -> str | None:
+    """A formula's constants as screened text (``"张三 " "530427…"``), when
+    they can carry a value; quotes keep two constants from reading as one number."""
+    shown = " ".join(f'"{v}"' if isinstance(v, str) else number_text(v) for v in found
+                     if isinstance(v, str) or abs(v) >= 1_000_000)
+    return shown if shown and worth_screening(shown) else None
 
 
 def _name_text(name) -> str | None:
@@ -111,36 +135,19 @@ def _name_text(name) -> str | None:
     return None
 
 
-def _headers(bk) -> dict[int, list[tuple[str, str]]]:
-    """Each sheet's page header and footer, read from its BIFF substream."""
+def _sheet_records(bk) -> dict[int, biff.SheetRecords]:
+    """Each sheet's headers, footers, formula constants and pictures, read
+    from its BIFF substream; header and footer text loses its &-codes."""
     mem = getattr(bk, "mem", None)
-    out: dict[int, list[tuple[str, str]]] = {}
+    out: dict[int, biff.SheetRecords] = {}
     if not mem:
         return out
     for index, pos in enumerate(getattr(bk, "_sh_abs_posn", ())):
-        found: list[tuple[str, str]] = []
-        while 0 <= pos <= len(mem) - 4:
-            rid, size = struct.unpack_from("<HH", mem, pos)
-            body = mem[pos + 4: pos + 4 + size]
-            pos += 4 + size
-            if rid == _EOF:
-                break
-            if rid in _HEADER_RECORDS and size >= 3:
-                text = _unicode_string(body)
-                if text and text.strip():
-                    found.append((_HEADER_RECORDS[rid], text))
-        if found:
-            out[index] = found
+        found = biff.read_sheet(mem, pos)
+        found.headers = [(rid, text) for rid, raw in found.headers
+                         if (text := " ".join(p for p in _CODES.split(raw) if p.strip())).strip()]
+        out[index] = found
     return out
-
-
-def _unicode_string(body: bytes) -> str:
-    """An XLUnicodeString (cch, flags, characters), with the &-codes that
-    set fonts and fields removed and the &L/&C/&R sections joined by spaces."""
-    cch, flags = struct.unpack_from("<HB", body, 0)
-    raw = body[3:]
-    text = raw[:2 * cch].decode("utf-16-le", "replace") if flags & 1 else raw[:cch].decode("latin-1")
-    return " ".join(p for p in _CODES.split(text) if p.strip())
 
 
 class _Null:
@@ -155,3 +162,19 @@ class _Null:
 
 def load_xls(path: Path, data: bytes, encoding: str | None = None) -> SheetDocument:
     return build_document(read_workbook(data, str(path)), str(path))
+
+
+def _container(data: bytes) -> tuple[int, list[tuple[str, str]]]:
+    """The embedded objects (``MBD…`` storages) and the document properties
+    of the OLE file.  Damaged property streams leave the properties out (the
+    cells are still screened)."""
+    try:
+        ole = olefile.OleFileIO(io.BytesIO(data))
+    except Exception:  # xlrd has read the workbook stream; a container olefile refuses has no more to give
+        return 0, []
+    try:
+        embedded = sum(1 for entry in ole.listdir(streams=False, storages=True)
+                       if len(entry) == 1 and entry[0].upper().startswith("MBD"))
+        return embedded, ole_properties(ole) or []
+    finally:
+        ole.close()

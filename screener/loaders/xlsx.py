@@ -10,9 +10,10 @@ compression ratio) and every XML part is refused if it declares a DOCTYPE
 (Excel never writes one; entity bombs and external entities need one), so
 openpyxl only ever parses a package that passed those checks.
 
-Cached formula results are read (what a reader of the published file sees);
-the formulas themselves are not screened, but the redacted copy masks any
-verbatim copy of a number anywhere in the package (redact/xlsx.py).
+Cached formula results are read (what a reader of the published file sees),
+and so are the formulas' own text where it carries literals
+(xlsx_formulas.py); the redacted copy masks any verbatim copy of a number
+anywhere in the package, formulas included (redact/xlsx.py).
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from .sheet_layout import (
     build_document,
     value_text,
 )
+from .xlsx_formulas import read_formulas
 from .zipsafe import open_zip, read_member
 
 WHAT = " Excel 表格"
@@ -65,7 +67,7 @@ def read_workbook(data: bytes, path: str) -> Workbook:
     """The Workbook records of an OOXML spreadsheet."""
     import openpyxl  # imported on first spreadsheet: a text draft does not pay its start-up
 
-    check_package(data, path)
+    zf = check_package(data, path)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "unknown extension", "no default style": not the reader's business
@@ -78,8 +80,10 @@ def read_workbook(data: bytes, path: str) -> Workbook:
     except Exception:  # openpyxl raises many types on a broken part; the message never quotes the file
         raise InputError(path, "表格已损坏或结构无效，无法读取；请在 Excel 或 WPS 中打开后重新另存为 .xlsx") from None
     book = Workbook()
+    formulas = read_formulas(zf, path, WHAT)  # the literals formulas publish
     for ws in wb.worksheets:
         book.sheets.append(_sheet(ws))
+        book.sheets[-1].formulas = formulas.get(ws.title, [])
     for ws in getattr(wb, "chartsheets", ()):
         book.sheets.append(Sheet(name=ws.title, state=getattr(ws, "sheet_state", "visible")))
     for name, defined in wb.defined_names.items():
