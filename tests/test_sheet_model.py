@@ -16,8 +16,8 @@ from screener.document import Document
 from screener.errors import ConfigError
 from screener.detectors import KIND_LABELS, KIND_TABLE
 from screener.model import FileReport
-from screener.render.sheet_header import find_doc_number, find_title
-from screener.render.sheet_model import build_sheet, ticks
+from screener.sheet.header import find_doc_number, find_title
+from screener.sheet.model import build_sheet, ticks
 from screener.masking import guard
 from screener.sheet.fields import SheetFields, fields_from_settings, parse_date
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Severity
-from .sheet_model import (
+from ..sheet.model import (
     CLASSIFIED_NOTICE,
     FORM_TITLE,
     REVIEW_CHOICES,
@@ -24,7 +24,7 @@ from .sheet_model import (
     FindingRow,
     Sheet,
 )
-from .sheet_verdict import AFTER_EDIT, CAN_PUBLISH, WITHHOLD
+from ..sheet.verdict import AFTER_EDIT, CAN_PUBLISH, WITHHOLD
 
 _CSS = """
 @page { size: A4; margin: 15mm 16mm 16mm 16mm;

@@ -20,10 +20,10 @@ from ..masking import mask_digits
 from ..model import FileReport, Finding, Severity
 from ..privacy import masked_slice
 from ..review import Decision
-from ..sheet.fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
-from .sheet_header import find_doc_number, find_title
-from .sheet_safe import Safe, safe_mask
-from .sheet_verdict import conclude
+from .fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
+from .header import find_doc_number, find_title
+from .safe import Safe, safe_mask
+from .verdict import conclude
 
 FORM_TITLE = "信息发布审批表"
 # the signature block, in the order a draft is passed on (domain notes §6.2)
