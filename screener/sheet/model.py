@@ -23,7 +23,7 @@ from ..review import Decision
 from .fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
 from .header import find_doc_number, find_title
 from .safe import Safe, safe_mask
-from .verdict import conclude
+from .verdict import AFTER_EDIT, CAN_PUBLISH, NOT_CHECKED, WITHHOLD, conclude
 
 FORM_TITLE = "信息发布审批表"
 # the signature block, in the order a draft is passed on (domain notes §6.2)
@@ -39,6 +39,8 @@ CLASSIFIED_NOTICE = ("本稿件含密级标识，本表不录入稿件的任何�
 WITHHELD = "（涉密稿件，不录入）"
 # the reviewer's choices (公开 / 区分处理后公开 / 需报审, domain notes §5.2, C6)
 REVIEW_CHOICES = ("□同意公开", "□修改后公开", "□不予公开·需报审")
+# how strongly each suggested conclusion reads ('' for one nobody named)
+_TONES = {WITHHOLD: "withhold", NOT_CHECKED: "withhold", AFTER_EDIT: "edit", CAN_PUBLISH: "publish"}
 _WS = re.compile(r"\s+")
 
 
@@ -137,6 +139,11 @@ class Sheet:
         if not self.attachments:
             return "无"
         return "；".join(f"{i}. {a.name}：{a.status}" for i, a in enumerate(self.attachments, 1))
+
+    @property
+    def tone(self) -> str:
+        """The conclusion's weight for a formatter's styling: withhold, edit, publish."""
+        return _TONES.get(self.conclusion, "")
 
     @property
     def reviewed(self) -> bool:
@@ -307,7 +314,7 @@ def build_sheet(fr: FileReport, fields: SheetFields | None = None, *,
         title, number = title or WITHHELD, number or WITHHELD
     rows = _rows(findings, fail_on, safe, decisions, classified)
     checks = _checks(findings, checked, text)
-    conclusion, reason = conclude(fr, fail_on, [c.label for c in checks if c.count is None])
+    conclusion, reason = conclude(fr, fail_on, [c.label for c in checks if c.count is None], decisions)
     return Sheet(
         source=safe.typed(os.path.basename(fr.path)),
         title=title,

@@ -67,7 +67,7 @@ def draft_view(draft: Draft, show_values: bool, config: Config) -> dict:
     if fr.error is not None:
         return {"id": draft.id, "name": name, "error": fr.error, "readable": False}
     decisions = draft.review.lookup(fr.findings, draft.text)
-    conclusion, reason = conclude(fr, config.fail_on)
+    conclusion, reason = conclude(fr, config.fail_on, decisions=decisions)  # as its sheet says
     return {
         "id": draft.id, "name": name, "readable": True, "chars": fr.chars, "empty": fr.empty,
         "pieces": pieces(draft, show_values, config),
