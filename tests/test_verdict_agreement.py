@@ -126,3 +126,17 @@ def test_the_cli_terminal_and_both_sheet_paths_agree_after_a_review(tmp_path):
     sheet = tmp_path / "审批表.md"
     code, _, _ = run(draft, "--review", path, "--sheet", sheet, "--date", "2024-06-02")
     assert code == 0 and sheet.read_text(encoding="utf-8") == printed
+
+
+@pytest.mark.parametrize("decide, ticked", [
+    (lambda f: None, True),
+    (lambda f: (CONFIRM, ""), True),
+    (lambda f: (FALSE_POSITIVE, "样例号码"), False),
+    (lambda f: (HANDLED, ""), False),
+])
+def test_the_privacy_box_follows_the_same_decisions_as_the_conclusion(decide, ticked):
+    _, full, decisions = _reviewed(f"户主李某某，身份证号码：{ID}\n", decide)
+    sheet = build_sheet(full, decisions=decisions)
+    privacy = dict(sheet.involves)["个人隐私"]
+    assert privacy.startswith("☑是") is ticked
+    assert (sheet.conclusion == "修改后公开") is ticked

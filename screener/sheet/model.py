@@ -330,6 +330,9 @@ def build_sheet(fr: FileReport, fields: SheetFields | None = None, *,
         approval_no=safe.typed(fields.approval_no),
         column=safe.typed(fields.column),
         attachments=tuple(Attachment(safe.typed(a.name), safe(a.status)) for a in attachments),
-        involves=involves(findings, checked, fail_on),
+        # what a review settled (误报 with a reason, 已按要求处理) ticks no box,
+        # as it no longer blocks the conclusion
+        involves=involves([f for f, d in zip(findings, decisions) if d is None or not d.resolved],
+                          checked, fail_on),
         classified=classified,
     )
