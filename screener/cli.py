@@ -167,7 +167,7 @@ def check(
     elif output_format is OutputFormat.json:
         typer.echo(render_json(report, show_values, pretty=True, privacy=privacy))
     elif output_format is OutputFormat.sheet:
-        typer.echo(print_sheets(report, plan), nl=False)
+        typer.echo(print_sheets(full, plan), nl=False)  # the sheet lists decided findings too
     else:
         typer.echo(render_terminal(report, threshold, show_values, privacy), nl=False)
     for fr in report.errors:

@@ -67,9 +67,24 @@ class Segment:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class Unread:
+    """Characters ``[start, end)`` of the text are a loader's note about
+    content it could not check: ``what`` is "scan" (a page without text),
+    "picture" (pictures beside text) or "embedded" (an attachment or
+    object); ``where`` says where a person finds it (第3页)."""
+
+    start: int
+    end: int
+    what: str
+    where: str
+
+
 @dataclass(eq=False)
 class Document:
-    """A draft as detectors see it."""
+    """A draft as detectors see it.  ``unread`` lists what the loader could
+    not check (the ``unchecked`` detector reports each); ``source_format``
+    names the file's format for messages (PDF, OFD, Word 97-2003, WPS)."""
 
     text: str
     path: str = "<text>"
@@ -77,6 +92,8 @@ class Document:
     wrap_join: bool = True  # plain text: a line break between CJK may be a hard wrap
     encoding: str | None = None  # the codec that decoded a text file (for its redacted copy)
     bom: bytes = b""  # the byte-order mark before it
+    unread: tuple[Unread, ...] = ()
+    source_format: str = ""
 
     @cached_property
     def _normal(self) -> tuple[str, list[int], list[int]]:

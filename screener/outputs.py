@@ -38,36 +38,11 @@ from .privacy import Privacy
 from .redact import check_target_format, redact_file
 from .review import ReviewFile
 from .sheet.fields import SheetFields
+from .sheet.model import Sheet, build_sheet
 
-SHEET_FORMATS = (".docx", ".html", ".htm", ".md")
+SHEET_FORMATS = (".docx", ".html", ".htm", ".md")  # render.sheet_formats.SUFFIXES
 SHEET_SUFFIX = "-审批表.docx"
 NAME = "{name}"
-
-
-def render_sheet_file(fr: FileReport, suffix: str, fields: SheetFields, *, config: Config,
-                      fail_on: Severity, today: _dt.date | None = None,
-                      review: ReviewFile | None = None) -> bytes:
-    """The sheet for ``fr`` in the format ``suffix`` names, as file bytes;
-    with ``review``, each finding's recorded decision, reason and reviewer."""
-    from .render.sheet_model import build_sheet
-
-    decisions = None
-    if review is not None and fr.findings and fr.document is not None:
-        decisions = review.lookup(fr.findings, fr.document.text)
-    sheet = build_sheet(fr, fields, fail_on=fail_on, config=config, today=today, decisions=decisions)
-    if suffix == ".docx":
-        from .render.sheet_docx import render_sheet_docx
-
-        return render_sheet_docx(sheet)
-    if suffix in (".html", ".htm"):
-        from .render.sheet_html import render_sheet_html
-
-        return render_sheet_html(sheet).encode("utf-8")
-    if suffix == ".md":
-        from .render.sheet_md import render_sheet_md
-
-        return render_sheet_md(sheet).encode("utf-8")
-    raise OutputError(f"不支持的审批表格式“{suffix or '（无扩展名）'}”，请用 .docx、.html 或 .md")
 
 
 def _is_folder(out: str) -> bool:
@@ -178,6 +153,16 @@ class OutputPlan:
     def targets(self, path: str) -> list[Path]:
         return [t for t in (self.sheet_target(path), self.redact_target(path)) if t is not None]
 
+    def sheet_of(self, fr: FileReport) -> Sheet:
+        """The approval sheet of one screened draft with this run's fields and
+        settings; with --review, each finding's recorded decision, reason and
+        reviewer.  ``--format sheet`` and ``--sheet`` both build it here."""
+        decisions = None
+        if self.review is not None and fr.findings and fr.document is not None:
+            decisions = self.review.lookup(fr.findings, fr.document.text)
+        return build_sheet(fr, self.fields, fail_on=self.fail_on, config=self.config, today=self.today,
+                           decisions=decisions)
+
     def _claim(self, target: Path) -> None:
         key = os.path.abspath(target)
         if key in self._written:
@@ -194,8 +179,11 @@ class OutputPlan:
         sheet = self.sheet_target(fr.path)
         if sheet is not None:
             _make_subfolder(self.sheet, sheet)
-            data = render_sheet_file(fr, sheet.suffix.lower(), self.fields, config=self.config,
-                                     fail_on=self.fail_on, today=self.today, review=self.review)
+            # python-docx costs a tenth of a second of cold start: only runs
+            # that write a sheet import the formatters
+            from .render.sheet_formats import format_of, render_sheet
+
+            data = render_sheet(self.sheet_of(fr), format_of(sheet.suffix))
             self._claim(sheet)
             written.append(write_atomic(sheet, data, protect=protect))
         target = self.redact_target(fr.path)

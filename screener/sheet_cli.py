@@ -49,13 +49,14 @@ def make_plan(drafts: list[str], config: Config, fail_on: Severity, encoding: st
 
 
 def print_sheets(report: Report, plan: OutputPlan) -> str:
-    """``--format sheet``: the Markdown sheet of every readable draft."""
-    from .render.sheet_md import render_sheets_md
-    from .render.sheet_model import build_sheet
+    """``--format sheet``: the Markdown sheet of every readable draft, built
+    and rendered exactly as ``--sheet x.md`` writes it (``report`` is the
+    whole report: with --review, resolved findings are listed with their
+    decision, as on the written sheet)."""
+    # python-docx costs a tenth of a second of cold start: only sheet runs import it
+    from .render.sheet_formats import render_sheets_text
 
-    sheets = [build_sheet(fr, plan.fields, fail_on=plan.fail_on, config=plan.config, today=plan.today)
-              for fr in report.files if fr.error is None]
-    return render_sheets_md(sheets)
+    return render_sheets_text([plan.sheet_of(fr) for fr in report.files if fr.error is None])
 
 
 def write_all(report: Report, plan: OutputPlan) -> bool:

@@ -206,7 +206,7 @@ def test_invisible_or_typographic_characters_inside_a_number_do_not_hide_it(mark
 
 
 def test_a_sheet_with_thousands_of_numbers_masks_each_value_with_one_automaton():
-    from screener.render.sheet_safe import Safe
+    from screener.sheet.safe import Safe
 
     report = screen_text("\n".join(f"户主李某某，电话：{gen.mobile('139', seed=i)}。" for i in range(3000)))
     safe = Safe(report.findings, Config())

@@ -11,7 +11,7 @@ from sheet_samples import ALL_KINDS, PERSONAL_VALUES, UNMARKED_SPECS, sample_rep
 
 from screener.detectors import KIND_LABELS, KIND_TABLE
 from screener.render.sheet_docx import render_sheet_docx
-from screener.render.sheet_model import build_sheet
+from screener.sheet.model import build_sheet
 from screener.sheet.fields import SheetFields
 
 FIELDS = SheetFields(unit="平掌乡人民政府", drafter="王某", date=dt.date(2024, 6, 3),

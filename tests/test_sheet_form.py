@@ -27,7 +27,7 @@ from screener.model import FileReport
 from screener.render.sheet_docx import render_sheet_docx
 from screener.render.sheet_html import render_sheet_html
 from screener.render.sheet_md import render_sheet_md
-from screener.render.sheet_model import Attachment, build_sheet
+from screener.sheet.model import Attachment, build_sheet
 from screener.sheet.fields import SheetFields
 from screener.review import FALSE_POSITIVE, HANDLED, ReviewFile
 

@@ -21,7 +21,7 @@ import pytest
 from sheet_samples import ALL_KINDS, PERSONAL_VALUES, sample_report, unmarked_report
 
 from screener.render.sheet_html import render_sheet_html
-from screener.render.sheet_model import build_sheet
+from screener.sheet.model import build_sheet
 from screener.sheet.fields import SheetFields
 
 FIELDS = SheetFields(unit="平掌乡人民政府", drafter="王某", date=dt.date(2024, 6, 3))

@@ -15,7 +15,7 @@ from sheet_samples import ALL_KINDS, PERSONAL_VALUES, sample_report, unmarked_re
 
 from screener.model import FileReport
 from screener.render.sheet_md import md_code, md_text, render_sheet_md, render_sheets_md
-from screener.render.sheet_model import build_sheet
+from screener.sheet.model import build_sheet
 from screener.sheet.fields import SheetFields
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "sheet_sample.md"

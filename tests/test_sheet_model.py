@@ -16,9 +16,10 @@ from screener.document import Document
 from screener.errors import ConfigError
 from screener.detectors import KIND_LABELS, KIND_TABLE
 from screener.model import FileReport
-from screener.render.sheet_header import find_doc_number, find_title
-from screener.render.sheet_model import build_sheet, ticks
+from screener.sheet.header import find_doc_number, find_title
+from screener.sheet.model import build_sheet, ticks
 from screener.masking import guard
+from screener.privacy import Masker
 from screener.sheet.fields import SheetFields, fields_from_settings, parse_date
 
 DAY = dt.date(2024, 6, 2)
@@ -303,3 +304,22 @@ def test_an_annual_report_sheet_lists_its_arithmetic_check():
         pytest.skip("../shared/seeds is not here (a user's machine): the seed report is needed")
     sheet = sheet_of(screen_text(seed.read_text(encoding="utf-8")).files[0])
     assert "年度报告核对" in [c.label for c in sheet.checks]
+
+
+@pytest.mark.parametrize("line, number", [
+    ("附件：赴香港澳门{n}等国家考察名单", "15114177763"),  # a term overlapping a mobile (resolve keeps both)
+    ("赴台湾{n}政府采购项目", "13926647378"),
+    ("联系人手机：{n}。", "13926647378"),  # no overlap: one highlight per finding
+])
+def test_overlapping_findings_show_as_the_terminal_masks_them(line, number):
+    """The sheet's draft view masks through the privacy owner's Masker, so a
+    highlight reads exactly as the terminal's excerpt of the same stretch."""
+    fr = screen_text(line.format(n=number) + "\n").files[0]
+    sheet = build_sheet(fr, checked=ALL_KINDS, today=DAY)
+    shown = "".join(p.text for p in sheet.pieces)
+    assert number not in shown and number[3:7] not in shown
+    assert shown == Masker(fr.findings).slice(fr.document.text)[0]
+    highlights = [p for p in sheet.pieces if p.row]
+    spans = sorted((f.start, f.end) for f in fr.findings)
+    overlapping = any(b[0] < a[1] for a, b in zip(spans, spans[1:]))
+    assert len(highlights) == (1 if overlapping else len(fr.findings))

@@ -5,8 +5,9 @@ a warning naming the pages a person must check by eye, because an ID number
 in a scanned 花名册 leaks as surely as typed text.  Pictures beside text on a
 page are a note (提示): office PDFs carry seals and logos on most pages.
 Embedded attachments and objects are a warning.  The loader (loaders/paged.py)
-writes a short note into the text for each and records its span; this module
-turns those spans into findings.
+writes a short note into the text for each and records its span in
+``Document.unread``; this module turns those spans into findings, reading
+only the Document (no detector imports a loader).
 """
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from collections.abc import Iterator
 from ..config import Config
 from ..document import Document
 from ..kinds import Kind
-from ..loaders.paged import PagedDocument
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
 
@@ -65,8 +65,6 @@ _WHY = {
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
-    if not isinstance(doc, PagedDocument):
-        return
     for item in doc.unread:
         rule = _BY_WHAT[item.what]
         yield make_finding(

@@ -5,36 +5,26 @@ Such a file is turned into text page by page (or story by story for .doc),
 each stretch labelled where a person finds it (第2页, 页眉页脚, 文档属性).
 What could not be read — a page that has no text layer (a scan), pictures on a
 page, an embedded attachment — is written into the text as one short
-bracketed note (〔第3页没有文字层……〕) and recorded as an ``Unread`` span, so
-the ``unchecked`` detector can report it where it stands, and a scan never
-passes as clean.  The notes hold no digits of the file's content.
+bracketed note (〔第3页没有文字层……〕) and recorded as an ``Unread`` span on
+the Document (``Document.unread``), so the ``unchecked`` detector can report
+it where it stands, reading only the Document, and a scan never passes as
+clean.  The notes hold no digits of the file's content.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import Document, Segment
+from ..document import Document, Segment, Unread
 
-
-@dataclass(frozen=True, slots=True)
-class Unread:
-    """Characters ``[start, end)`` of the text are a note about content that
-    was not checked: ``what`` is "scan" (a page without text), "picture"
-    (pictures beside text) or "embedded" (an attachment or object)."""
-
-    start: int
-    end: int
-    what: str
-    where: str
+__all__ = ["PagedBuilder", "PagedDocument", "Unread", "page_label", "page_ranges"]
 
 
 @dataclass(eq=False)
 class PagedDocument(Document):
-    """A Document read from a PDF, OFD, .doc or .wps file.  ``source_format``
-    names the format for messages (PDF, OFD, Word 97-2003, WPS)."""
-
-    unread: tuple[Unread, ...] = ()
-    source_format: str = ""
+    """A Document read from a PDF, OFD, .doc or .wps file: text extracted
+    from a layout, which redaction cannot write back in place.  Its
+    ``unread`` and ``source_format`` (Document fields) say what could not be
+    checked and in which format."""
 
 
 class PagedBuilder:

@@ -23,7 +23,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from ..model import Severity
-from .sheet_model import (
+from ..sheet.model import (
     CLASSIFIED_NOTICE,
     FORM_TITLE,
     REVIEW_CHOICES,

@@ -15,7 +15,7 @@ from __future__ import annotations
 from html import escape
 
 from ..model import Severity
-from .sheet_model import (
+from ..sheet.model import (
     CLASSIFIED_NOTICE,
     FORM_TITLE,
     REVIEW_CHOICES,
@@ -24,7 +24,6 @@ from .sheet_model import (
     FindingRow,
     Sheet,
 )
-from .sheet_verdict import AFTER_EDIT, CAN_PUBLISH, WITHHOLD
 
 _CSS = """
 @page { size: A4; margin: 15mm 16mm 16mm 16mm;
@@ -70,7 +69,6 @@ p.legend mark { margin-right: 3mm; }
 div.text { white-space: pre-wrap; border: 1px solid #999; padding: 4mm; line-height: 1.9; }
 """
 
-_VERDICT_CLASS = {WITHHOLD: "withhold", AFTER_EDIT: "edit", CAN_PUBLISH: "publish"}
 _CLASS = {Severity.ERROR: "sev-error", Severity.WARNING: "sev-warning", Severity.INFO: "sev-info"}
 
 
@@ -177,7 +175,7 @@ def render_sheet_html(sheet: Sheet) -> str:
         '<section class="page1">', f"<h1>{FORM_TITLE}</h1>",
         f'<p class="meta">稿件：{e(sheet.source)}　自动预审结果由 screener 预填，须经人工审核签字后生效</p>',
         *notice, *_form(sheet), "<h2>一、自动预审</h2>", *_checks(sheet),
-        "<h2>二、建议结论</h2>", f'<p class="conclusion {_VERDICT_CLASS.get(sheet.conclusion, "")}">{e(sheet.conclusion)}</p>',
+        "<h2>二、建议结论</h2>", f'<p class="conclusion {sheet.tone}">{e(sheet.conclusion)}</p>',
         f'<p class="reason">理由：{e(sheet.reason)}{e(annex)}</p>', "<h2>三、审核签批</h2>", *_sign(),
         "</section>", '<section class="annex">', "<h2>附表：问题明细</h2>", *_rows(sheet), "</section>",
         *([] if sheet.classified else _draft(sheet)), "</body></html>",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .sheet_model import (
+from ..sheet.model import (
     CLASSIFIED_NOTICE,
     FORM_TITLE,
     REVIEW_CHOICES,
@@ -83,6 +83,9 @@ def render_sheet_md(sheet: Sheet) -> str:
     return "\n".join(out) + "\n"
 
 
+SEPARATOR = "\n---\n\n"  # between drafts' sheets in one Markdown text
+
+
 def render_sheets_md(sheets: list[Sheet]) -> str:
     """Several drafts' sheets, one after another, separated by a rule."""
-    return "\n---\n\n".join(render_sheet_md(s) for s in sheets)
+    return SEPARATOR.join(render_sheet_md(s) for s in sheets)

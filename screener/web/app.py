@@ -31,11 +31,10 @@ from ..errors import OutputError
 from ..model import Report
 from ..privacy import shown_path
 from ..redact import redact_bytes
-from ..render.sheet_docx import render_sheet_docx
-from ..render.sheet_html import render_sheet_html
-from ..render.sheet_model import Attachment, build_sheet
+from ..render.sheet_formats import render_sheet
 from ..review import DECISION_LABELS, SUFFIX
 from ..sheet.fields import parse_date
+from ..sheet.model import Attachment, build_sheet
 from .security import Guard, GuardMiddleware
 from .session import Draft, Store, screen_upload
 from .uploads import Limits, UploadRefused, counted, read_uploads
@@ -142,7 +141,7 @@ def create_app(config: Config | None = None, *, guard: Guard | None = None,
         decisions = draft.review.lookup(draft.report.findings, draft.text)
         sheet = build_sheet(draft.report, fields, fail_on=config.fail_on, config=config,
                             decisions=decisions, attachments=attachments, today=_dt.date.today())
-        return render_sheet_docx(sheet) if suffix == ".docx" else render_sheet_html(sheet).encode("utf-8")
+        return render_sheet(sheet, "docx" if suffix == ".docx" else "html")
 
     async def ui_sheet(request: Request) -> Response:
         data = await _json(request)

@@ -4,7 +4,7 @@ The draft is cut at its findings into pieces; the page puts each piece in
 the document with ``textContent`` (never as HTML), so draft text cannot
 become markup.  Unless the server was started with ``--show-values``, each
 personal number is its mask and every other piece passes the sheet's guard
-(sheet_safe.Safe): a number no detector named is masked too.
+(sheet.safe.Safe): a number no detector named is masked too.
 """
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from ..config import Config
 from ..detectors import KIND_LABELS
 from ..model import Finding, Severity
 from ..privacy import shown_path
-from ..render.sheet_model import CLASSIFIED_NOTICE, is_classified, where
-from ..render.sheet_safe import Safe, safe_mask
-from ..render.sheet_verdict import conclude
 from ..review import Decision
+from ..sheet.model import CLASSIFIED_NOTICE, is_classified, where
+from ..sheet.safe import Safe, safe_mask
+from ..sheet.verdict import conclude
 from .session import Draft
 
 SEVERITY_CLASS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
@@ -67,7 +67,7 @@ def draft_view(draft: Draft, show_values: bool, config: Config) -> dict:
     if fr.error is not None:
         return {"id": draft.id, "name": name, "error": fr.error, "readable": False}
     decisions = draft.review.lookup(fr.findings, draft.text)
-    conclusion, reason = conclude(fr, config.fail_on)
+    conclusion, reason = conclude(fr, config.fail_on, decisions=decisions)  # as its sheet says
     return {
         "id": draft.id, "name": name, "readable": True, "chars": fr.chars, "empty": fr.empty,
         "pieces": pieces(draft, show_values, config),

@@ -16,14 +16,13 @@ from dataclasses import dataclass
 
 from ..config import Config
 from ..detectors import KIND_LABELS, KIND_TABLE, all_rules
-from ..masking import mask_digits
 from ..model import FileReport, Finding, Severity
-from ..privacy import masked_slice
+from ..privacy import Masker
 from ..review import Decision
-from ..sheet.fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
-from .sheet_header import find_doc_number, find_title
-from .sheet_safe import Safe, safe_mask
-from .sheet_verdict import conclude
+from .fields import PUBLISH_ATTRS, PUBLISH_METHODS, SheetFields, format_date
+from .header import find_doc_number, find_title
+from .safe import Safe, safe_mask
+from .verdict import AFTER_EDIT, CAN_PUBLISH, NOT_CHECKED, WITHHOLD, conclude
 
 FORM_TITLE = "信息发布审批表"
 # the signature block, in the order a draft is passed on (domain notes §6.2)
@@ -39,6 +38,8 @@ CLASSIFIED_NOTICE = ("本稿件含密级标识，本表不录入稿件的任何�
 WITHHELD = "（涉密稿件，不录入）"
 # the reviewer's choices (公开 / 区分处理后公开 / 需报审, domain notes §5.2, C6)
 REVIEW_CHOICES = ("□同意公开", "□修改后公开", "□不予公开·需报审")
+# how strongly each suggested conclusion reads ('' for one nobody named)
+_TONES = {WITHHOLD: "withhold", NOT_CHECKED: "withhold", AFTER_EDIT: "edit", CAN_PUBLISH: "publish"}
 _WS = re.compile(r"\s+")
 
 
@@ -137,6 +138,11 @@ class Sheet:
         if not self.attachments:
             return "无"
         return "；".join(f"{i}. {a.name}：{a.status}" for i, a in enumerate(self.attachments, 1))
+
+    @property
+    def tone(self) -> str:
+        """The conclusion's weight for a formatter's styling: withhold, edit, publish."""
+        return _TONES.get(self.conclusion, "")
 
     @property
     def reviewed(self) -> bool:
@@ -244,31 +250,28 @@ def _checks(findings: Sequence[Finding], checked: set[str], text: str = "") -> t
     return tuple(rows)
 
 
-def _pieces(text: str, findings, rows, style: str) -> tuple[Piece, ...]:
-    """The draft cut at the findings, personal numbers masked.  Overlapping
-    findings (resolve() never leaves them, a hand-built report might) merge
-    into one highlight, masked in full if any of them is personal."""
-    spans: list[list] = []  # [start, end, finding, row, merged]
-    for f, row in sorted(zip(findings, rows), key=lambda p: p[0].start):
+def _pieces(text: str, findings: Sequence[Finding], rows: Sequence[FindingRow],
+            masker: Masker) -> tuple[Piece, ...]:
+    """The draft cut at the findings, personal numbers masked by the privacy
+    owner's Masker (as the terminal's excerpts are).  Findings that overlap
+    (resolve() keeps a word that overlaps a personal number, with the
+    number masked) make one highlight, shown as the Masker shows that
+    stretch and listed under the first of them."""
+    spans: list[tuple[int, int, FindingRow]] = []
+    for f, row in sorted(zip(findings, rows), key=lambda p: (p[0].start, -p[0].end)):
         if spans and f.start < spans[-1][1]:
-            last = spans[-1]
-            last[1] = max(last[1], f.end)
-            last[4] = last[4] or f.personal or last[2].personal
-            continue
-        spans.append([f.start, f.end, f, row, False])
-    pieces, pos = [], 0
-    for start, end, f, row, merged_personal in spans:
-        if start > pos:
-            pieces.append(Piece(text[pos:start]))
-        raw = text[start:end]
-        if merged_personal:
-            shown = mask_digits(raw, 0, 0)
+            start, end, first = spans[-1]
+            spans[-1] = (start, max(end, f.end), first)
         else:
-            shown = safe_mask(f, style) if f.personal else raw
-        pieces.append(Piece(shown, row))
+            spans.append((f.start, f.end, row))
+    pieces, pos = [], 0
+    for start, end, row in spans:
+        if start > pos:
+            pieces.append(Piece(masker.slice(text, pos, start)[0]))
+        pieces.append(Piece(masker.slice(text, start, end)[0], row))
         pos = end
     if pos < len(text):
-        pieces.append(Piece(text[pos:]))
+        pieces.append(Piece(masker.slice(text, pos)[0]))
     return tuple(pieces)
 
 
@@ -294,11 +297,12 @@ def build_sheet(fr: FileReport, fields: SheetFields | None = None, *,
     decisions = list(decisions) if decisions is not None else [None] * len(findings)
     classified = is_classified(findings)
     safe = Safe(findings, config)
+    masker = Masker(findings)  # the privacy owner's masks, as on the terminal
     doc = None if classified else fr.document
     text = doc.text if doc is not None else ""
     title = safe.typed(fields.title)
     if not title and doc is not None and (line := find_title(doc)) is not None:
-        shown, _, _ = masked_slice(text, findings, line.start, line.start + len(line.text))
+        shown, _, _ = masker.slice(text, line.start, line.start + len(line.text))
         title = safe(shown)
     number = safe.typed(fields.doc_number)
     if not number and doc is not None and (found := find_doc_number(doc)) is not None:
@@ -307,7 +311,7 @@ def build_sheet(fr: FileReport, fields: SheetFields | None = None, *,
         title, number = title or WITHHELD, number or WITHHELD
     rows = _rows(findings, fail_on, safe, decisions, classified)
     checks = _checks(findings, checked, text)
-    conclusion, reason = conclude(fr, fail_on, [c.label for c in checks if c.count is None])
+    conclusion, reason = conclude(fr, fail_on, [c.label for c in checks if c.count is None], decisions)
     return Sheet(
         source=safe.typed(os.path.basename(fr.path)),
         title=title,
@@ -322,10 +326,13 @@ def build_sheet(fr: FileReport, fields: SheetFields | None = None, *,
         conclusion=conclusion,
         reason=safe(reason),
         pieces=() if classified else tuple(
-            Piece(safe(p.text), p.row) for p in _pieces(text, findings, rows, config.mask_style)),
+            Piece(safe(p.text), p.row) for p in _pieces(text, findings, rows, masker)),
         approval_no=safe.typed(fields.approval_no),
         column=safe.typed(fields.column),
         attachments=tuple(Attachment(safe.typed(a.name), safe(a.status)) for a in attachments),
-        involves=involves(findings, checked, fail_on),
+        # what a review settled (误报 with a reason, 已按要求处理) ticks no box,
+        # as it no longer blocks the conclusion
+        involves=involves([f for f, d in zip(findings, decisions) if d is None or not d.resolved],
+                          checked, fail_on),
         classified=classified,
     )
