@@ -23,10 +23,11 @@ from ..document import Document
 from ..kinds import Kind
 from ..masking import mask_landline
 from ..model import Explanation, Finding, Severity
-from .base import Rule, make_finding
-from .context import NOT_THIS_NUMBER, PHONE_LABELS, classify, lowered, severity_for
+from .base import Rule
+from .context import NOT_THIS_NUMBER, PHONE_LABELS
 from .hotlines import is_service_number
-from .numbers import Window, pick, runs
+from .number_rule import Hit, NumberRule, Said
+from .numbers import Window
 from .phones import FIXED_TYPES, dial, number_type
 
 LANDLINE = Kind("landline", "固定电话", personal=True, rank=6, mask=mask_landline, allow_by="digits")
@@ -154,36 +155,41 @@ def _labelled(p: Phone, w: Window) -> Phone | None:
     return None if w.run.label(p.start, NOT_THIS_NUMBER, reach=16, gap=8) else p
 
 
+def _span(w: Window, p: Phone, norm: str) -> tuple[int, int]:
+    """The number with its extension (0871-65432100 转8001) when the run ends there."""
+    end = p.end
+    if w.at_run_end:
+        m = _EXT.match(norm, end)
+        end = m.end() if m else end
+    return p.start, end
+
+
+def _explain(hit: Hit[Phone]) -> Said:
+    p, ctx = hit.verdict, hit.owner
+    who = ctx.who if ctx else None
+    return Said(
+        p.rule,
+        message=_message(p, who),
+        suggestion=None if hit.severity == Severity.INFO else f"删除个人电话，或脱敏为 {hit.masked}",
+        explanation=Explanation(
+            rule=f"{p.rule.code} {p.rule.title}",
+            validation=_validation(p, hit.style),
+            context=(ctx.describe() if ctx else None)
+            or "号码所在的句子、条目或表格行中没有写明是谁的号码，按默认级别（提示）",
+            detail=_DETAIL.get(p.rule.code),
+        ),
+    )
+
+
+NUMBERS: NumberRule[Phone] = NumberRule(
+    LANDLINE, _judge, _explain, sizes=(7, 22), max_groups=5,
+    klass=lambda p: "landline", certain=lambda p: p.rule is not RULE_UNVERIFIED,
+    span=_span, mask=lambda doc, start, end, p, style: _mask(doc, start, end, p, style),
+)
+
+
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
-    norm = doc.normalized
-    style = config.mask_style
-    for run in runs(doc):
-        for w, p in pick(run, _judge, 5, (7, 22)):
-            end = p.end
-            if w.at_run_end:
-                m = _EXT.match(norm, end)
-                end = m.end() if m else end
-            start, end = doc.span_to_original(p.start, end)
-            masked = _mask(doc, start, end, p, style)
-            ctx = classify(doc.text, start, end)  # context labels cover traditional script themselves
-            severity = severity_for("landline", ctx)
-            if p.rule is RULE_UNVERIFIED:
-                severity = min(severity, Severity.WARNING) if ctx.who == "person" else Severity.INFO
-            severity, mode_note = lowered(severity, doc, config.mode)
-            context = ctx.describe() or "号码所在的句子、条目或表格行中没有写明是谁的号码，按默认级别（提示）"
-            yield make_finding(
-                doc, p.rule, start, end,
-                severity=severity,
-                masked=masked,
-                message=_message(p, ctx.who),
-                suggestion=None if severity == Severity.INFO else f"删除个人电话，或脱敏为 {masked}",
-                explanation=Explanation(
-                    rule=f"{p.rule.code} {p.rule.title}",
-                    validation=_validation(p, style),
-                    context=f"{context}；{mode_note}" if mode_note else context,
-                    detail=_DETAIL.get(p.rule.code),
-                ),
-            )
+    return NUMBERS.findings(doc, config)
 
 
 def _mask(doc: Document, start: int, end: int, p: Phone, style: str) -> str:
