@@ -22,7 +22,7 @@ from ..masking import keeping
 from ..model import Explanation, Finding, Severity
 from .base import Rule
 from .context import NOT_THIS_NUMBER
-from .id_card import birth_date, check_char, region_name
+from .id_check import is_confirmed_id
 from .number_rule import Hit, NumberRule, Said
 from .numbers import Window
 
@@ -83,17 +83,12 @@ def _grouped(layout: tuple[int, ...]) -> bool:
     return len(layout) == 1 or (all(n == 4 for n in layout[:-1]) and 1 <= layout[-1] <= 4)
 
 
-def _is_id(digits: str) -> bool:
-    return (len(digits) == 18 and check_char(digits[:17]) == digits[17]
-            and birth_date(digits[6:14]) is not None and region_name(digits[:6]) is not None)
-
-
 def _judge(w: Window) -> str | None:
     digits = w.chars
     if not 16 <= len(digits) <= 19 or not digits.isdigit() or not _grouped(w.layout):
         return None
     issuer = card_issuer(digits)
-    if issuer is None or _is_id(digits):
+    if issuer is None or is_confirmed_id(digits):
         return None
     if not luhn_valid(digits):
         return None

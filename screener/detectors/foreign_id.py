@@ -31,7 +31,8 @@ from ..model import Explanation, Finding, Severity
 from ..traditional import simplified
 from .base import Rule, make_finding
 from .context import ID_WORDS, NOT_PERSONAL_WORDS, word_before
-from .id_card import ID_CARD, birth_date, check_char
+from .id_card import ID_CARD
+from .id_check import birth_date, check_char
 from .number_rule import Hit, NumberRule, Said
 from .numbers import Window
 from .permits import LONG, edge

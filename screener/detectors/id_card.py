@@ -23,7 +23,6 @@ there, and 欠税公告 publish it; only a value that also passes the
 """
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 
@@ -41,6 +40,7 @@ from .context import (
     record_start,
     word_before,
 )
+from .id_check import birth_date, check_id, is_confirmed_id
 from .number_rule import Hit, NumberRule, Said
 from .numbers import MASK_CHARS, Window, broken_runs, pick, runs
 from .regions import region_name
@@ -110,23 +110,6 @@ DISABILITY_WORDS = ("残疾人证号", "残疾人证号码", "残疾证号", "�
 STUDENT_WORDS = ("全国学籍号", "学籍号", "学籍号码", "学籍编号")
 _EMBED_LABELS = DISABILITY_WORDS + STUDENT_WORDS + ("纳税人识别号", "税号", "税务登记号", "税务登记证号")
 _STUDENT = re.compile(r"([gl])(?<![0-9a-z*＊×][gl])([0-9]{17}[0-9x])(?![0-9a-z*＊×])")
-_EARLIEST_YEAR = 1900
-
-
-def birth_date(yyyymmdd: str) -> datetime.date | None:
-    """A real calendar date between 1900 and today, else None."""
-    try:
-        born = datetime.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
-    except ValueError:
-        return None
-    return born if _EARLIEST_YEAR <= born.year and born <= datetime.date.today() else None
-
-
-def check_char(body17: str) -> str:
-    """GB 11643 check character of the first 17 digits (ISO 7064 MOD 11-2)."""
-    from stdnum.cn import ric
-
-    return ric.calc_check_digit(body17 + "0")
 
 
 def _region_text(code: str) -> str:
@@ -166,12 +149,11 @@ def _judge(w: Window, broken: bool = False) -> Verdict | None:
             return None
         severity = Severity.ERROR if label else Severity.WARNING
         return RULE_LEGACY, severity, f"15位旧号码（无校验位）：出生日期有效、{_region_text(chars[:6])}", label
-    if not (chars[:17].isdigit() and (chars[17].isdigit() or chars[17] == "x")):
+    checked = check_id(chars)
+    if checked is None:
         return None
-    check_ok = check_char(chars[:17]) == chars[17].upper()
-    born = birth_date(chars[6:14])
-    region = region_name(chars[:6])
-    if check_ok and born and region:
+    check_ok, born, region = checked.check_ok, checked.born, checked.region
+    if checked.confirmed:
         if _is_uscc(chars, text, w.start) or (not_personal and _uscc_valid(chars)):
             return None
         how = "" if usual else ("（跨行断开，拼合后校验）" if broken else "（按分组拼合后校验）")
@@ -213,13 +195,6 @@ def _uscc_valid(chars: str) -> bool:
     return uscc.is_valid(chars.upper())
 
 
-def _valid_id(chars: str) -> bool:
-    """The full check of an 18-character ID: check digit, birth date, region."""
-    return (len(chars) == 18 and chars[:17].isdigit() and (chars[17].isdigit() or chars[17] == "x")
-            and check_char(chars[:17]) == chars[17].upper() and bool(birth_date(chars[6:14]))
-            and bool(region_name(chars[:6])))
-
-
 def _embedded(doc: Document) -> Iterator[tuple[int, int, str, str | None, Severity]]:
     """IDs inside longer codes: (start, end, code name, label, severity) in
     normalised offsets, the span being the whole code."""
@@ -228,7 +203,7 @@ def _embedded(doc: Document) -> Iterator[tuple[int, int, str, str | None, Severi
         if run.layout != (20,) or (run.in_url and run.url_key is None):
             continue
         code = run.parts[0]
-        if not _valid_id(code[:18]):
+        if not is_confirmed_id(code[:18]):
             continue
         label = run.label(run.start, _EMBED_LABELS, reach=16, gap=8)
         if label in DISABILITY_WORDS or (label is None and code[18] in "1234567" and code[19] in "1234"):
@@ -237,7 +212,7 @@ def _embedded(doc: Document) -> Iterator[tuple[int, int, str, str | None, Severi
             yield run.start, run.end, label if label not in STUDENT_WORDS else "学籍号", label, Severity.ERROR
     if "g" in text or "l" in text:
         for m in _STUDENT.finditer(text):
-            if _valid_id(m.group(2)):
+            if is_confirmed_id(m.group(2)):
                 label = word_before(text, m.start(), STUDENT_WORDS, 16, 8)
                 yield m.start(), m.end(), "学籍号", label, Severity.ERROR
 
