@@ -52,13 +52,18 @@ def texts() -> dict[str, str]:
     return found
 
 
+def snapshot_one(text: str, config: Config, show_values: bool = True) -> str:
+    """The JSON of one text's report."""
+    report = screen_text(text, config=config)
+    return json.dumps(report.to_dict(show_values=show_values), ensure_ascii=False, sort_keys=True)
+
+
 def snapshot() -> dict[str, str]:
     """Key (config, text name) -> the report's JSON."""
     out: dict[str, str] = {}
     for cname, config in CONFIGS.items():
         for name, text in texts().items():
-            report = screen_text(text, config=config)
-            out[f"{cname}:{name}"] = json.dumps(report.to_dict(show_values=True), ensure_ascii=False, sort_keys=True)
+            out[f"{cname}:{name}"] = snapshot_one(text, config)
     return out
 
 

@@ -62,7 +62,7 @@ def _judge(w: Window) -> Dial | None:
         return None
     if w.run.in_url and not _PHONE_KEY.fullmatch(w.run.url_key or ""):
         return None
-    d = _without_trunk(dial(w))
+    d = _without_trunk(dial(w, bare_86=True))
     if len(d.digits) != 11 or d.layout not in _LAYOUTS or d.digits[:1] != "1" or d.digits[1] < "3":
         return None
     if is_service_number(d.digits) or number_type(d.digits) not in MOBILE_TYPES:
