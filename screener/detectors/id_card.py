@@ -219,7 +219,7 @@ def _embedded(doc: Document) -> Iterator[tuple[int, int, str, str | None, Severi
 
 def _crossing(doc: Document) -> Iterator[tuple[Window, Verdict]]:
     """The windows of a line-broken run that cross its break."""
-    for run, k in broken_runs(doc):
+    for run, k in broken_runs(doc, 15):  # an ID has 15 or 18 characters
         def accept(w: Window, k: int = k) -> Verdict | None:
             return _judge(w, broken=True) if w.i < k < w.j else None
 

@@ -115,16 +115,43 @@ def _may_be_landline(w: Window) -> bool:
     return len(first) in (7, 8) or (first[0] == "0" and 10 <= len(first) <= 12) or first[:2] == "86"
 
 
+def _ends_local(layout: tuple[int, ...]) -> bool:
+    """Whether ``layout`` ends with a local number's groups (7, 8, 3-4, 4-4)."""
+    last = layout[-1]
+    return last in (7, 8) or (last == 4 and len(layout) >= 2 and layout[-2] in (3, 4))
+
+
+def _shaped(w: Window) -> bool:
+    """The cheap test a table's dates and counts fail (2019-03-15,
+    2019 03 15 08, 6-6): a window of several groups is a landline only if
+    its groups end with a local number's (7, 8, 3-4, 4-4), maybe before an
+    extension; whatever prefix, area code or bracket comes before, the local
+    number is the last groups (``_judge_plain`` checks the rest).  Dates,
+    文号 and table cells are rejected here in a few comparisons, before any
+    parsing or label look-up."""
+    if w.j - w.i == 1:
+        return _may_be_landline(w)
+    layout = w.layout
+    return _ends_local(layout) or _ends_local(layout[:-1])
+
+
 def _judge(w: Window) -> Phone | None:
+    """``_judge_plain(w)``, with the windows that cannot be a landline
+    rejected by shape first (tests/test_number_fast_paths.py: the same
+    verdict on every window of random texts)."""
+    return _judge_plain(w) if _shaped(w) else None
+
+
+def _judge_plain(w: Window) -> Phone | None:
     if not _may_be_landline(w) or w.masked:
         return None
     split = _split(w)
     if split is None:
         return None
     start, area, layout, rest = split
-    label = w.run.label(start, PHONE_LABELS, reach=12, gap=5)
     if not area and len(layout) == 1 and _NATIONAL.fullmatch(rest):
         # written without separators: 08717012345
+        label = w.run.label(start, PHONE_LABELS, reach=12, gap=5)
         validated = number_type(rest[1:]) in FIXED_TYPES
         if is_service_number(rest[1:]) or not (validated or label):
             return None
@@ -139,6 +166,7 @@ def _judge(w: Window) -> Phone | None:
     if local[:1] in ("", "0") or is_service_number(local):
         return None
     shaped = bool(_LOCAL.fullmatch(local))  # local numbers start with 2-9 (domain notes §3.2)
+    label = w.run.label(start, PHONE_LABELS, reach=12, gap=5)  # only now: most windows never get here
     if not area:
         if not shaped or w.run.label(start, PHONE_LABELS, reach=10, gap=3) is None:
             return None

@@ -285,14 +285,26 @@ _BREAK_RIGHT = re.compile(r"[ \t\u3000]*([0-9][0-9x]*(?:[ \-][0-9x]+){0,4})(?![0
 # a line break with a digit (or x) right before it, maybe after \r or one blank, and a digit
 # after it; the pattern starts with the break itself, so ``re`` jumps from break to break
 _DIGIT_BREAK = re.compile(r"(\n)(?:(?<=[0-9x]\n)|(?<=[0-9x]\r\n)|(?<=[0-9x][ \t]\n))[ \t\u3000]*[0-9]")
-_BROKEN: "weakref.WeakKeyDictionary[Document, tuple[tuple[Run, int], ...]]" = weakref.WeakKeyDictionary()
+_BROKEN: "weakref.WeakKeyDictionary[Document, dict[int, tuple[tuple[Run, int], ...]]]" = weakref.WeakKeyDictionary()
+_NOT_SIGNIFICANT = str.maketrans("", "", " -\t\u3000")
 
 
-def broken_runs(doc: Document) -> tuple[tuple[Run, int], ...]:
+def broken_runs(doc: Document, min_chars: int = 0) -> tuple[tuple[Run, int], ...]:
     """Digit groups either side of one line break, joined: (run, k) where
     group ``k`` is the first one after the break.  Only a window that
-    crosses the break is new; the rest of each side is an ordinary run."""
-    cached = _BROKEN.get(doc)
+    crosses the break is new; the rest of each side is an ordinary run.
+
+    ``min_chars``: only joined runs with at least that many significant
+    characters (the ID detector asks for 15).  A table's digits often end
+    one line and start the next (2019⏎2020, counts, dates), and a pair too
+    short for any window the caller accepts is dropped before any Run is
+    built; the result is ``broken_runs(doc)`` without the runs whose
+    ``sum(layout)`` is below ``min_chars`` (tests/test_number_fast_paths.py
+    compares the two)."""
+    per_doc = _BROKEN.get(doc)
+    if per_doc is None:
+        per_doc = _BROKEN[doc] = {}
+    cached = per_doc.get(min_chars)
     if cached is not None:
         return cached
     text = simplified(doc)
@@ -302,13 +314,17 @@ def broken_runs(doc: Document) -> tuple[tuple[Run, int], ...]:
         brk = pos - 1 if pos and text[pos - 1] == "\r" else pos
         left = _BREAK_LEFT.search(text, max(0, brk - 40), brk) if brk and text[brk - 1] in "0123456789x \t" else None
         right = _BREAK_RIGHT.match(text, pos + 1) if left else None
-        if left and right:
-            a, b = _make_run(text, left.start(), left.end()), _make_run(text, right.start(1), right.end(1))
-            joined = Run(text, a.start, b.end, a.groups + b.groups, a.parts + b.parts, a.layout + b.layout,
-                         a.amount_before, b.amount_after, a.in_url or b.in_url)
+        if not (left and right):
+            continue
+        if min_chars and len((left.group() + right.group(1)).translate(_NOT_SIGNIFICANT)) < min_chars:
+            continue  # at least the run's sum(layout): cheap, and never drops one long enough
+        a, b = _make_run(text, left.start(), left.end()), _make_run(text, right.start(1), right.end(1))
+        joined = Run(text, a.start, b.end, a.groups + b.groups, a.parts + b.parts, a.layout + b.layout,
+                     a.amount_before, b.amount_after, a.in_url or b.in_url)
+        if sum(joined.layout) >= min_chars:
             found.append((joined, len(a.groups)))
     result = tuple(found)
-    _BROKEN[doc] = result
+    per_doc[min_chars] = result
     return result
 
 
