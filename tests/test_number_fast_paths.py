@@ -78,3 +78,33 @@ def test_broken_runs_with_a_minimum_are_the_long_enough_broken_runs(text):
     for minimum in range(0, 20):
         assert [(r.start, r.end, r.layout, k) for r, k in numbers.broken_runs(Document(text), minimum)] == \
             [(r.start, r.end, r.layout, k) for r, k in every if sum(r.layout) >= minimum]
+
+
+# -- one reading of the text before a number for all its label questions -----
+
+from screener.detectors import context  # noqa: E402
+
+_LABELED = st.lists(st.sampled_from([
+    "电话", "联系电话", "身份证号码", "索引号", "邮编", "监督电话", "传真号码", "号码", "为", "是", "：", ":", "，",
+    "。", "；", "\n", " ", "（", "）", "-", "Ｔｅｌ", "TEL", "tel", "电话会议于", "户主", "李某某", "1", "23",
+]), max_size=14).map("".join)
+_WORDS = [context.PHONE_LABELS, context.NOT_THIS_NUMBER, context.ID_WORDS, context.NOT_PERSONAL_WORDS]
+
+
+@given(_LABELED, st.integers(0, 16), st.integers(0, 10), st.sampled_from(range(len(_WORDS))))
+def test_labels_read_once_are_the_labels_read_alone(head, reach, gap, which):
+    text = head + "13926647378"
+    start = len(head)
+    words = _WORDS[which]
+    b = context.before(text, start, 16)
+    assert context.label_in(b, words, reach, gap) == context.word_before(text, start, words, reach, gap)
+
+
+@pytest.mark.parametrize("head", ["联系电话：", "。电话：", "电话\n", "身份证号码：", "邮编 ", "xx。索引号：", ""])
+def test_run_labels_on_each_form(head):
+    text = head + "0871-65432100"
+    run = numbers.runs(Document(text))[0]
+    for words in _WORDS:
+        for reach, gap in ((12, 5), (10, 3), (16, 8), (12, 6), (30, 8)):
+            assert run.label(run.start, words, reach, gap) == context.word_before(
+                run.doc_text, run.start, words, reach, gap)

@@ -181,6 +181,53 @@ def block_start(text: str, start: int, limit: int = 160, lines: int = 5) -> int:
     return s
 
 
+@dataclass(frozen=True, slots=True)
+class Before:
+    """The text right before a position, read once for every label asked
+    about it: where the last record end (。；, a line break) within
+    ``reach`` characters is, and that stretch folded.  A number's detectors
+    ask up to four label questions (phone word, ID word, 索引号 …, each
+    with its own reach and gap) about the same position; each is answered
+    from this one reading (``label_in``), exactly as word_before() would
+    answer it alone (folding keeps lengths, so a shorter reach is a suffix)."""
+
+    start: int
+    reach: int
+    record: int  # just after the last record end within ``reach``, or -1
+    lo: int  # where ``window`` starts in the text
+    window: str  # fold(text[lo:start])
+
+
+def before(text: str, start: int, reach: int = 16) -> Before:
+    """The Before of ``start``, good for any reach up to ``reach``."""
+    lo = max(0, start - reach)
+    last = None
+    for last in _RECORD_END.finditer(text, lo, start):
+        pass
+    record = last.end() if last else -1
+    lo = max(lo, record)
+    return Before(start, reach, record, lo, fold(text[lo:start]))
+
+
+def label_in(b: Before, words: tuple[str, ...], reach: int = 12, gap: int = 6) -> str | None:
+    """word_before() for ``b``'s position, ``reach`` at most ``b.reach``."""
+    if reach > b.reach:
+        raise ValueError("reach beyond what was read")
+    # record_start(text, start, reach) is the last record end within reach,
+    # else the reach's own start (0 at the text's start)
+    lo = b.record if b.record >= b.start - reach else max(0, b.start - reach)
+    window = b.window
+    best = None
+    for m in _pattern(words).finditer(window, lo - b.lo):
+        best = m
+    if best is None:
+        return None
+    between = window[best.end():]
+    if len(between) > gap or not _LABEL_GAP.fullmatch(between):
+        return None
+    return best.group()
+
+
 def word_before(text: str, start: int, words: tuple[str, ...], reach: int = 12,
                 gap: int = 6) -> str | None:
     """The label right before ``start``: the last of ``words`` ending at most

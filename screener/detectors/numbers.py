@@ -43,9 +43,10 @@ from typing import TypeVar
 
 from ..document import Document
 from ..traditional import simplified
-from .context import word_before
+from .context import before, label_in, word_before
 
 MASK_CHARS = "*＊×x"
+LABEL_REACH = 16  # the longest reach a number detector asks a label about
 _V = TypeVar("_V")  # what pick()'s accept says about a window
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
 _SEP = rf"(?:[ \t\u00a0\u3000]{{1,2}}|[ \t\u3000]?[{_DASHES}]{{1,2}}[ \t\u3000]?)"
@@ -146,11 +147,20 @@ class Run:
 
     def label(self, start: int, words: tuple[str, ...], reach: int = 12, gap: int = 6) -> str | None:
         """context.word_before() for a position in this run, remembered: the
-        four detectors ask about the same few positions."""
+        four detectors ask about the same few positions, and the text before
+        a position is read and folded once for all their questions
+        (context.Before; tests/test_number_fast_paths.py compares the two)."""
         key = (start, id(words), reach, gap)
-        if key not in self.memo:
-            self.memo[key] = word_before(self.doc_text, start, words, reach, gap)
-        return self.memo[key]
+        memo = self.memo
+        if key not in memo:
+            if reach <= LABEL_REACH:
+                b = memo.get(start)
+                if b is None:
+                    b = memo[start] = before(self.doc_text, start, LABEL_REACH)
+                memo[key] = label_in(b, words, reach, gap)
+            else:
+                memo[key] = word_before(self.doc_text, start, words, reach, gap)
+        return memo[key]
 
 
 def _in_url(text: str, start: int, end: int) -> bool:
