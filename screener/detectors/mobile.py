@@ -1,7 +1,9 @@
 """Mainland mobile numbers (13x–19x, including 16x/17x/19x).
 
 A candidate is an 11-digit run written 13812345678, 138 1234 5678 or
-138-1234-5678, optionally after +86, 0086 or (+86); phonenumbers must classify
+138-1234-5678, optionally after +86, 0086 or (+86), or after an 86 without
+the + where it can only be the country code (``tel:8615114177763``,
+``86-151-1417-7763``; phones.dial); phonenumbers must classify
 it as MOBILE for region CN, so a number in an unassigned range is dropped.
 A mobile dialled with the trunk prefix 0 (015100221432, 0151 0022 1432:
 some lists write every number as dialled from a landline) is the same
@@ -36,7 +38,7 @@ KINDS = (MOBILE,)
 RULE = Rule(
     "MB201", "mobile-number", MOBILE, Severity.WARNING, "手机号码",
     doc="检测内容：中国大陆11位手机号码（13x–19x 号段，含 16x、17x、19x），"
-    "写法包括 13812345678、138 1234 5678、138-1234-5678、+86 / 0086 / (+86) 前缀、长途字冠 0（015100221432）和全角数字，"
+    "写法包括 13812345678、138 1234 5678、138-1234-5678、+86 / 0086 / (+86) 前缀（tel: 链接和 86-151… 写法中不带 + 的 86 也算）、长途字冠 0（015100221432）和全角数字，"
     "以及网址中电话参数的值（?tel=…、&lxdh=…）；号段以 phonenumbers 判定。\n"
     "风险说明：个人手机号码属于联系方式类个人信息，未经本人同意不得公开。"
     "级别：号码所在的条目、表格行或“项目：内容”段落写明是个人（人名、王某某、户主、申请人、村民、之女……，或表头有“姓名”列）时为错误；"
