@@ -108,6 +108,8 @@ class NumberRule(Generic[V]):
             yield self.finding(doc, config, w, verdict)
 
     def finding(self, doc: Document, config: Config, w: Window, verdict: V) -> Finding:
+        """The Finding for one accepted window: span, mask, owner, severity,
+        lowering, then the detector's words."""
         style = config.mask_style
         s, e = self.span(w, verdict, doc.normalized)
         start, end = doc.span_to_original(s, e)
