@@ -20,10 +20,11 @@ from ..document import Document
 from ..kinds import Kind
 from ..masking import keeping
 from ..model import Explanation, Finding, Severity
-from .base import Rule, make_finding
-from .context import NOT_THIS_NUMBER, classify, lowered, severity_for
-from .id_card import birth_date, check_char, region_name
-from .numbers import Window, pick, runs
+from .base import Rule
+from .context import NOT_THIS_NUMBER
+from .id_check import is_confirmed_id
+from .number_rule import Hit, NumberRule, Said
+from .numbers import Window
 
 BANK_CARD = Kind("bank-card", "银行卡号", personal=True, rank=8, mask=keeping(0, 4), allow_by="digits")
 KINDS = (BANK_CARD,)
@@ -82,17 +83,12 @@ def _grouped(layout: tuple[int, ...]) -> bool:
     return len(layout) == 1 or (all(n == 4 for n in layout[:-1]) and 1 <= layout[-1] <= 4)
 
 
-def _is_id(digits: str) -> bool:
-    return (len(digits) == 18 and check_char(digits[:17]) == digits[17]
-            and birth_date(digits[6:14]) is not None and region_name(digits[:6]) is not None)
-
-
 def _judge(w: Window) -> str | None:
     digits = w.chars
     if not 16 <= len(digits) <= 19 or not digits.isdigit() or not _grouped(w.layout):
         return None
     issuer = card_issuer(digits)
-    if issuer is None or _is_id(digits):
+    if issuer is None or is_confirmed_id(digits):
         return None
     if not luhn_valid(digits):
         return None
@@ -101,24 +97,25 @@ def _judge(w: Window) -> str | None:
     return issuer
 
 
+def _explain(hit: Hit[str]) -> Said:
+    ctx = hit.owner
+    who = ctx.who if ctx else None
+    return Said(
+        RULE,
+        message="银行卡号" + ("（单位账户）" if who == "office" else ""),
+        suggestion=None if hit.severity == Severity.INFO else f"删除，或只保留后4位：{hit.masked}",
+        explanation=Explanation(
+            rule="BC501 银行卡号",
+            validation=f"{len(hit.window.chars)}位，Luhn 校验通过，号段属于{hit.verdict}",
+            context=(ctx.describe() if ctx else None)
+            or "号码所在的句子、条目或表格行中没有写明是谁的账户，按默认级别（警告）",
+        ),
+    )
+
+
+NUMBERS: NumberRule[str] = NumberRule(BANK_CARD, _judge, _explain, sizes=(16, 19), max_groups=5,
+                                      klass=lambda issuer: "bank-card")
+
+
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
-    style = config.mask_style
-    for run in runs(doc):
-        for w, issuer in pick(run, _judge, 5, (16, 19)):
-            start, end = doc.span_to_original(w.start, w.end)
-            masked = BANK_CARD.masked(doc.text[start:end], style)
-            ctx = classify(doc.text, start, end)  # context labels cover traditional script themselves
-            severity, mode_note = lowered(severity_for("bank-card", ctx), doc, config.mode)
-            context = ctx.describe() or "号码所在的句子、条目或表格行中没有写明是谁的账户，按默认级别（警告）"
-            yield make_finding(
-                doc, RULE, start, end,
-                severity=severity,
-                masked=masked,
-                message="银行卡号" + ("（单位账户）" if ctx.who == "office" else ""),
-                suggestion=None if severity == Severity.INFO else f"删除，或只保留后4位：{masked}",
-                explanation=Explanation(
-                    rule="BC501 银行卡号",
-                    validation=f"{len(w.chars)}位，Luhn 校验通过，号段属于{issuer}",
-                    context=f"{context}；{mode_note}" if mode_note else context,
-                ),
-            )
+    return NUMBERS.findings(doc, config)

@@ -11,19 +11,20 @@ the decision with the unit (第2条, 表格第3行, 第5行) and the word or nam
 decided, so the finding can say so in a clerk's words.  The words are data
 (context_labels.py, with their sources).
 
-Document mode (disclosure()): a 惩戒公示 or 强制性信息披露 publishes names on
-purpose (国办《2018年政务公开工作要点》), so personal findings are lowered one
-step there, with the reason, and never dropped.
+The severity each owner gives, and the disclosure-mode lowering, are in
+severity.py (one table for every number detector).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..document import Document, fold
-from ..model import Severity
+from ..document import fold
 from . import context_labels as L
 from .owners import Evidence, decide, evidence, is_name, not_a_name
+from .severity import SEVERITY_BY_CONTEXT as SEVERITY_BY_CONTEXT  # where email.py and tests look
+from .severity import disclosure as disclosure
+from .severity import lowered as lowered
 from .units import Unit, unit_of
 
 # Labels of an office's published contact channel (context_labels.py has the
@@ -80,23 +81,6 @@ OFFICE_CHANNELS = frozenset(OFFICE_LABELS) - frozenset(CONTACT_WORDS)
 ANY_LABELS = OFFICE_LABELS + PERSON_WORDS + PHONE_WORDS
 PHONE_LABELS = PHONE_WORDS + OFFICE_WORDS
 NOT_THIS_NUMBER = NOT_PERSONAL_WORDS + ID_WORDS  # for phones and cards: an ID label means an ID
-
-# Severity by kind and by who the number belongs to (None: no context found).
-# A staff member's mobile is a second look whatever its label; a staff
-# landline is the office's (条例第二十条(二)).
-SEVERITY_BY_CONTEXT: dict[str, dict[str | None, Severity]] = {
-    "mobile": {"person": Severity.ERROR, "office": Severity.INFO, "staff": Severity.WARNING,
-               None: Severity.WARNING},
-    "landline": {"person": Severity.ERROR, "office": Severity.INFO, "staff": Severity.INFO,
-                 None: Severity.INFO},
-    "bank-card": {"person": Severity.ERROR, "office": Severity.INFO, "staff": Severity.WARNING,
-                  None: Severity.WARNING},
-}
-
-# Document mode: the two lawful exceptions to 去标识化 (国办《2018年政务公开工作要点》:
-# "除惩戒公示、强制性信息披露外，对涉及个人隐私的政府信息……去标识化处理").
-DISCLOSURE_WORDS = ("惩戒公示", "强制性信息披露")
-DISCLOSURE_SOURCE = "国办《2018年政务公开工作要点》：除惩戒公示、强制性信息披露外，涉及个人隐私的信息应去标识化"
 
 _PERSON_TIES = STAFF_WORDS + ROLE_WORDS
 # What may stand between a label and its number: 身份证号码：, 电话为, 联系电话（手机）:
@@ -195,6 +179,53 @@ def block_start(text: str, start: int, limit: int = 160, lines: int = 5) -> int:
             break
         s = prev_start
     return s
+
+
+@dataclass(frozen=True, slots=True)
+class Before:
+    """The text right before a position, read once for every label asked
+    about it: where the last record end (。；, a line break) within
+    ``reach`` characters is, and that stretch folded.  A number's detectors
+    ask up to four label questions (phone word, ID word, 索引号 …, each
+    with its own reach and gap) about the same position; each is answered
+    from this one reading (``label_in``), exactly as word_before() would
+    answer it alone (folding keeps lengths, so a shorter reach is a suffix)."""
+
+    start: int
+    reach: int
+    record: int  # just after the last record end within ``reach``, or -1
+    lo: int  # where ``window`` starts in the text
+    window: str  # fold(text[lo:start])
+
+
+def before(text: str, start: int, reach: int = 16) -> Before:
+    """The Before of ``start``, good for any reach up to ``reach``."""
+    lo = max(0, start - reach)
+    last = None
+    for last in _RECORD_END.finditer(text, lo, start):
+        pass
+    record = last.end() if last else -1
+    lo = max(lo, record)
+    return Before(start, reach, record, lo, fold(text[lo:start]))
+
+
+def label_in(b: Before, words: tuple[str, ...], reach: int = 12, gap: int = 6) -> str | None:
+    """word_before() for ``b``'s position, ``reach`` at most ``b.reach``."""
+    if reach > b.reach:
+        raise ValueError("reach beyond what was read")
+    # record_start(text, start, reach) is the last record end within reach,
+    # else the reach's own start (0 at the text's start)
+    lo = b.record if b.record >= b.start - reach else max(0, b.start - reach)
+    window = b.window
+    best = None
+    for m in _pattern(words).finditer(window, lo - b.lo):
+        best = m
+    if best is None:
+        return None
+    between = window[best.end():]
+    if len(between) > gap or not _LABEL_GAP.fullmatch(between):
+        return None
+    return best.group()
 
 
 def word_before(text: str, start: int, words: tuple[str, ...], reach: int = 12,
@@ -352,45 +383,3 @@ def classify(text: str, start: int, end: int, before: int = 24, after: int = 8) 
     if hit:
         return Context("person", hit[1], "word", place, hit[1])
     return Context(None, place=place)
-
-
-def severity_for(kind: str, ctx: Context) -> Severity:
-    """The severity ``SEVERITY_BY_CONTEXT`` gives a ``kind`` in ``ctx``."""
-    return SEVERITY_BY_CONTEXT[kind][ctx.who]
-
-
-_TITLE_LINES = 3
-
-
-def disclosure(doc: Document, mode: str = "normal") -> str | None:
-    """Why ``doc`` is a lawful disclosure, or None: ``mode = "disclosure"``
-    set by the user, or 惩戒公示 / 强制性信息披露 in the title (its first
-    non-blank lines).  Remembered on the Document."""
-    if mode == "disclosure":
-        return "按设置以“惩戒公示、强制性信息披露”模式审查"
-    cached = doc.__dict__.get("_disclosure", False)
-    if cached is not False:
-        return cached
-    reason = None
-    seen = 0
-    for line in doc.text[:2000].splitlines():
-        if not line.strip():
-            continue
-        word = _has(line, DISCLOSURE_WORDS)
-        if word:
-            reason = f"标题含“{word}”"
-            break
-        seen += 1
-        if seen >= _TITLE_LINES:
-            break
-    doc.__dict__["_disclosure"] = reason
-    return reason
-
-
-def lowered(severity: Severity, doc: Document, mode: str = "normal") -> tuple[Severity, str | None]:
-    """``severity`` one step lower in a lawful disclosure, never below info,
-    and the sentence that says why (None when nothing changed)."""
-    reason = disclosure(doc, mode)
-    if reason is None or severity == Severity.INFO:
-        return severity, None
-    return Severity(severity - 1), f"{reason}，级别降低一级（{DISCLOSURE_SOURCE}）"

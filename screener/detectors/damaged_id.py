@@ -24,7 +24,8 @@ from ..config import Config
 from ..document import Document
 from ..model import Explanation, Finding, Severity
 from .base import Rule, make_finding
-from .id_card import ID_CARD, birth_date
+from .id_card import ID_CARD
+from .id_check import birth_date
 from .regions import region_name
 
 # It reports the ID detector's own kind: an ID number, masked like one.

@@ -31,8 +31,10 @@ from ..model import Explanation, Finding, Severity
 from ..traditional import simplified
 from .base import Rule, make_finding
 from .context import ID_WORDS, NOT_PERSONAL_WORDS, word_before
-from .id_card import ID_CARD, birth_date, check_char
-from .numbers import Window, pick, runs
+from .id_card import ID_CARD
+from .id_check import birth_date, check_char
+from .number_rule import Hit, NumberRule, Said
+from .numbers import Window
 from .permits import LONG, edge
 
 _SOURCE = ("国家移民管理局《新版外国人永久居留身份证机读信息规则（2023版）》；GB/T 2659.1（ISO 3166-1 国家代码，"
@@ -106,16 +108,22 @@ def _judge(w: Window) -> bool:
     return valid_2023(w.chars) and not w.run.label(w.start, NOT_PERSONAL_WORDS, reach=16, gap=8)
 
 
+def _explain(hit: Hit[bool]) -> Said:
+    w = hit.window
+    label = w.run.label(w.start, LABEL_WORDS)
+    return _said(RULE_2023, hit.masked, "首位 9、受理地省级代码、国籍数字代码、出生日期和校验位均正确", label)
+
+
+# A 2023 card is an error wherever it stands, and (as before the shared
+# loop) a lawful disclosure does not lower it.
+NUMBERS: NumberRule[bool] = NumberRule(ID_CARD, _judge, _explain, sizes=(18, 18), max_groups=5, url_values=True,
+                                       severity=lambda ok: Severity.ERROR, lowers=False)
+
+
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
     style = config.mask_style
     text = simplified(doc)
-    for run in runs(doc):
-        if "9" not in run.doc_text[run.start:run.end]:
-            continue
-        for w, _ok in pick(run, _judge, 5, (18, 18), url_values=True):
-            label = w.run.label(w.start, LABEL_WORDS)
-            yield _finding(doc, RULE_2023, w.start, w.end, Severity.ERROR, style,
-                           "首位 9、受理地省级代码、国籍数字代码、出生日期和校验位均正确", label)
+    yield from NUMBERS.findings(doc, config)
     if not _LATIN.search(text):
         return
     for m in _old_shape(len(text) >= LONG).finditer(text):
@@ -133,14 +141,16 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
                            "国籍字母代码和出生日期有效，但校验位不符（可能是录入错误）", label)
 
 
+def _said(rule: Rule, masked: str, validation: str, label: str | None) -> Said:
+    said = f"号码前有“{label}”" if label else "号码前没有证件相关词语"
+    return Said(rule, message=rule.title, suggestion=f"删除，或脱敏后公开（如 {masked}）",
+                explanation=Explanation(rule=f"{rule.code} {rule.title}", validation=validation, context=said))
+
+
 def _finding(doc: Document, rule: Rule, s: int, e: int, severity: Severity, style: str,
              validation: str, label: str | None) -> Finding:
     start, end = doc.span_to_original(s, e)
     masked = ID_CARD.masked(doc.text[start:end], style)
-    said = f"号码前有“{label}”" if label else "号码前没有证件相关词语"
-    return make_finding(
-        doc, rule, start, end, severity=severity, masked=masked,
-        message=rule.title,
-        suggestion=f"删除，或脱敏后公开（如 {masked}）",
-        explanation=Explanation(rule=f"{rule.code} {rule.title}", validation=validation, context=said),
-    )
+    said = _said(rule, masked, validation, label)
+    return make_finding(doc, rule, start, end, severity=severity, masked=masked, message=said.message,
+                        suggestion=said.suggestion, explanation=said.explanation)

@@ -23,7 +23,6 @@ there, and 欠税公告 publish it; only a value that also passes the
 """
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 
@@ -37,13 +36,15 @@ from .base import Rule, make_finding
 from .context import (
     ID_WORDS,
     NOT_PERSONAL_WORDS,
-    lowered,
     nearest,
     record_start,
     word_before,
 )
-from .numbers import MASK_CHARS, Run, Window, broken_runs, pick, runs
+from .id_check import birth_date, check_id, is_confirmed_id
+from .number_rule import Hit, NumberRule, Said
+from .numbers import MASK_CHARS, Window, broken_runs, pick, runs
 from .regions import region_name
+from .severity import lowered, with_note
 
 ID_CARD = Kind("id-card", "身份证号码", personal=True, rank=9, mask=keeping(2, 2), allow_by="digits")
 KINDS = (ID_CARD,)
@@ -109,26 +110,9 @@ DISABILITY_WORDS = ("残疾人证号", "残疾人证号码", "残疾证号", "�
 STUDENT_WORDS = ("全国学籍号", "学籍号", "学籍号码", "学籍编号")
 _EMBED_LABELS = DISABILITY_WORDS + STUDENT_WORDS + ("纳税人识别号", "税号", "税务登记号", "税务登记证号")
 _STUDENT = re.compile(r"([gl])(?<![0-9a-z*＊×][gl])([0-9]{17}[0-9x])(?![0-9a-z*＊×])")
-_EARLIEST_YEAR = 1900
 
 
-def birth_date(yyyymmdd: str) -> datetime.date | None:
-    """A real calendar date between 1900 and today, else None."""
-    try:
-        born = datetime.date(int(yyyymmdd[:4]), int(yyyymmdd[4:6]), int(yyyymmdd[6:8]))
-    except ValueError:
-        return None
-    return born if _EARLIEST_YEAR <= born.year and born <= datetime.date.today() else None
-
-
-def check_char(body17: str) -> str:
-    """GB 11643 check character of the first 17 digits (ISO 7064 MOD 11-2)."""
-    from stdnum.cn import ric
-
-    return ric.calc_check_digit(body17 + "0")
-
-
-def _region_text(code: str, style: str) -> str:
+def _region_text(code: str) -> str:
     return "地区码有效"  # never the code itself: it shows more digits than the mask
 
 
@@ -138,7 +122,10 @@ def _any_grouping(layout: tuple[int, ...]) -> bool:
     return len(layout) <= 6 and min(layout) >= 2
 
 
-def _judge(w: Window, style: str, broken: bool = False) -> tuple[Rule, Severity, str, str | None] | None:
+Verdict = tuple[Rule, Severity, str, "str | None"]  # rule, severity, validation, label
+
+
+def _judge(w: Window, broken: bool = False) -> Verdict | None:
     """(rule, severity, validation, label) for an ID-shaped window, or None.
     ``broken``: the window crosses a line break (only a fully valid value counts)."""
     chars = w.chars
@@ -154,42 +141,41 @@ def _judge(w: Window, style: str, broken: bool = False) -> tuple[Rule, Severity,
         return None
     label = not_personal or w.run.label(w.start, ID_WORDS)
     if w.masked:
-        return _judge_masked(chars, style, label) if usual else None
+        return _judge_masked(chars, label) if usual else None
     if n == 15:
         if not chars.isdigit() or not region_name(chars[:6]) or not birth_date("19" + chars[6:12]):
             return None
         if not usual and not label:
             return None
         severity = Severity.ERROR if label else Severity.WARNING
-        return RULE_LEGACY, severity, f"15位旧号码（无校验位）：出生日期有效、{_region_text(chars[:6], style)}", label
-    if not (chars[:17].isdigit() and (chars[17].isdigit() or chars[17] == "x")):
+        return RULE_LEGACY, severity, f"15位旧号码（无校验位）：出生日期有效、{_region_text(chars[:6])}", label
+    checked = check_id(chars)
+    if checked is None:
         return None
-    check_ok = check_char(chars[:17]) == chars[17].upper()
-    born = birth_date(chars[6:14])
-    region = region_name(chars[:6])
-    if check_ok and born and region:
+    check_ok, born, region = checked.check_ok, checked.born, checked.region
+    if checked.confirmed:
         if _is_uscc(chars, text, w.start) or (not_personal and _uscc_valid(chars)):
             return None
         how = "" if usual else ("（跨行断开，拼合后校验）" if broken else "（按分组拼合后校验）")
         return (RULE_CONFIRMED, Severity.ERROR,
-                f"校验位正确、出生日期有效、{_region_text(chars[:6], style)}{how}", label)
+                f"校验位正确、出生日期有效、{_region_text(chars[:6])}{how}", label)
     if not_personal or not usual:
         return None
     if label and born:
         parts = ["出生日期有效", "校验位正确" if check_ok else "校验位不符",
-                 _region_text(chars[:6], style) if region else "地区码未收录"]
+                 _region_text(chars[:6]) if region else "地区码未收录"]
         return RULE_PROBABLE, Severity.WARNING, "、".join(parts), label
     return None
 
 
-def _judge_masked(chars: str, style: str, label: str | None):
+def _judge_masked(chars: str, label: str | None) -> Verdict | None:
     if any(c in MASK_CHARS for c in chars[:6]) or not region_name(chars[:6]):
         return None
     date = chars[6:14] if len(chars) == 18 else "19" + chars[6:12]
     if not date.isdigit() or not birth_date(date):
         return None
     return (RULE_WEAK_MASK, Severity.WARNING,
-            f"已部分遮盖，但出生日期完整可见、{_region_text(chars[:6], style)}", label)
+            f"已部分遮盖，但出生日期完整可见、{_region_text(chars[:6])}", label)
 
 
 def _is_uscc(chars: str, text: str, start: int) -> bool:
@@ -209,13 +195,6 @@ def _uscc_valid(chars: str) -> bool:
     return uscc.is_valid(chars.upper())
 
 
-def _valid_id(chars: str) -> bool:
-    """The full check of an 18-character ID: check digit, birth date, region."""
-    return (len(chars) == 18 and chars[:17].isdigit() and (chars[17].isdigit() or chars[17] == "x")
-            and check_char(chars[:17]) == chars[17].upper() and bool(birth_date(chars[6:14]))
-            and bool(region_name(chars[:6])))
-
-
 def _embedded(doc: Document) -> Iterator[tuple[int, int, str, str | None, Severity]]:
     """IDs inside longer codes: (start, end, code name, label, severity) in
     normalised offsets, the span being the whole code."""
@@ -224,7 +203,7 @@ def _embedded(doc: Document) -> Iterator[tuple[int, int, str, str | None, Severi
         if run.layout != (20,) or (run.in_url and run.url_key is None):
             continue
         code = run.parts[0]
-        if not _valid_id(code[:18]):
+        if not is_confirmed_id(code[:18]):
             continue
         label = run.label(run.start, _EMBED_LABELS, reach=16, gap=8)
         if label in DISABILITY_WORDS or (label is None and code[18] in "1234567" and code[19] in "1234"):
@@ -233,33 +212,48 @@ def _embedded(doc: Document) -> Iterator[tuple[int, int, str, str | None, Severi
             yield run.start, run.end, label if label not in STUDENT_WORDS else "学籍号", label, Severity.ERROR
     if "g" in text or "l" in text:
         for m in _STUDENT.finditer(text):
-            if _valid_id(m.group(2)):
+            if is_confirmed_id(m.group(2)):
                 label = word_before(text, m.start(), STUDENT_WORDS, 16, 8)
                 yield m.start(), m.end(), "学籍号", label, Severity.ERROR
 
 
-def _crossing(run: Run, k: int,
-              style: str) -> Iterator[tuple[Window, tuple[Rule, Severity, str, str | None]]]:
+def _crossing(doc: Document) -> Iterator[tuple[Window, Verdict]]:
     """The windows of a line-broken run that cross its break."""
-    def accept(w: Window) -> tuple[Rule, Severity, str, str | None] | None:
-        return _judge(w, style, broken=True) if w.i < k < w.j else None
+    for run, k in broken_runs(doc, 15):  # an ID has 15 or 18 characters
+        def accept(w: Window, k: int = k) -> Verdict | None:
+            return _judge(w, broken=True) if w.i < k < w.j else None
 
-    return pick(run, accept, 6, (15, 18), url_values=True)
+        yield from pick(run, accept, 6, (15, 18), url_values=True)
+
+
+def _explain(hit: Hit[Verdict]) -> Said:
+    rule, _severity, validation, label = hit.verdict
+    return Said(
+        rule,
+        message=_MESSAGES[rule.code],
+        suggestion=_suggestion(rule, hit.masked),
+        explanation=Explanation(
+            rule=f"{rule.code} {rule.title}，按 GB 11643-1999 校验",
+            validation=validation,
+            context=_context(rule, label),
+        ),
+    )
+
+
+NUMBERS: NumberRule[Verdict] = NumberRule(
+    ID_CARD, _judge, _explain, sizes=(15, 18), max_groups=6, url_values=True,
+    severity=lambda v: v[1], extra=_crossing,
+)
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
+    yield from NUMBERS.findings(doc, config)
     style = config.mask_style
-    found = [w for run in runs(doc)
-             for w in pick(run, lambda w: _judge(w, style), 6, (15, 18), url_values=True)]
-    found += [w for run, k in broken_runs(doc) for w in _crossing(run, k, style)]
-    for w, (rule, severity, validation, label) in found:
-        yield _finding(doc, rule, severity, validation, label, w.start, w.end, style, config.mode)
     for s, e, code, label, severity in _embedded(doc):
         start, end = doc.span_to_original(s, e)
         masked = ID_CARD.masked(doc.text[start:end], style)
         said = f"编号前有“{label}”" if label else "编号的写法是第二代残疾人证号（身份证号码 + 残疾类别 + 等级）"
         severity, mode_note = lowered(severity, doc, config.mode)
-        said = f"{said}；{mode_note}" if mode_note else said
         yield make_finding(
             doc, RULE_EMBEDDED, start, end, severity=severity, masked=masked,
             message=f"{code}中含完整的身份证号码",
@@ -267,29 +261,9 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
             explanation=Explanation(
                 rule=f"ID105 {code}包含身份证号码，按 GB 11643-1999 校验",
                 validation="其中的18位身份证号码校验位正确、出生日期有效、地区码有效",
-                context=said,
+                context=with_note(said, mode_note),
             ),
         )
-
-
-def _finding(doc: Document, rule: Rule, severity: Severity, validation: str, label: str | None,
-             s: int, e: int, style: str, mode: str = "normal") -> Finding:
-    start, end = doc.span_to_original(s, e)
-    masked = ID_CARD.masked(doc.text[start:end], style)
-    severity, mode_note = lowered(severity, doc, mode)
-    context = _context(rule, label)
-    return make_finding(
-        doc, rule, start, end,
-        severity=severity,
-        masked=masked,
-        message=_MESSAGES[rule.code],
-        suggestion=_suggestion(rule, masked),
-        explanation=Explanation(
-            rule=f"{rule.code} {rule.title}，按 GB 11643-1999 校验",
-            validation=validation,
-            context=f"{context}；{mode_note}" if mode_note else context,
-        ),
-    )
 
 
 _MESSAGES = {

@@ -23,10 +23,11 @@ from ..document import Document
 from ..kinds import Kind
 from ..masking import mask_landline
 from ..model import Explanation, Finding, Severity
-from .base import Rule, make_finding
-from .context import NOT_THIS_NUMBER, PHONE_LABELS, classify, lowered, severity_for
+from .base import Rule
+from .context import NOT_THIS_NUMBER, PHONE_LABELS
 from .hotlines import is_service_number
-from .numbers import Window, pick, runs
+from .number_rule import Hit, NumberRule, Said
+from .numbers import Window
 from .phones import FIXED_TYPES, dial, number_type
 
 LANDLINE = Kind("landline", "固定电话", personal=True, rank=6, mask=mask_landline, allow_by="digits")
@@ -114,16 +115,43 @@ def _may_be_landline(w: Window) -> bool:
     return len(first) in (7, 8) or (first[0] == "0" and 10 <= len(first) <= 12) or first[:2] == "86"
 
 
+def _ends_local(layout: tuple[int, ...]) -> bool:
+    """Whether ``layout`` ends with a local number's groups (7, 8, 3-4, 4-4)."""
+    last = layout[-1]
+    return last in (7, 8) or (last == 4 and len(layout) >= 2 and layout[-2] in (3, 4))
+
+
+def _shaped(w: Window) -> bool:
+    """The cheap test a table's dates and counts fail (2019-03-15,
+    2019 03 15 08, 6-6): a window of several groups is a landline only if
+    its groups end with a local number's (7, 8, 3-4, 4-4), maybe before an
+    extension; whatever prefix, area code or bracket comes before, the local
+    number is the last groups (``_judge_plain`` checks the rest).  Dates,
+    文号 and table cells are rejected here in a few comparisons, before any
+    parsing or label look-up."""
+    if w.j - w.i == 1:
+        return _may_be_landline(w)
+    layout = w.layout
+    return _ends_local(layout) or _ends_local(layout[:-1])
+
+
 def _judge(w: Window) -> Phone | None:
+    """``_judge_plain(w)``, with the windows that cannot be a landline
+    rejected by shape first (tests/test_number_fast_paths.py: the same
+    verdict on every window of random texts)."""
+    return _judge_plain(w) if _shaped(w) else None
+
+
+def _judge_plain(w: Window) -> Phone | None:
     if not _may_be_landline(w) or w.masked:
         return None
     split = _split(w)
     if split is None:
         return None
     start, area, layout, rest = split
-    label = w.run.label(start, PHONE_LABELS, reach=12, gap=5)
     if not area and len(layout) == 1 and _NATIONAL.fullmatch(rest):
         # written without separators: 08717012345
+        label = w.run.label(start, PHONE_LABELS, reach=12, gap=5)
         validated = number_type(rest[1:]) in FIXED_TYPES
         if is_service_number(rest[1:]) or not (validated or label):
             return None
@@ -138,6 +166,7 @@ def _judge(w: Window) -> Phone | None:
     if local[:1] in ("", "0") or is_service_number(local):
         return None
     shaped = bool(_LOCAL.fullmatch(local))  # local numbers start with 2-9 (domain notes §3.2)
+    label = w.run.label(start, PHONE_LABELS, reach=12, gap=5)  # only now: most windows never get here
     if not area:
         if not shaped or w.run.label(start, PHONE_LABELS, reach=10, gap=3) is None:
             return None
@@ -154,36 +183,41 @@ def _labelled(p: Phone, w: Window) -> Phone | None:
     return None if w.run.label(p.start, NOT_THIS_NUMBER, reach=16, gap=8) else p
 
 
+def _span(w: Window, p: Phone, norm: str) -> tuple[int, int]:
+    """The number with its extension (0871-65432100 转8001) when the run ends there."""
+    end = p.end
+    if w.at_run_end:
+        m = _EXT.match(norm, end)
+        end = m.end() if m else end
+    return p.start, end
+
+
+def _explain(hit: Hit[Phone]) -> Said:
+    p, ctx = hit.verdict, hit.owner
+    who = ctx.who if ctx else None
+    return Said(
+        p.rule,
+        message=_message(p, who),
+        suggestion=None if hit.severity == Severity.INFO else f"删除个人电话，或脱敏为 {hit.masked}",
+        explanation=Explanation(
+            rule=f"{p.rule.code} {p.rule.title}",
+            validation=_validation(p, hit.style),
+            context=(ctx.describe() if ctx else None)
+            or "号码所在的句子、条目或表格行中没有写明是谁的号码，按默认级别（提示）",
+            detail=_DETAIL.get(p.rule.code),
+        ),
+    )
+
+
+NUMBERS: NumberRule[Phone] = NumberRule(
+    LANDLINE, _judge, _explain, sizes=(7, 22), max_groups=5,
+    klass=lambda p: "landline", certain=lambda p: p.rule is not RULE_UNVERIFIED,
+    span=_span, mask=lambda doc, start, end, p, style: _mask(doc, start, end, p, style),
+)
+
+
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
-    norm = doc.normalized
-    style = config.mask_style
-    for run in runs(doc):
-        for w, p in pick(run, _judge, 5, (7, 22)):
-            end = p.end
-            if w.at_run_end:
-                m = _EXT.match(norm, end)
-                end = m.end() if m else end
-            start, end = doc.span_to_original(p.start, end)
-            masked = _mask(doc, start, end, p, style)
-            ctx = classify(doc.text, start, end)  # context labels cover traditional script themselves
-            severity = severity_for("landline", ctx)
-            if p.rule is RULE_UNVERIFIED:
-                severity = min(severity, Severity.WARNING) if ctx.who == "person" else Severity.INFO
-            severity, mode_note = lowered(severity, doc, config.mode)
-            context = ctx.describe() or "号码所在的句子、条目或表格行中没有写明是谁的号码，按默认级别（提示）"
-            yield make_finding(
-                doc, p.rule, start, end,
-                severity=severity,
-                masked=masked,
-                message=_message(p, ctx.who),
-                suggestion=None if severity == Severity.INFO else f"删除个人电话，或脱敏为 {masked}",
-                explanation=Explanation(
-                    rule=f"{p.rule.code} {p.rule.title}",
-                    validation=_validation(p, style),
-                    context=f"{context}；{mode_note}" if mode_note else context,
-                    detail=_DETAIL.get(p.rule.code),
-                ),
-            )
+    return NUMBERS.findings(doc, config)
 
 
 def _mask(doc: Document, start: int, end: int, p: Phone, style: str) -> str:

@@ -1,7 +1,9 @@
 """Mainland mobile numbers (13x–19x, including 16x/17x/19x).
 
 A candidate is an 11-digit run written 13812345678, 138 1234 5678 or
-138-1234-5678, optionally after +86, 0086 or (+86); phonenumbers must classify
+138-1234-5678, optionally after +86, 0086 or (+86), or after an 86 without
+the + where it can only be the country code (``tel:8615114177763``,
+``86-151-1417-7763``; phones.dial); phonenumbers must classify
 it as MOBILE for region CN, so a number in an unassigned range is dropped.
 A mobile dialled with the trunk prefix 0 (015100221432, 0151 0022 1432:
 some lists write every number as dialled from a landline) is the same
@@ -23,10 +25,11 @@ from ..document import Document
 from ..kinds import Kind
 from ..masking import keeping
 from ..model import Explanation, Finding, Severity
-from .base import Rule, make_finding
-from .context import NOT_THIS_NUMBER, classify, lowered, severity_for
+from .base import Rule
+from .context import NOT_THIS_NUMBER
 from .hotlines import is_service_number
-from .numbers import Window, pick, runs
+from .number_rule import Hit, NumberRule, Said
+from .numbers import Window
 from .phones import MOBILE_TYPES, Dial, dial, number_type
 
 MOBILE = Kind("mobile", "手机号码", personal=True, rank=7, mask=keeping(3, 4), allow_by="digits")
@@ -35,7 +38,7 @@ KINDS = (MOBILE,)
 RULE = Rule(
     "MB201", "mobile-number", MOBILE, Severity.WARNING, "手机号码",
     doc="检测内容：中国大陆11位手机号码（13x–19x 号段，含 16x、17x、19x），"
-    "写法包括 13812345678、138 1234 5678、138-1234-5678、+86 / 0086 / (+86) 前缀、长途字冠 0（015100221432）和全角数字，"
+    "写法包括 13812345678、138 1234 5678、138-1234-5678、+86 / 0086 / (+86) 前缀（tel: 链接和 86-151… 写法中不带 + 的 86 也算）、长途字冠 0（015100221432）和全角数字，"
     "以及网址中电话参数的值（?tel=…、&lxdh=…）；号段以 phonenumbers 判定。\n"
     "风险说明：个人手机号码属于联系方式类个人信息，未经本人同意不得公开。"
     "级别：号码所在的条目、表格行或“项目：内容”段落写明是个人（人名、王某某、户主、申请人、村民、之女……，或表头有“姓名”列）时为错误；"
@@ -61,7 +64,7 @@ def _judge(w: Window) -> Dial | None:
         return None
     if w.run.in_url and not _PHONE_KEY.fullmatch(w.run.url_key or ""):
         return None
-    d = _without_trunk(dial(w))
+    d = _without_trunk(dial(w, bare_86=True))
     if len(d.digits) != 11 or d.layout not in _LAYOUTS or d.digits[:1] != "1" or d.digits[1] < "3":
         return None
     if is_service_number(d.digits) or number_type(d.digits) not in MOBILE_TYPES:
@@ -79,33 +82,41 @@ def _without_trunk(d: Dial) -> Dial:
     return Dial(d.start, d.national_start + 1, d.end, d.digits[1:], layout, False)
 
 
+def _span(w: Window, d: Dial, norm: str) -> tuple[int, int]:
+    return d.start, d.end
+
+
+def _mask(doc: Document, start: int, end: int, d: Dial, style: str) -> str:
+    """The national part masked, a +86 / 0086 / trunk 0 before it kept."""
+    national = doc.to_original(d.national_start)
+    return doc.text[start:national] + MOBILE.masked(doc.text[national:end], style)
+
+
+def _explain(hit: Hit[Dial]) -> Said:
+    d, ctx = hit.verdict, hit.owner
+    who = ctx.who if ctx else None
+    return Said(
+        RULE,
+        message="手机号码" + ("（单位公开联系渠道）" if who == "office" else ""),
+        suggestion=None if hit.severity == Severity.INFO else f"删除，或脱敏为 {hit.masked}",
+        explanation=Explanation(
+            rule="MB201 中国大陆手机号码",
+            validation=("" if hit.style == "full" else f"号段 {d.digits[:3]} ")
+            + "为已分配的移动电话号段"
+            + ("，含国际区号 +86" if d.prefixed else "")
+            + ("，前加长途字冠 0" if d.national_start > d.start and not d.prefixed else ""),
+            context=(ctx.describe() if ctx else None)
+            or "号码所在的句子、条目或表格行中没有写明是谁的号码，按默认级别（警告）",
+            detail="phonenumbers 校验通过（MOBILE）",
+        ),
+    )
+
+
+NUMBERS: NumberRule[Dial] = NumberRule(
+    MOBILE, _judge, _explain, sizes=(11, 15), max_groups=5, url_values=True,
+    klass=lambda d: "mobile", span=_span, mask=_mask,
+)
+
+
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
-    style = config.mask_style
-    for run in runs(doc):
-        for _w, d in pick(run, _judge, 5, (11, 15), url_values=True):
-            start, end = doc.span_to_original(d.start, d.end)
-            national = doc.to_original(d.national_start)
-            masked = doc.text[start:national] + MOBILE.masked(doc.text[national:end], style)
-            ctx = classify(doc.text, start, end)  # context labels cover traditional script themselves
-            severity, mode_note = lowered(severity_for("mobile", ctx), doc, config.mode)
-            yield make_finding(
-                doc, RULE, start, end,
-                severity=severity,
-                masked=masked,
-                message="手机号码" + ("（单位公开联系渠道）" if ctx.who == "office" else ""),
-                suggestion=None if severity == Severity.INFO else f"删除，或脱敏为 {masked}",
-                explanation=Explanation(
-                    rule="MB201 中国大陆手机号码",
-                    validation=("" if style == "full" else f"号段 {d.digits[:3]} ")
-                    + "为已分配的移动电话号段"
-                    + ("，含国际区号 +86" if d.prefixed else "")
-                    + ("，前加长途字冠 0" if d.national_start > d.start and not d.prefixed else ""),
-                    context=_said(ctx.describe() or "号码所在的句子、条目或表格行中没有写明是谁的号码，按默认级别（警告）",
-                                  mode_note),
-                    detail="phonenumbers 校验通过（MOBILE）",
-                ),
-            )
-
-
-def _said(context: str, mode_note: str | None) -> str:
-    return f"{context}；{mode_note}" if mode_note else context
+    return NUMBERS.findings(doc, config)

@@ -43,9 +43,10 @@ from typing import TypeVar
 
 from ..document import Document
 from ..traditional import simplified
-from .context import word_before
+from .context import before, label_in, word_before
 
 MASK_CHARS = "*＊×x"
+LABEL_REACH = 16  # the longest reach a number detector asks a label about
 _V = TypeVar("_V")  # what pick()'s accept says about a window
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
 _SEP = rf"(?:[ \t\u00a0\u3000]{{1,2}}|[ \t\u3000]?[{_DASHES}]{{1,2}}[ \t\u3000]?)"
@@ -146,11 +147,20 @@ class Run:
 
     def label(self, start: int, words: tuple[str, ...], reach: int = 12, gap: int = 6) -> str | None:
         """context.word_before() for a position in this run, remembered: the
-        four detectors ask about the same few positions."""
+        four detectors ask about the same few positions, and the text before
+        a position is read and folded once for all their questions
+        (context.Before; tests/test_number_fast_paths.py compares the two)."""
         key = (start, id(words), reach, gap)
-        if key not in self.memo:
-            self.memo[key] = word_before(self.doc_text, start, words, reach, gap)
-        return self.memo[key]
+        memo = self.memo
+        if key not in memo:
+            if reach <= LABEL_REACH:
+                b = memo.get(start)
+                if b is None:
+                    b = memo[start] = before(self.doc_text, start, LABEL_REACH)
+                memo[key] = label_in(b, words, reach, gap)
+            else:
+                memo[key] = word_before(self.doc_text, start, words, reach, gap)
+        return memo[key]
 
 
 def _in_url(text: str, start: int, end: int) -> bool:
@@ -285,14 +295,26 @@ _BREAK_RIGHT = re.compile(r"[ \t\u3000]*([0-9][0-9x]*(?:[ \-][0-9x]+){0,4})(?![0
 # a line break with a digit (or x) right before it, maybe after \r or one blank, and a digit
 # after it; the pattern starts with the break itself, so ``re`` jumps from break to break
 _DIGIT_BREAK = re.compile(r"(\n)(?:(?<=[0-9x]\n)|(?<=[0-9x]\r\n)|(?<=[0-9x][ \t]\n))[ \t\u3000]*[0-9]")
-_BROKEN: "weakref.WeakKeyDictionary[Document, tuple[tuple[Run, int], ...]]" = weakref.WeakKeyDictionary()
+_BROKEN: "weakref.WeakKeyDictionary[Document, dict[int, tuple[tuple[Run, int], ...]]]" = weakref.WeakKeyDictionary()
+_NOT_SIGNIFICANT = str.maketrans("", "", " -\t\u3000")
 
 
-def broken_runs(doc: Document) -> tuple[tuple[Run, int], ...]:
+def broken_runs(doc: Document, min_chars: int = 0) -> tuple[tuple[Run, int], ...]:
     """Digit groups either side of one line break, joined: (run, k) where
     group ``k`` is the first one after the break.  Only a window that
-    crosses the break is new; the rest of each side is an ordinary run."""
-    cached = _BROKEN.get(doc)
+    crosses the break is new; the rest of each side is an ordinary run.
+
+    ``min_chars``: only joined runs with at least that many significant
+    characters (the ID detector asks for 15).  A table's digits often end
+    one line and start the next (2019⏎2020, counts, dates), and a pair too
+    short for any window the caller accepts is dropped before any Run is
+    built; the result is ``broken_runs(doc)`` without the runs whose
+    ``sum(layout)`` is below ``min_chars`` (tests/test_number_fast_paths.py
+    compares the two)."""
+    per_doc = _BROKEN.get(doc)
+    if per_doc is None:
+        per_doc = _BROKEN[doc] = {}
+    cached = per_doc.get(min_chars)
     if cached is not None:
         return cached
     text = simplified(doc)
@@ -302,13 +324,17 @@ def broken_runs(doc: Document) -> tuple[tuple[Run, int], ...]:
         brk = pos - 1 if pos and text[pos - 1] == "\r" else pos
         left = _BREAK_LEFT.search(text, max(0, brk - 40), brk) if brk and text[brk - 1] in "0123456789x \t" else None
         right = _BREAK_RIGHT.match(text, pos + 1) if left else None
-        if left and right:
-            a, b = _make_run(text, left.start(), left.end()), _make_run(text, right.start(1), right.end(1))
-            joined = Run(text, a.start, b.end, a.groups + b.groups, a.parts + b.parts, a.layout + b.layout,
-                         a.amount_before, b.amount_after, a.in_url or b.in_url)
+        if not (left and right):
+            continue
+        if min_chars and len((left.group() + right.group(1)).translate(_NOT_SIGNIFICANT)) < min_chars:
+            continue  # at least the run's sum(layout): cheap, and never drops one long enough
+        a, b = _make_run(text, left.start(), left.end()), _make_run(text, right.start(1), right.end(1))
+        joined = Run(text, a.start, b.end, a.groups + b.groups, a.parts + b.parts, a.layout + b.layout,
+                     a.amount_before, b.amount_after, a.in_url or b.in_url)
+        if sum(joined.layout) >= min_chars:
             found.append((joined, len(a.groups)))
     result = tuple(found)
-    _BROKEN[doc] = result
+    per_doc[min_chars] = result
     return result
 
 

@@ -24,6 +24,7 @@ from .context_labels import (
     SURNAMES,
     TITLE_WORDS,
 )
+from .id_check import check_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,15 @@ _OWNER_KEY = re.compile(rf"({_alt(OWNER_KEYS + ('收款单位', '开户单位', 
 _LEAD_OFFICE = re.compile(r"[\s\u3000]*([^\s0-9，,：:。；;（）()]{2,24})[\s\u3000:：，,]*$")
 _OFFICE_END = re.compile(rf"(?:{_alt(OFFICE_SUFFIXES)})$")
 _ID_LIKE = re.compile(r"(?<![0-9a-z*＊×])[0-9]{2}[0-9*＊×x]{15}[0-9x*＊×](?![0-9a-z*＊×])")
-_ID_SHAPE = re.compile(r"\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9x]")
+
+
+def _an_id(token: str) -> bool:
+    """An ID number in the record makes it a person's: a confirmed one, or
+    one whose birth date is real but whose check character or region is off
+    (a typing error is still someone's ID; the ID detector's ID103).  The
+    one check in id_check.py decides."""
+    checked = check_id(token)
+    return checked is not None and checked.born is not None
 
 
 def not_a_name(token: str) -> bool:
@@ -128,7 +137,7 @@ def evidence(head: str, lead: int = -1) -> list[Evidence]:
             found.append(Evidence(lead_m.start(1), "person", "", lead_m.group(1)))
     for m in _ID_LIKE.finditer(text):
         token = m.group()
-        if _ID_SHAPE.fullmatch(token) or sum(token.count(c) for c in "*＊×") >= 4:
+        if _an_id(token) or sum(token.count(c) for c in "*＊×") >= 4:
             found.append(Evidence(m.start(), "person", "身份证号码"))
     for m in _OWNER_KEY.finditer(text):
         found.append(Evidence(m.start(), "office", m.group(1)))

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..alphabets import DASHES
 from .numbers import Window
 
+_DASHES = frozenset(DASHES)  # a set: "" (a space separator, stripped) is not in it
 _PAREN_86 = re.compile(r"[(（]\s?\+?\s?86\s?[)）]\s?$")
 
 # phonenumbers.PhoneNumberType values, by name (looked up lazily)
@@ -34,9 +36,13 @@ class Dial:
     prefixed: bool
 
 
-def dial(w: Window) -> Dial:
+def dial(w: Window, bare_86: bool = False) -> Dial:
     """Read ``w`` as a dialled number: +86 138…, 0086 138…, (+86)138…, +8613…
-    or a national number as written."""
+    or a national number as written.  With ``bare_86`` (the mobile
+    detector), a country code written without + or 00 counts too where it
+    cannot be anything else: a group of its own joined by a hyphen or dash
+    (86-151-1417-7763; "共86 151…" is a count and a number) or right after ``tel:`` (tel:8615114177763, RFC 3966 links
+    written without the +)."""
     text = w.run.doc_text
     groups = list(w.run.groups[w.i:w.j])
     first = w.run.parts[w.i]
@@ -44,6 +50,10 @@ def dial(w: Window) -> Dial:
     cut = 0
     if w.i == 0 and first.startswith("86") and (plus := _plus_before(text, start)) is not None:
         start, cut = plus, 2
+    elif bare_86 and w.i == 0 and first.startswith("86") and (
+            (first == "86" and w.j - w.i > 1 and w.separators()[0][:1] in _DASHES)
+            or text.endswith("tel:", 0, start)):
+        cut = 2
     elif first.startswith("0086"):
         cut = 4
     elif w.i == 0 and (paren := _PAREN_86.search(text, max(0, start - 8), start)):
