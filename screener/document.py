@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .alphabets import INVISIBLE, is_han
+from .alphabets import HAN_RANGES, INVISIBLE
 from .folding import fold
 
 # Zero-width and invisible characters a number may hide behind: zero-width
@@ -28,9 +28,16 @@ from .folding import fold
 _ZERO_WIDTH = INVISIBLE
 _ZW = re.compile(f"[{_ZERO_WIDTH}]+")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+_LF = re.compile("\n")
 
-
-_is_cjk = is_han
+# A line break (``\n``, ``\r\n`` or a lone ``\r``) with a Han character
+# before it and, after any indentation, one after it.  Each pattern starts
+# with the break character itself, so ``re`` jumps from break to break and
+# tests the characters around it in C, not one break at a time in Python
+# (the plain loop is kept in tests/test_drops_scan.py, which compares them).
+_HAN_CLASS = f"[{HAN_RANGES}]"
+_WRAP_LF = re.compile(f"\n(?:(?<={_HAN_CLASS}\n)|(?<={_HAN_CLASS}\r\n))[ \t\u3000]*(?={_HAN_CLASS})")
+_WRAP_CR = re.compile(f"\r(?!\n)(?<={_HAN_CLASS}\r)[ \t\u3000]*(?={_HAN_CLASS})")
 
 
 def _drops(text: str, wrap_join: bool = True) -> list[tuple[int, int]]:
@@ -41,19 +48,11 @@ def _drops(text: str, wrap_join: bool = True) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if any(ch in text for ch in _ZERO_WIDTH):
         spans += [m.span() for m in _ZW.finditer(text)]
-    for brk in ("\n", "\r") if wrap_join else ():
-        pos = text.find(brk)
-        while pos >= 0:
-            start = pos - 1 if brk == "\n" and pos and text[pos - 1] == "\r" else pos
-            # the character before the break first: usually 。 or ，, and then
-            # nothing else needs looking at
-            if start > 0 and _is_cjk(text[start - 1]):
-                end = pos + 1
-                while end < len(text) and text[end] in " \t\u3000":
-                    end += 1
-                if (brk == "\n" or text[end:end + 1] != "\n") and end < len(text) and _is_cjk(text[end]):
-                    spans.append((start, end))
-            pos = text.find(brk, pos + 1)
+    if wrap_join:
+        # a \r\n break starts at its \r
+        spans += [(m.start() - (text[m.start() - 1] == "\r"), m.end()) for m in _WRAP_LF.finditer(text)]
+        if "\r" in text:
+            spans += [m.span() for m in _WRAP_CR.finditer(text)]
         spans.sort()
     return spans
 
@@ -131,12 +130,7 @@ class Document:
         text = self.text
         if "\r" in text:
             return [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-        starts = [0]
-        pos = text.find("\n")
-        while pos >= 0:
-            starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
-        return starts
+        return [0, *(m.end() for m in _LF.finditer(text))]
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of an original offset."""
