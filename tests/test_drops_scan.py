@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from screener.alphabets import INVISIBLE, is_han
+from screener import document
 from screener.document import Document, _drops
 
 
@@ -68,6 +69,8 @@ def plain_line_starts(text: str) -> list[int]:
 def test_known_breaks(text, dropped):
     assert [text[s:e] for s, e in _drops(text)] == dropped
     assert _drops(text) == plain_drops(text)
+    padded = "。" * document.WRAP_SCAN_FROM + text  # long enough for the patterns
+    assert [padded[s:e] for s, e in _drops(padded)] == dropped
 
 
 _ALPHABET = "中文。1a \t\u3000\n\n\r\r\u200b\ufeff"
@@ -77,6 +80,9 @@ _ALPHABET = "中文。1a \t\u3000\n\n\r\r\u200b\ufeff"
 @given(st.text(alphabet=_ALPHABET, max_size=200), st.booleans())
 def test_same_drops_as_the_plain_loop(text, wrap_join):
     assert _drops(text, wrap_join) == plain_drops(text, wrap_join)
+    # and through the patterns a long draft takes
+    long_text = text * (document.WRAP_SCAN_FROM // max(len(text), 1) + 1) if text else ""
+    assert _drops(long_text, wrap_join) == plain_drops(long_text, wrap_join)
 
 
 @settings(max_examples=300, deadline=None)
