@@ -1,108 +1,211 @@
-"""Where screen_text's time goes, stage by stage, next to the bare walk.
+"""Where screen_text's time goes, stage by stage and detector by detector,
+next to the bare walk.
 
-bench.py prints this for the archive-density corpus; run on its own:
+bench.py prints this for the real-text corpus; run on its own:
 
     PYTHONPATH=. python benchmarks/breakdown.py [MB]
 
 Each stage is timed on a fresh Document with the earlier stages already
-done, so the figures add up to about one screen_text run (the remainder is
-resolve() and building the Report).  It answers the question the ratio
-against the walk raises: which passes other than the walk cost what, and how
-much of the cost comes with each finding rather than with each megabyte.
+done (median of rounds), so the figures add up to about one screen_text run
+(the remainder is resolve() and building the Report).
+
+Per detector it prints the cost per finding and per rejected candidate
+(issue 18).  A *candidate* is what a detector judges one by one: for the
+number detectors a window of a digit run offered to its judge (``pick``'s
+``accept``; counted by wrapping it in an untimed pass), for the term
+detector an automaton hit, for the e-mail detector an ``@``.  The two costs
+are separated with a second text: the same corpus with every finding of
+every detector blanked out (its characters replaced by 某, so offsets and
+lines stay), on which a detector does almost nothing but reject.  There
+``cost per rejected candidate = time / candidates``; on the real text
+``cost per finding = (time - rejected × that cost) / findings``.
 """
 from __future__ import annotations
 
 import collections
+import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import best_of, forget_number_verdicts, screen_afresh  # noqa: E402
+from bench import forget_number_verdicts, screen_afresh  # noqa: E402
 
 
-def stages(text: str, repeat: int = 5) -> list[tuple[str, float, int | None]]:
-    """(stage, best seconds, findings) for each stage of screen_text(text)."""
-    from screener.config import Config
-    from screener.detectors import DETECTORS, numbers
+def median_of(fn: Callable[[], float], repeat: int) -> float:
+    return statistics.median(fn() for _ in range(repeat))
+
+
+def timed(fn: Callable[[], object]) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def _ready(text: str, scan: bool = True):
+    from screener.detectors import numbers
     from screener.document import Document
+    from screener.traditional import simplified
+
+    doc = Document(text)
+    doc.normalized
+    simplified(doc)
+    if scan:
+        numbers.runs(doc)
+        numbers.broken_runs(doc)
+        doc.line_col(0)
+    return doc
+
+
+def candidates(det: ModuleType, text: str) -> int | None:
+    """How many candidates ``det`` judges one by one in ``text`` (an untimed
+    pass), or None for a detector without a per-candidate judge."""
+    from screener.config import Config
+    from screener.detectors import numbers
+    from screener.traditional import simplified
     from screener.wordlists import list_set
 
+    doc = _ready(text)
+    name = det.__name__.rsplit(".", 1)[-1]
+    if getattr(det, "pick", None) is numbers.pick:
+        count = 0
+
+        def counting_pick(run, accept, *args, **kwargs):
+            def counted(w):
+                nonlocal count
+                count += 1
+                return accept(w)
+            return numbers.pick(run, counted, *args, **kwargs)
+
+        det.pick = counting_pick  # type: ignore[attr-defined]
+        try:
+            list(det.detect(doc, Config()))
+        finally:
+            det.pick = numbers.pick  # type: ignore[attr-defined]
+        return count
+    if name == "terms":
+        return len(list_set().matcher.walk(simplified(doc)))
+    if name == "email":
+        return doc.normalized.count("@")
+    return None
+
+
+def blanked(text: str) -> str:
+    """``text`` with every finding's characters replaced by 某."""
+    import screener
+
+    chars = list(text)
+    for f in screener.screen_text(text).findings:
+        for i in range(f.start, f.end):
+            if chars[i] not in "\n\r":
+                chars[i] = "某"
+    return "".join(chars)
+
+
+def detector_times(text: str, repeat: int) -> dict[str, tuple[float, int]]:
+    """detector name → (median seconds, findings) on ``text``."""
+    from screener.config import Config
+    from screener.detectors import DETECTORS
+
     config = Config()
-    matcher = list_set().matcher
-
-    def ready(scan: bool = True) -> Document:
-        doc = Document(text)
-        doc.normalized
-        if scan:
-            numbers.runs(doc)
-            doc.line_col(0)
-        return doc
-
-    rows = []
-    norm = ready(scan=False).normalized
-    rows.append(("the bare walk (the limit)",
-                 best_of(lambda: collections.deque(matcher.walk(norm), maxlen=0), repeat), None))
-    rows.append(("normalise (fold, drops)", best_of(lambda: Document(text).normalized, repeat), None))
-
-    def scan_only() -> float:
-        doc = ready(scan=False)
-        t0 = time.perf_counter()
-        numbers.runs(doc)
-        return time.perf_counter() - t0
-
-    rows.append(("digit-run scan (numbers.runs)", min(scan_only() for _ in range(repeat)), None))
-    rows.append(("line index (line numbers of findings)",
-                 best_of(lambda: Document(text).line_col(0), repeat), None))
+    out = {}
     for det in DETECTORS:
-        def one(det=det) -> tuple[float, int]:
-            doc = ready()
+        found = 0
+
+        def one(det=det) -> float:
+            nonlocal found
+            doc = _ready(text)
             forget_number_verdicts()
             t0 = time.perf_counter()
-            found = list(det.detect(doc, config))
-            return time.perf_counter() - t0, len(found)
+            found = len(list(det.detect(doc, config)))
+            return time.perf_counter() - t0
 
-        runs = [one() for _ in range(repeat)]
-        rows.append((f"detector {det.__name__.rsplit('.', 1)[-1]}", min(r[0] for r in runs), runs[0][1]))
-    return rows
+        out[det.__name__.rsplit(".", 1)[-1]] = (median_of(one, repeat), found)
+    return out
 
 
-def report(text: str, repeat: int = 5, total: float | None = None) -> list[tuple[str, str]]:
+def report(text: str, repeat: int = 5) -> list[tuple[str, str]]:
     """The stages as (label, value) rows, each also as a share of the walk."""
-    rows = stages(text, repeat)
-    walk = rows[0][1]
-    out = []
-    for name, seconds, found in rows:
-        own = seconds - walk if name == "detector terms" else seconds  # the walk is part of it
-        extra = f", {found} findings ({own / found * 1e6:.0f} µs each)" if found else ""
-        if name == "detector terms":
-            extra += " (the walk included; per finding, without it)"
-        out.append((f"  {name}", f"{seconds * 1000:.0f} ms = {seconds / walk:.2f}x the walk{extra}"))
-    fixed = sum(s for n, s, _ in rows[1:3])
-    out.append(("  passes over every character besides the walk (normalise + digit scan)",
-                f"{fixed * 1000:.0f} ms: even with no finding at all, screen_text / walk <= "
-                f"{walk / (walk + fixed):.2f}x"))
-    if total is not None:
-        rest = total - sum(s for _, s, _ in rows[1:])  # the term detector's row includes the walk
-        out.append(("  the rest: resolve, the Report, and timing the stages apart",
-                    f"{rest * 1000:.0f} ms" if rest > 0 else "within the noise"))
+    import screener
+    from screener.detectors import DETECTORS, numbers
+    from screener.document import Document
+    from screener.traditional import simplified
+    from screener.wordlists import list_set
+
+    matcher = list_set().matcher
+    view = simplified(_ready(text, scan=False))
+    walk = median_of(lambda: timed(lambda: collections.deque(matcher.walk(view), maxlen=0)), repeat)
+    total = median_of(lambda: timed(lambda: screen_afresh(screener, text)), repeat)
+    out = [("  screen_text (all of it)", f"{total * 1000:.0f} ms = {total / walk:.1f}x the walk"),
+           ("  the bare walk (the limit)", f"{walk * 1000:.0f} ms")]
+    stages = 0.0
+
+    def stage(name: str, seconds: float) -> None:
+        nonlocal stages
+        stages += seconds
+        out.append((f"  {name}", f"{seconds * 1000:.0f} ms = {seconds / walk:.2f}x the walk, "
+                    f"{seconds / total:.0%} of screen_text"))
+
+    stage("normalise (fold, drops)", median_of(lambda: timed(lambda: Document(text).normalized), repeat))
+
+    def view_only() -> float:
+        doc = Document(text)
+        doc.normalized
+        return timed(lambda: simplified(doc))
+
+    stage("simplified view (traditional.py: 繁体 lines through OpenCC)", median_of(view_only, repeat))
+
+    def scan_only() -> float:
+        doc = _ready(text, scan=False)
+        return timed(lambda: (numbers.runs(doc), numbers.broken_runs(doc)))
+
+    stage("digit-run scan (numbers.runs, broken_runs)", median_of(scan_only, repeat))
+    stage("line index (line numbers of findings)", median_of(lambda: timed(lambda: Document(text).line_col(0)), repeat))
+
+    empty = blanked(text)
+    on_real = detector_times(text, repeat)
+    on_blank = detector_times(empty, repeat)
+    for det in DETECTORS:
+        name = det.__name__.rsplit(".", 1)[-1]
+        t_a, f_a = on_real[name]
+        t_b, _ = on_blank[name]
+        stages += t_a - (walk if name == "terms" else 0)
+        c_a, c_b = candidates(det, text), candidates(det, empty)
+        parts = [f"{t_a * 1000:.0f} ms = {t_a / total:.0%} of screen_text", f"{f_a} findings"]
+        if c_a is not None and c_b:
+            own_b = t_b - (walk if name == "terms" else 0)
+            per_reject = max(own_b, 0.0) / c_b
+            rejected = max(c_a - f_a, 0)
+            parts.append(f"{c_a} candidates ({rejected} rejected, {per_reject * 1e6:.1f} µs each)")
+            if f_a:
+                own_a = t_a - (walk if name == "terms" else 0)
+                per_find = (own_a - rejected * per_reject) / f_a
+                parts.append(f"{per_find * 1e6:.0f} µs per finding")
+        elif f_a:
+            parts.append(f"{t_a / f_a * 1e6:.0f} µs per finding (all its time)")
+        if name == "terms":
+            parts.append("the walk included in its time, not in the per-candidate costs")
+        out.append((f"  detector {name}", "; ".join(parts)))
+    rest = total - stages
+    out.append(("  the rest: resolve, the Report, and timing the stages apart",
+                f"{rest * 1000:.0f} ms" if rest > 0 else "within the noise"))
     return out
 
 
 def main() -> None:
-    from corpus import build_archive
+    import real
 
-    mb = float(sys.argv[1]) if len(sys.argv) > 1 else 20
+    mb = float(sys.argv[1]) if len(sys.argv) > 1 else 5
     import screener
 
-    text = build_archive(mb)
+    text = real.real(real.real_texts(), mb)
     screener.screen_text("预热：村长，电话 13912345678")
-    total = best_of(lambda: screen_afresh(screener, text), 5)
-    print(f"{'screen_text':<72} {total * 1000:.0f} ms")
-    for name, value in report(text, total=total):
+    for name, value in report(text):
         print(f"{name:<72} {value}")
 
 

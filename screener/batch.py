@@ -25,8 +25,6 @@ import os
 import signal
 import stat
 from collections.abc import Callable, Generator, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing
 from dataclasses import replace
 
@@ -242,6 +240,11 @@ def _screen_all(todo: list[str], options: tuple, jobs: int,
                 progress(done, total)
             yield report
         return
+    # the pool's modules (multiprocessing, ~20-40 ms) only when a pool is
+    # used: a single draft, the usual `screen draft.docx`, starts without them
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     workers = min(jobs, total)
     chunk = max(1, min(_MAX_CHUNK, total // (workers * 8)))
     # Workers inherit the parent's objects; frozen, no collection (theirs or
