@@ -11,6 +11,7 @@ low, so a badly read line is reported instead of silently dropped.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ class Box:
     bottom: float
 
 
+@functools.cache
 def _module() -> Any | None:
     try:
         import rapidocr_onnxruntime  # the optional extra

@@ -18,6 +18,13 @@ from .images import MAX_SIDE, to_bgr
 from .settings import current, report_progress
 
 D = TypeVar("D", bound=Document)
+# A picture smaller than this holds no readable line of print (the tiny
+# images of logos and rules); a page with only such pictures is not sent to
+# the engine, which spends seconds on every page it reads.
+MIN_PICTURE_SIDE = 16
+MIN_PICTURE_PIXELS = 4096
+_IMAGE_OBJECT = 3  # FPDF_PAGEOBJ_IMAGE
+_OBJECT_DEPTH = 8
 DPI = 200  # 10-point print is about 28 pixels high: the recogniser's best size
 
 
@@ -31,16 +38,18 @@ class PageOcr:
     """OCR for one PDF's scanned pages; inactive without the extra or when off."""
 
     def __init__(self, pages: int) -> None:
-        self.active = current().enabled and engine.available()
+        self.enabled = current().enabled
         self.pages = pages
         self.lines: list[OcrLine] = []
 
     def page(self, pdf: Any, index: int) -> Picture | None:
         """Page ``index`` (0-based) of the open pypdfium2 document, recognised."""
-        if not self.active:
+        if not self.enabled:
             return None
         page = pdf[index]
         try:
+            if not _has_scan(page) or not engine.available():  # the engine imported only for a scan
+                return None
             width, height = page.get_size()
             scale = min(DPI / 72, MAX_SIDE / max(width, height, 1))
             bitmap = page.render(scale=scale)
@@ -63,3 +72,15 @@ class PageOcr:
 
     def finish(self, doc: D) -> D:
         return dataclasses.replace(doc, ocr_lines=tuple(self.lines)) if self.lines else doc
+
+
+def _has_scan(page: Any) -> bool:
+    """Whether the page carries a picture large enough to hold text."""
+    for obj in page.get_objects(filter=(_IMAGE_OBJECT,), max_depth=_OBJECT_DEPTH):
+        try:
+            width, height = obj.get_px_size()
+        except Exception:  # an image PDFium cannot decode: let the engine try the rendered page
+            return True
+        if min(width, height) >= MIN_PICTURE_SIDE and width * height >= MIN_PICTURE_PIXELS:
+            return True
+    return False

@@ -5,9 +5,10 @@ recognised, its lines appended to the Document after the text as
 Without OCR (the extra missing, or ``--no-ocr``) the Document is returned as
 the loader made it, its DX802 notice naming every picture.  With OCR the
 notice is rewritten to name only what was still not read: embedded objects
-(an OLE spreadsheet is no picture) and pictures the engine cannot open
-(EMF/WMF drawings, damaged or oversized files).  A picture in which nothing
-is recognised was read: a logo or a photograph has no text to leak.
+(an OLE spreadsheet is no picture), pictures the engine cannot open
+(EMF/WMF drawings, damaged or oversized files) and pictures in which nothing
+was recognised (a logo, but also handwriting or a blurred scan: a person
+looks).  When no picture gave any text the loader's notice stands as it was.
 """
 from __future__ import annotations
 
@@ -39,18 +40,23 @@ def read_pictures(doc: D, parts: Sequence[str], read: Callable[[str], bytes], ob
     """``doc`` with the text of the picture ``parts`` (read with ``read``)
     appended and its DX802 notice naming only ``objects`` and the pictures
     that could not be read.  ``doc`` unchanged when OCR is not active."""
-    if not active() or not parts:
+    if not parts or not active():
         return doc
     more = Appender(doc.text)
     unread: list[str] = []
     for number, part in enumerate(parts, 1):
         name = PurePosixPath(part).name
         try:
-            for picture in recognise_bytes(read(part), f"图片 {name}"):
-                more.add(picture)
+            pictures = recognise_bytes(read(part), f"图片 {name}")
         except PictureError:
+            pictures = []
+        for picture in pictures:
+            more.add(picture)
+        if not any(picture.lines for picture in pictures):
             unread.append(f"图片 {name}")
         report_progress(number, len(parts))
+    if len(unread) == len(parts):  # nothing read: the loader's notice, naming every picture, stands
+        return doc
     left = [*objects, *unread]
     notices = tuple(n for n in getattr(doc, "notices", ()) if n.code != PICTURES_CODE)
     if left:
