@@ -87,7 +87,7 @@ def _suspect(doc: Document, rule: Rule, line: OcrLine, start: int, end: int, val
         message=f"疑似{noun}：{line.where} 中识别出的号码校验不符，可能是识别错误，请对照原图核对",
         suggestion=f"对照{line.where} 核对该号码；若是个人{noun}，发布前删除或打码",
         explanation=Explanation(rule=f"{rule.code} {rule.title}", validation=validation,
-                                context=f"图片识别文字（置信度 {_percent(line.confidence)}），OCR 可能把数字认错"),
+                                context=f"图片识别文字（{line.where}，置信度 {_percent(line.confidence)}），OCR 可能把数字认错"),
     )
 
 
