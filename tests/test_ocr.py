@@ -213,3 +213,13 @@ def test_bytes_that_are_not_the_picture_their_name_says_are_one_line():
     with pytest.raises(InputError) as err:
         screen_bytes(b"%PDF-1.4 not a picture", "公示.jpg")
     assert "不是 图片 文件，实际是PDF 文件" in err.value.problem
+
+
+def test_a_redacted_copy_is_refused_when_a_number_is_in_a_picture(scans, tmp_path):
+    from screener import OutputError, redact_file
+
+    files, reports, _, _ = scans
+    with pytest.raises(OutputError) as err:
+        redact_file(files["docx"], tmp_path / "脱敏.docx", reports["docx"].files[0])
+    assert "图片 rIdImg1.png" in str(err.value) and "副本无法修改图片" in str(err.value)
+    assert not (tmp_path / "脱敏.docx").exists() and ID not in str(err.value)
