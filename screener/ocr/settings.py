@@ -1,5 +1,4 @@
-"""Whether OCR runs, where recognised text may be written, and who hears of
-progress: one value per run, set from the Config by the screening entry
+"""Whether OCR runs, and who hears of its progress: one value per run, set from the Config by the screening entry
 points (``applied``) and read by the loaders' OCR hooks (``current``).
 
 A context variable, not an argument: loaders take (path, bytes, encoding)
@@ -13,7 +12,6 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..config import Config
 
@@ -21,15 +19,15 @@ from ..config import Config
 # check against the picture; the engine's scores for clean print are above 0.95.
 MIN_CONFIDENCE = 0.8
 
-# progress(done, total, what): pictures recognised so far in the current file
+# progress(done, total): pictures or pages recognised so far in the current file
 Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
 class OcrSettings:
+    """What the loaders need to know (the --ocr-text folder is the screening step's)."""
+
     enabled: bool = True
-    text_dir: Path | None = None
-    min_confidence: float = MIN_CONFIDENCE
 
 
 _CURRENT: contextvars.ContextVar[OcrSettings] = contextvars.ContextVar("screener_ocr", default=OcrSettings())
@@ -45,7 +43,7 @@ def current() -> OcrSettings:
 @contextmanager
 def applied(config: Config | None) -> Iterator[OcrSettings]:
     """``config``'s OCR settings in force for the loads inside the block."""
-    settings = OcrSettings(enabled=config.ocr, text_dir=config.ocr_text) if config else OcrSettings()
+    settings = OcrSettings(enabled=config.ocr) if config else OcrSettings()
     token = _CURRENT.set(settings)
     try:
         yield settings
