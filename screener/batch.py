@@ -32,6 +32,7 @@ from .config import Config
 from .errors import ConfigError, InputError
 from .loaders import is_archive, load
 from .model import FileReport, Report, Skipped
+from .ocr.settings import applied as ocr_applied
 from .paths import STDIN
 from .screening import screen_archive, screen_document
 
@@ -109,10 +110,11 @@ def screen_targets(
 def screen_target(path: str, config: Config, encoding: str | None = None,
                   keep_document: bool | None = False) -> tuple[FileReport, ...]:
     """screen_one() for a file, one FileReport per member for an archive."""
-    if path == "-" or not is_archive(path):
-        return (screen_one(path, config, encoding, keep_document),)
-    return tuple(_kept(r, keep_document) for r in _guarded(path, lambda: screen_archive(path, config=config,
-                                                                                          encoding=encoding)))
+    with ocr_applied(config):  # --no-ocr reaches the loaders (screener/ocr/settings.py)
+        if path == "-" or not is_archive(path):
+            return (screen_one(path, config, encoding, keep_document),)
+        return tuple(_kept(r, keep_document) for r in _guarded(path, lambda: screen_archive(path, config=config,
+                                                                                              encoding=encoding)))
 
 
 def screen_one(path: str, config: Config, encoding: str | None = None,

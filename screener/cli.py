@@ -107,11 +107,14 @@ def check(
     previous: Annotated[Optional[Path], typer.Option("--previous", metavar="FILE", help="上年的政府信息公开工作年度报告：核对本年“上年结转”与上年“结转下年度”")] = None,
     review: Annotated[Optional[Path], typer.Option("--review", metavar="FILE", help="审核记录文件（screen serve 页面下载的 .review.json）：只列出新的和未处理的问题，误报不计入退出码")] = None,
     mode: Annotated[Optional[Mode], typer.Option("--mode", help="disclosure：惩戒公示、强制性信息披露稿件，个人信息降一级提示（不会不报）")] = None,
+    no_ocr: Annotated[bool, typer.Option("--no-ocr", help="不识别图片和扫描页中的文字（按未检查报告）", rich_help_panel="图片文字识别（OCR）")] = False,
+    ocr_text: Annotated[Optional[Path], typer.Option("--ocr-text", metavar="DIR", help="把识别出的文字写入此文件夹（否则不写到任何地方）", rich_help_panel="图片文字识别（OCR）")] = None,
 ) -> int:
     """检查稿件（默认命令）：screen 稿件.docx、screen 稿件文件夹/"""
+    from .ocr.settings import set_progress as set_ocr_progress
     from .privacy import Privacy
     from .render.json_out import CompactJson, render_json
-    from .render.progress import ProgressBar
+    from .render.progress import OCR_MIN_PICTURES, ProgressBar
     from .render.terminal import render_terminal
     from .screening import Screener
 
@@ -127,6 +130,8 @@ def check(
         config = config.with_overrides(annual_previous=load_previous(previous, encoding))
     if mode is not None:
         config = config.with_overrides(mode=mode.value)
+    if no_ocr or ocr_text is not None:
+        config = config.with_overrides(ocr=False if no_ocr else None, ocr_text=ocr_text)
     threshold = Severity.parse(fail_on.value) if fail_on else config.fail_on
     from .batch import expand, screen_targets
     from .sheet_cli import make_plan, print_sheets, write_all
@@ -143,6 +148,8 @@ def check(
                      publish_method=publish_method, publish_attr=publish_attr,
                      approval_no=approval_no, column=column)
     bar = ProgressBar()
+    ocr_bar = ProgressBar(min_files=OCR_MIN_PICTURES, label="识别图片文字")
+    set_ocr_progress(ocr_bar)  # long OCR runs (a scanned PDF of many pages); a terminal only
     pretty = sys.stdout.isatty()
     privacy = Privacy(config, show_values)
     compact = (CompactJson(show_values, privacy) if output_format is OutputFormat.json and not pretty
@@ -153,6 +160,8 @@ def check(
                               keep_texts=output_format is not OutputFormat.json, on_file=compact)
     finally:
         bar.close()
+        set_ocr_progress(None)
+        ocr_bar.close()
     full, counted = report, report
     if review is not None:  # issue 16: decisions that persist
         from .review import ReviewFile, apply_review, summary_line

@@ -42,6 +42,8 @@ class Config:
     sheet: SheetFields = field(default_factory=SheetFields)  # [sheet]: the approval sheet's defaults
     source: Path | None = None
     annual_previous: tuple[int, ...] | None = None  # last year's 结转下年度 row (--previous)
+    ocr: bool = True  # read pictures and scans with the ocr extra when installed (--no-ocr: off)
+    ocr_text: Path | None = None  # folder to write the recognised text to (--ocr-text); never otherwise
 
     def ignores(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.ignore)
@@ -61,6 +63,7 @@ _KEYS = {
     "mask_style": str,
     "mode": str,
     "sheet": dict,
+    "ocr": bool,
 }
 MODES = ("normal", "disclosure")
 
@@ -130,4 +133,5 @@ def parse_config(data: dict, path: Path) -> Config:
         mode=mode,
         sheet=fields_from_settings(data.get("sheet", {}), path),  # names the file and key at fault
         source=path,
+        ocr=data.get("ocr", True),
     )

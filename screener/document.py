@@ -115,6 +115,19 @@ class Unread:
     where: str
 
 
+@dataclass(frozen=True, slots=True)
+class OcrLine:
+    """A stretch ``[start, end)`` of the text that OCR recognised in a picture
+    (screener/ocr/): the engine's ``confidence`` (0–1) and the picture it came
+    from (``where``: 图片 image1.png, 第2页 图片), so that detectors can treat
+    machine-read digits with doubt and nothing read badly passes as clean."""
+
+    start: int
+    end: int
+    confidence: float
+    where: str
+
+
 @dataclass(eq=False)
 class Document:
     """A draft as detectors see it.  ``unread`` lists what the loader could
@@ -129,6 +142,7 @@ class Document:
     bom: bytes = b""  # the byte-order mark before it
     unread: tuple[Unread, ...] = ()
     source_format: str = ""
+    ocr_lines: tuple[OcrLine, ...] = ()  # text recognised in pictures, with its confidence
 
     @cached_property
     def _normal(self) -> tuple[str, list[int], list[int]]:

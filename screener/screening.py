@@ -22,6 +22,9 @@ from .document import Document
 from .errors import InputError
 from .loaders import MAX_BYTES, is_archive, load, load_archive, load_archive_bytes, load_data
 from .model import FileReport, Report
+from .ocr import dump as ocr_dump
+from .ocr.notes import annotate as ocr_notes
+from .ocr.settings import applied as ocr_applied
 from .paths import is_stdin
 from .privacy import Privacy
 from .resolve import resolve
@@ -39,6 +42,10 @@ class Screener:
     def screen_document(self, doc: Document) -> FileReport:
         """Run every detector over ``doc`` and resolve the findings."""
         found = [f for detector in DETECTORS for f in detector.detect(doc, self.config)]
+        if doc.ocr_lines:  # text read from pictures (screener/ocr/)
+            found = ocr_notes(doc, found)
+            if self.config.ocr_text is not None:
+                ocr_dump.write(doc, self.config.ocr_text)
         return FileReport(path=doc.path, findings=resolve(found, self.config), chars=len(doc.text),
                           document=doc)
 
@@ -46,7 +53,9 @@ class Screener:
         return Report(files=(self.screen_document(Document(text, path=path)),))
 
     def screen_file(self, path: str | os.PathLike, *, encoding: str | None = None) -> Report:
-        return Report(files=(self.screen_document(load(path, encoding)),))
+        with ocr_applied(self.config):
+            doc = load(path, encoding)
+        return Report(files=(self.screen_document(doc),))
 
     def privacy(self, show_values: bool = False) -> Privacy:
         """How this configuration shows values, file names and messages."""
@@ -116,7 +125,9 @@ def screen_archive(path: str | os.PathLike, *, config: Config | None = None,
     when the archive itself cannot be read."""
     screener = screener_for(config)
     reports = []
-    for shown, loaded in load_archive(path, encoding):
+    with ocr_applied(screener.config):
+        members = load_archive(path, encoding)
+    for shown, loaded in members:
         if isinstance(loaded, InputError):
             reports.append(FileReport(path=shown, error=loaded.problem))
         else:
@@ -138,11 +149,14 @@ def screen_bytes(data: bytes, name: str, *, config: Config | None = None,
     base = PurePath(str(name).replace("\\", "/")).name or "<upload>"
     if len(data) > MAX_BYTES:
         raise InputError(base, f"文件过大（上限 {MAX_BYTES // 1048576} MB）")
+    screener = screener_for(config)
     if PurePath(base).suffix.lower() == ".zip":  # an archive: one FileReport per member, as screen_file
-        screener = screener_for(config)
+        with ocr_applied(screener.config):
+            members = load_archive_bytes(base, bytes(data), encoding)
         return Report(files=tuple(
             FileReport(path=shown, error=loaded.problem) if isinstance(loaded, InputError)
             else screener.screen_document(loaded)
-            for shown, loaded in load_archive_bytes(base, bytes(data), encoding)) or (FileReport(path=base),))
-    doc = load_data(Path(base), bytes(data), encoding)  # the same table the CLI's loader uses
-    return Report(files=(screener_for(config).screen_document(doc),))
+            for shown, loaded in members) or (FileReport(path=base),))
+    with ocr_applied(screener.config):
+        doc = load_data(Path(base), bytes(data), encoding)  # the same table the CLI's loader uses
+    return Report(files=(screener.screen_document(doc),))

@@ -18,9 +18,11 @@ import codecs
 import encodings.aliases
 import io
 import os
+import struct
 import tempfile
 import threading
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -32,6 +34,7 @@ from harness import reference_line_col, run_cli
 from paged_seeds import paged_seeds
 from screener import Document, InputError, screen_document
 from screener.loaders import LOADERS, load
+from screener.ocr import engine as ocr_engine
 
 FUZZ_EXAMPLES = settings.default.max_examples * 4
 
@@ -85,9 +88,21 @@ def html_seeds() -> list[bytes]:
     ]
 
 
+def png_seed(width: int = 96, height: int = 32) -> bytes:
+    """A real greyscale PNG (white, one dark bar), written with zlib alone."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + (b"\x20" * width if 12 <= y < 20 else b"\xff" * width) for y in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
 def seeds_for(suffix: str) -> list[bytes]:
     """Seeds for the loader that reads ``suffix`` (by loader, not by name)."""
     loader = LOADERS.get(suffix)
+    if loader is not None and loader is LOADERS.get(".png"):  # pictures (OCR): the content decides
+        return [png_seed(), text_seeds()[0]]
     if loader is not None and loader is LOADERS.get(".docx"):
         return [docx_seed(), DRAFT.encode("utf-8"), b"PK\x03\x04" + b"\x00" * 26]
     if loader is not None and loader is LOADERS.get(".html"):
@@ -106,6 +121,8 @@ def _loader_suffixes() -> list[str]:
     is one), plus an unknown extension, which is read as text."""
     groups: dict[object, list[str]] = {}
     for suffix in sorted(LOADERS):
+        if LOADERS[suffix] is LOADERS[".png"] and not ocr_engine.available():
+            continue  # without the ocr extra the picture loader reads nothing, as an unsupported format
         groups.setdefault(LOADERS[suffix], []).append(suffix)
     chosen = [next((c for c in _CANONICAL if c in group), group[0]) for group in groups.values()]
     return sorted(chosen) + [".unknown"]

@@ -22,6 +22,7 @@ from . import (
     id_card,
     landline,
     mobile,
+    ocr_suspect,
     package,
     permits,
     terms,
@@ -30,7 +31,8 @@ from . import (
 from .base import Rule
 
 DETECTORS: tuple[ModuleType, ...] = (id_card, damaged_id, foreign_id, mobile, landline, bank_card, email,
-                                     permits, address, terms, annual_report, unchecked, package)
+                                     permits, address, terms, annual_report, unchecked, package,
+                                     ocr_suspect)
 
 
 def _kind_table() -> dict[str, Kind]:

@@ -73,6 +73,13 @@ def load_word97(path: Path, data: bytes, encoding: str | None = None) -> Documen
     return load(path, data, encoding)
 
 
+def load_image(path: Path, data: bytes, encoding: str | None = None) -> Document:
+    """image.load_image (OCR with the ocr extra), imported on first use."""
+    from .image import load_image as load
+
+    return load(path, data, encoding)
+
+
 LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".txt": _load_text,
     ".text": _load_text,
@@ -99,11 +106,17 @@ LOADERS: dict[str, Callable[[Path, bytes, str | None], Document]] = {
     ".dot": load_word97,
     ".wps": load_word97,
     ".wpt": load_word97,
+    # pictures: read by OCR with the ocr extra, otherwise refused as unread (loaders/image.py)
+    ".png": load_image,
+    ".jpg": load_image,
+    ".jpeg": load_image,
+    ".tif": load_image,
+    ".tiff": load_image,
+    ".bmp": load_image,
 }
 
 # Formats offices use that screener cannot read, and what to do instead.
 _SAVE_AS_DOCX = "请在 Word 或 WPS 中另存为 .docx 后再检查"
-_IMAGE = "图片中的文字无法检查，请人工核对图片（扫描件中的身份证号、手机号同样会泄露），或检查其文字稿"
 _SLIDES = "演示文稿暂不支持，请把文字另存或粘贴到 .docx 后再检查"
 _ARCHIVE = "RAR 和 7z 压缩包无法打开检查（没有可用的纯 Python 读取器），请解压后检查其中的文件，或改用 .zip 打包"
 UNSUPPORTED: dict[str, str] = {
@@ -114,12 +127,6 @@ UNSUPPORTED: dict[str, str] = {
     ".ppt": _SLIDES,
     ".pptx": _SLIDES,
     ".dps": _SLIDES,
-    ".jpg": _IMAGE,
-    ".jpeg": _IMAGE,
-    ".png": _IMAGE,
-    ".tif": _IMAGE,
-    ".tiff": _IMAGE,
-    ".bmp": _IMAGE,
     ".rar": _ARCHIVE,
     ".7z": _ARCHIVE,
 }

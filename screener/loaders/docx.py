@@ -35,6 +35,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
+from ..ocr.parts import read_pictures
 from .docx_walk import Names, TextBuilder, TextRun, Walker
 from .html import load_html
 from .notices import Notice
@@ -106,9 +107,12 @@ def load_docx(path: Path, data: bytes, encoding: str | None = None) -> DocxDocum
     _links(pkg, walked, out)
     _properties(pkg, out)
     notices = _notices(walker, comments, unread)
-    return DocxDocument(out.text(), path=name, segments=tuple(out.segments), wrap_join=False,
-                        runs=tuple(out.runs),
-                        notices=notices)
+    doc = DocxDocument(out.text(), path=name, segments=tuple(out.segments), wrap_join=False,
+                       runs=tuple(out.runs),
+                       notices=notices)
+    # the ocr extra reads the pictures (screener/ocr/parts.py); OLE objects stay unread
+    return read_pictures(doc, [p for p in pkg.names() if p.startswith("word/media/")], pkg.read,
+                         [p for p in walker.pictures if p.startswith("嵌入对象")], _PICTURE_ADVICE)
 
 
 _CORE_LABELS = {"title": "标题", "subject": "主题", "creator": "作者", "keywords": "关键词",
@@ -216,6 +220,9 @@ def _alt_chunks(pkg: Package, walker: Walker, out: TextBuilder) -> list[str]:
     return unread
 
 
+_PICTURE_ADVICE = "请人工核对这些图片和嵌入对象（扫描件、截图中的身份证号、手机号同样会泄露）"
+
+
 def _notices(walker: Walker, comments: int, unread: list[str]) -> tuple[Notice, ...]:
     notices: list[Notice] = []
     if walker.revisions or comments:
@@ -233,7 +240,7 @@ def _notices(walker: Walker, comments: int, unread: list[str]) -> tuple[Notice, 
         notices.append(Notice(
             kind="unchecked", code="DX802",
             message=f"图片中的文字无法检查：{names}",
-            suggestion="请人工核对这些图片和嵌入对象（扫描件、截图中的身份证号、手机号同样会泄露）"))
+            suggestion=_PICTURE_ADVICE))
     if unread:
         notices.append(Notice(
             kind="unchecked", code="DX803",

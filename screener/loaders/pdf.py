@@ -34,6 +34,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import InputError
+from ..ocr.pages import PageOcr
 from .paged import PagedBuilder, PagedDocument, page_label, page_ranges
 from .pdf_annots import page_annotations
 from .pdf_bounds import check_streams
@@ -82,6 +83,7 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> PagedDocument:
     if count > MAX_PAGES:
         raise InputError(name, f"PDF 页数过多（{count} 页，上限 {MAX_PAGES} 页），已停止读取")
     out = PagedBuilder()
+    ocr = PageOcr(count)  # the ocr extra reads scanned pages (screener/ocr/pages.py)
     scans: list[int] = []
     pictured: list[int] = []
     total = 0
@@ -105,6 +107,9 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> PagedDocument:
             out.add(text, f"第{number}页")
             if pictures:
                 pictured.append(number)
+        elif pictures and (recognised := ocr.page(pdf, index)):
+            _scan_note(out, scans)
+            ocr.add(out, recognised)
         elif pictures:
             scans.append(number)
         if comments or links:
@@ -119,7 +124,7 @@ def _read(pdf: pdfium.PdfDocument, name: str) -> PagedDocument:
     if attachments:
         out.note(f"PDF 内嵌附件 {attachments} 个，未能检查", "embedded", "附件")
     out.properties([(zh, _info(pdf, key)) for key, zh in _INFO])
-    return out.build(name, "PDF")
+    return ocr.finish(out.build(name, "PDF"))
 
 
 def _scan_note(out: PagedBuilder, scans: list[int]) -> None:

@@ -24,6 +24,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import InputError
+from ..ocr.parts import read_pictures
 from .notices import Notice
 from .sheet_layout import (
     CellValue,
@@ -146,9 +147,17 @@ def _sheet(ws) -> Sheet:
 def load_xlsx(path: Path, data: bytes, encoding: str | None = None) -> SheetDocument:
     doc = build_document(read_workbook(data, str(path)), str(path))
     pictures = _pictures(data, str(path))
-    return dataclasses.replace(doc, notices=pictures) if pictures else doc
+    doc = dataclasses.replace(doc, notices=pictures) if pictures else doc
+    # the ocr extra reads xl/media/ (screener/ocr/parts.py); embedded objects stay unread
+    archive = open_zip(data, str(path), WHAT)
+    media = [n for n in archive.namelist() if n.startswith("xl/media/") and not n.endswith("/")]
+    objects = [f"嵌入对象{i}" for i, n in enumerate((n for n in archive.namelist()
+                                                    if n.startswith("xl/embeddings/") and not n.endswith("/")), 1)]
+    return read_pictures(doc, media, lambda n: read_member(archive, archive.getinfo(n), str(path), WHAT),
+                         objects, _PICTURE_ADVICE)
 
 
+_PICTURE_ADVICE = "请人工核对表格中的图片和嵌入对象（扫描件、截图中的身份证号、手机号同样会泄露）"
 _PICTURE_FOLDERS = (("xl/media/", "图片"), ("xl/embeddings/", "嵌入对象"))
 
 
@@ -163,4 +172,4 @@ def _pictures(data: bytes, path: str) -> tuple[Notice, ...]:
         return ()
     shown = "、".join(found[:10]) + (f" 等 {len(found)} 个" if len(found) > 10 else "")
     return (Notice(kind="unchecked", code="DX802", message=f"图片中的文字无法检查：{shown}",
-                   suggestion="请人工核对表格中的图片和嵌入对象（扫描件、截图中的身份证号、手机号同样会泄露）"),)
+                   suggestion=_PICTURE_ADVICE),)

@@ -110,6 +110,11 @@ def redact_bytes(data: bytes, report: FileReport, *, encoding: str | None = None
     if isinstance(doc, PagedDocument):
         advice = _CORRECT_SOURCE.get(doc.source_format, "请在源文件中按检查结果修改")
         raise OutputError(f"{report.path}：{doc.source_format} 文件无法可靠地生成脱敏副本，未写出副本；{advice}")
+    in_pictures = [f for f in _targets(report.findings, min_severity) if f.personal
+                   and any(line.start <= f.start < line.end for line in doc.ocr_lines)]
+    if in_pictures:  # OCR read it from a picture (screener/ocr/): no text to mask, the picture would leak
+        raise OutputError(f"{report.path}：{in_pictures[0].location or '图片'}中识别出需脱敏的号码，副本无法修改图片，"
+                          "未写出副本；请在原文件中替换或删除该图片后再检查")
     if hasattr(doc, "runs_for"):  # read from a .docx: its Document maps text to runs
         return _redact_docx(data, report, style, min_severity, final)
     if hasattr(doc, "pieces_for"):  # read from a spreadsheet: its Document maps text to cells

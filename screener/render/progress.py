@@ -10,15 +10,17 @@ import time
 from typing import TextIO
 
 MIN_FILES = 20
+OCR_MIN_PICTURES = 2  # OCR costs seconds a page: a bar from the second picture of a file on
 WIDTH = 30
 
 
 class ProgressBar:
     """``progress(done, total)`` callback for screen_paths."""
 
-    def __init__(self, stream: TextIO | None = None, min_files: int = MIN_FILES):
+    def __init__(self, stream: TextIO | None = None, min_files: int = MIN_FILES, label: str = "检查中"):
         self.stream = stream or sys.stderr
         self.min_files = min_files
+        self.label = label
         self._last = 0.0
         self._drawn = False
 
@@ -33,7 +35,7 @@ class ProgressBar:
             return
         self._last = now
         filled = WIDTH * done // total
-        self.stream.write(f"\r检查中 [{'#' * filled}{'-' * (WIDTH - filled)}] {done}/{total}")
+        self.stream.write(f"\r{self.label} [{'#' * filled}{'-' * (WIDTH - filled)}] {done}/{total}")
         self.stream.flush()
         self._drawn = True
         if done == total:
