@@ -23,7 +23,8 @@ from ..model import Explanation, Finding, Severity
 from ..ocr.settings import MIN_CONFIDENCE
 from .bank_card import BANK_CARD, luhn_valid
 from .base import Rule, make_finding
-from .id_card import ID_CARD, birth_date, check_char
+from .id_card import ID_CARD
+from .id_check import birth_date, check_char
 from .regions import region_name
 from .unchecked import UNCHECKED
 
