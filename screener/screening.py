@@ -20,8 +20,9 @@ from .config import Config
 from .detectors import DETECTORS, check_codes
 from .document import Document
 from .errors import InputError
+from .file_names import own_name_findings, with_container_names
 from .loaders import MAX_BYTES, is_archive, load, load_archive, load_archive_bytes, load_data
-from .model import FileReport, Report
+from .model import FileReport, Finding, Report
 from .paths import is_stdin
 from .privacy import Privacy
 from .resolve import resolve
@@ -37,10 +38,25 @@ class Screener:
         check_codes(self.lists.lists)
 
     def screen_document(self, doc: Document) -> FileReport:
-        """Run every detector over ``doc`` and resolve the findings."""
+        """Run every detector over ``doc`` and resolve the findings; a
+        personal value in the file's name comes first, located 文件名."""
         found = [f for detector in DETECTORS for f in detector.detect(doc, self.config)]
-        return FileReport(path=doc.path, findings=resolve(found, self.config), chars=len(doc.text),
-                          document=doc)
+        return FileReport(path=doc.path, findings=self.name_findings(doc.path) + resolve(found, self.config),
+                          chars=len(doc.text), document=doc)
+
+    def name_findings(self, path: str) -> tuple[Finding, ...]:
+        """The personal values in the name publishing ``path`` publishes."""
+        return own_name_findings(path, self.config)
+
+    def unread(self, path: str, problem: str | None = None) -> FileReport:
+        """The report of a file (or an empty archive) with no text read: its
+        name is still published, so its name's findings are kept."""
+        return FileReport(path=path, error=problem, findings=self.name_findings(path))
+
+    def archive(self, reports: list[FileReport], path: str) -> tuple[FileReport, ...]:
+        """An archive's member reports, with the archive's own name (and a
+        nested archive's) reported once, on the first member it holds."""
+        return with_container_names(reports or [self.unread(path)], self.config)
 
     def screen_text(self, text: str, *, path: str = "<text>") -> Report:
         return Report(files=(self.screen_document(Document(text, path=path)),))
@@ -118,10 +134,10 @@ def screen_archive(path: str | os.PathLike, *, config: Config | None = None,
     reports = []
     for shown, loaded in load_archive(path, encoding):
         if isinstance(loaded, InputError):
-            reports.append(FileReport(path=shown, error=loaded.problem))
+            reports.append(screener.unread(shown, loaded.problem))
         else:
             reports.append(screener.screen_document(loaded))
-    return tuple(reports) or (FileReport(path=str(path)),)
+    return screener.archive(reports, str(path))
 
 
 def screen_bytes(data: bytes, name: str, *, config: Config | None = None,
@@ -140,9 +156,9 @@ def screen_bytes(data: bytes, name: str, *, config: Config | None = None,
         raise InputError(base, f"文件过大（上限 {MAX_BYTES // 1048576} MB）")
     if PurePath(base).suffix.lower() == ".zip":  # an archive: one FileReport per member, as screen_file
         screener = screener_for(config)
-        return Report(files=tuple(
-            FileReport(path=shown, error=loaded.problem) if isinstance(loaded, InputError)
+        return Report(files=screener.archive([
+            screener.unread(shown, loaded.problem) if isinstance(loaded, InputError)
             else screener.screen_document(loaded)
-            for shown, loaded in load_archive_bytes(base, bytes(data), encoding)) or (FileReport(path=base),))
+            for shown, loaded in load_archive_bytes(base, bytes(data), encoding)], base))
     doc = load_data(Path(base), bytes(data), encoding)  # the same table the CLI's loader uses
     return Report(files=(screener_for(config).screen_document(doc),))

@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from harness import (ALL_PLANTABLE, Draft, compact, drafts, leaked, person_row,
@@ -71,6 +71,8 @@ def test_any_draft_screens_and_offsets_agree(draft):
 
 
 @given(drafts(plant=False, max_lines=4))
+# found by the deep profile: a surrogate beside a masked copy crashed the excerpt's automaton
+@example(Draft(text="电话2000000\n", planted=(), terms=()))
 def test_lone_surrogates_and_controls_do_not_crash_the_library(draft):
     # A str from a library caller can hold anything, even lone surrogates.
     text = draft.text + "\ud800" + draft.text + "\udfff"

@@ -256,13 +256,14 @@ def _binary_holds(data: bytes, targets) -> bool:
 
 
 def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,
-                      expected_text: str, final: bool = False) -> bytes:
+                      expected_text: str, final: bool = False, also=((), ())) -> bytes:
     """The .docx ``data`` with ``targets`` (findings) replaced by ``masks``;
     ``expected_text`` is what the result must read as, checked before returning.
     ``final``: also accept every tracked change and remove every comment
-    (publish.py), for the 发布稿."""
+    (publish.py), for the 发布稿.  ``also``: (findings, masks) of values with
+    no span in the text (the file name's) whose copies are scrubbed too."""
     edits = _edits(report, targets, masks)
-    scrubber = _Scrubber(targets, masks)
+    scrubber = _Scrubber([*targets, *also[0]], [*masks, *also[1]])
     # every other copy of a masked value (a property repeating the body's
     # number, in another form) is masked too, so the copy reads that way
     expected_text = scrubber.text(expected_text)

@@ -167,6 +167,8 @@ def ticks(value: str | None, options: tuple[str, ...]) -> str:
 
 
 def where(f: Finding) -> str:
+    if f.in_file_name:
+        return f"{f.location}第{f.column}字"
     text = f"第{f.line}行第{f.column}字"
     return text + (f"（{f.location}）" if f.location else "")
 
@@ -250,6 +252,8 @@ def _pieces(text: str, findings, rows, style: str) -> tuple[Piece, ...]:
     into one highlight, masked in full if any of them is personal."""
     spans: list[list] = []  # [start, end, finding, row, merged]
     for f, row in sorted(zip(findings, rows), key=lambda p: p[0].start):
+        if f.in_file_name:  # its offsets index the file name, not the text
+            continue
         if spans and f.start < spans[-1][1]:
             last = spans[-1]
             last[1] = max(last[1], f.end)
