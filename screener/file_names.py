@@ -15,6 +15,7 @@ is reported once, on the first member it holds.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from pathlib import PurePath
 
@@ -28,9 +29,10 @@ from .privacy import find_in_name, mask
 def name_findings(name: str, config: Config) -> tuple[Finding, ...]:
     """The personal values in ``name`` as findings located 文件名: offsets,
     line 1 and column index the name; text and mask are the name's own
-    characters (not the view the detectors read)."""
+    characters (not the view the detectors read).  The extension is read
+    as blanks: zhangsan@qq.com.txt holds the address zhangsan@qq.com."""
     out = []
-    for f in find_in_name(name, config):
+    for f in find_in_name(_without_extension(name), config):
         value = name[f.start:f.end]
         masked = mask(f.kind, value, config.mask_style)
         label = KIND_LABELS.get(f.kind, f.kind)
@@ -39,6 +41,14 @@ def name_findings(name: str, config: Config) -> tuple[Finding, ...]:
             message=f"文件名中有{label}（{f.message}）",
             suggestion=f"发布前重命名文件，去掉文件名中的{label}（文件随名称一同公开；脱敏副本写入文件夹时以 × 代替）"))
     return tuple(out)
+
+
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+def _without_extension(name: str) -> str:
+    """``name`` with its extension turned to spaces (same length, so offsets hold)."""
+    return _EXTENSION.sub(lambda m: " " * len(m.group()), name)
 
 
 def published_names(path: str) -> list[str]:
