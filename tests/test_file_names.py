@@ -189,3 +189,17 @@ def test_the_page_lists_the_names_finding_and_does_not_cut_the_text_there(tmp_pa
     assert [f["where"] for f in view["findings"]] == ["文件名第3字"]
     assert "".join(p["t"] for p in view["pieces"]) == CLEAN
     assert leaked(json.dumps(view, ensure_ascii=False), "id-card", ID) is None
+
+
+def test_a_docx_copy_never_keeps_a_part_named_after_a_number(tmp_path):
+    # a hostile package can name a part after a number; the copy would publish that name
+    from docx_factory import document_xml, minimal_parts, para, run, zip_bytes
+
+    parts = minimal_parts(document_xml(para(run(f"户主王某某，手机：{MOBILE}。"))))
+    parts[f"word/户主{ID}.xml"] = b"<unused/>"
+    draft = tmp_path / "稿件.docx"
+    draft.write_bytes(zip_bytes(parts))
+    out = tmp_path / "out.docx"
+    result = run_cli([draft, "--redact", out])
+    assert result.code == 2 and not out.exists()
+    assert "部件名称" in result.err and leaked(result.out + result.err, "id-card", ID) is None

@@ -47,7 +47,7 @@ from ..loaders.docx import DocxDocument, load_docx
 from ..loaders.docx_walk import MATH_T
 from ..loaders.ooxml import Package
 from ..model import FileReport
-from ..privacy import mask
+from ..privacy import mask, mask_numbers
 from . import forms
 from .publish import publish_copy
 
@@ -281,6 +281,9 @@ def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,
                 name = info.filename
                 if name in thumbnails:
                     continue  # a picture of the unredacted first page
+                if mask_numbers(name) != name:  # the copy would publish the name; Word never writes one
+                    raise OutputError(f"{report.path}：部件名称 {_safe(name)} 含有号码，未生成脱敏副本；"
+                                      "请在 Word 中打开并另存为新文件后再检查")
                 if name in edits or name.lower().endswith(_TEXT_PARTS):
                     part = pkg.read(name)
                     if thumbnails and name in ("_rels/.rels", "[Content_Types].xml"):
