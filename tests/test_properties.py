@@ -73,6 +73,8 @@ def test_any_draft_screens_and_offsets_agree(draft):
 @given(drafts(plant=False, max_lines=4))
 # found by the deep profile: a surrogate beside a masked copy crashed the excerpt's automaton
 @example(Draft(text="电话2000000\n", planted=(), terms=()))
+# and a traditional character on a line with a surrogate crashed the simplified view (OpenCC)
+@example(Draft(text="嬇\n", planted=(), terms=()))
 def test_lone_surrogates_and_controls_do_not_crash_the_library(draft):
     # A str from a library caller can hold anything, even lone surrogates.
     text = draft.text + "\ud800" + draft.text + "\udfff"
