@@ -220,6 +220,8 @@ _REDACT_ENCODINGS = {
 
 
 @given(drafts(), st.sampled_from(sorted(_REDACT_ENCODINGS)), st.booleans())
+# found by the deep profile: UTF-16 LE text starting with U+0000 begins with the UTF-32 LE mark
+@example(Draft(text="\x00\n", planted=(), terms=()), "utf-16", False)
 def test_redacted_copy_keeps_every_other_byte(draft, encoding, crlf):
     text = re.sub(r"\r\n?", "\n", draft.text).replace("\n", "\r\n") if crlf else draft.text
     assume(not text.startswith("\ufeff") and _controls(text) <= 8)
