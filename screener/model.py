@@ -22,6 +22,10 @@ KindOrder = Callable[[str], Any]
 
 SCHEMA = 1
 
+# The location of a finding in the file's name rather than its text: its
+# start/end index the name (file_names.py), so nothing cuts the text there.
+IN_FILE_NAME = "文件名"
+
 
 class Severity(enum.IntEnum):
     """Ordered severities: INFO < WARNING < ERROR."""
@@ -130,6 +134,12 @@ class Finding:
     def __repr__(self) -> str:
         return guard(f"Finding({self.code} {self.kind} {self.severity.label} "
                      f"{self.start}-{self.end} {self.masked!r})")
+
+    @property
+    def in_file_name(self) -> bool:
+        """Found in the file's name (publishing the file publishes it), not
+        in its text: ``start``/``end`` index the name, never the text."""
+        return self.location == IN_FILE_NAME
 
     @property
     def why(self) -> str:

@@ -31,7 +31,7 @@ from .masking import STYLES, guard, mask_all, mask_digits
 from .model import FileReport, Finding
 from .resolve import resolve
 
-__all__ = ["STYLES", "Masker", "Privacy", "guard", "mask", "mask_numbers", "one_line",
+__all__ = ["STYLES", "Masker", "Privacy", "find_in_name", "guard", "mask", "mask_numbers", "one_line",
            "printable", "shown_path"]
 
 
@@ -44,6 +44,9 @@ def mask(kind: str, value: str, style: str = "default") -> str:
     return declared.mask(value, style)
 
 
+_SURROGATE = re.compile("([\ud800-\udfff])")
+
+
 class Masker:
     """Masks the personal findings of one draft in any slice of its text.
 
@@ -53,14 +56,16 @@ class Masker:
     the number of findings."""
 
     def __init__(self, findings: Iterable[Finding]):
-        spans = sorted((f for f in findings if f.personal), key=lambda f: (f.start, f.end))
+        findings = [f for f in findings if f.personal]
+        # a finding in the file name has no span in the text, only copies there
+        spans = sorted((f for f in findings if not f.in_file_name), key=lambda f: (f.start, f.end))
         self._spans = spans
         self._ends = [f.end for f in spans]
         # every other copy of a value judged personal is hidden too (the same
         # address in a document property, where no label says whose it is)
         copies: dict[str, str] = {}
-        for f in spans:
-            if len(f.text) >= 4 and f.masked != f.text:
+        for f in findings:
+            if len(f.text) >= 4 and f.masked != f.text and not _SURROGATE.search(f.text):
                 copies.setdefault(f.text, f.masked)
                 bare = _INVISIBLE.sub("", f.text)  # the same value without a hidden character
                 if bare != f.text and len(bare) >= 4:
@@ -73,6 +78,9 @@ class Masker:
     def _hide_copies(self, piece: str) -> str:
         if self._automaton is None or not piece:
             return piece
+        if _SURROGATE.search(piece):  # a library caller's str; the automaton takes UTF-8 only
+            return "".join(self._hide_copies(part) if i % 2 == 0 else part
+                           for i, part in enumerate(_SURROGATE.split(piece)))
         out, pos = [], 0
         for k, start, end in self._automaton.find_matches_as_indexes(piece):
             out.append(piece[pos:start])
@@ -175,27 +183,42 @@ class Privacy:
 
 
 _SEVEN_DIGITS = re.compile(rf"\d(?:[ _{re.escape(DASHES)}*＊×xX]{{0,2}}\d){{6}}")
+# A home address past 乡镇/街道 (detectors/address.py): a town, county or city,
+# then a group or a house number somewhere after it.
+_ADDRESS_HINT = re.compile(r"(?:乡|镇|街道|苏木|县|区|市|旗).*?(?:组|社|队|号|栋|幢|单元|室)")
 
 
 def _may_hold_number(text: str) -> bool:
     """Cheap test first: every personal number has 7 digits (maybe grouped or
-    partly masked) or an @; a batch shows thousands of file names, most of
-    them with neither (2024/06/0123.txt)."""
-    return "@" in text or "＠" in text or _SEVEN_DIGITS.search(text) is not None
+    partly masked) or an @, a home address a town and a house or group; a
+    batch shows thousands of file names, most of them with none of these
+    (2024/06/0123.txt)."""
+    return ("@" in text or "＠" in text or _SEVEN_DIGITS.search(text) is not None
+            or _ADDRESS_HINT.search(text) is not None)
 
 
-def _mask_in(text: str, config: Config) -> str:
+def find_in_name(text: str, config: Config) -> list[Finding]:
+    """The personal findings in ``text`` (a file name, a message), sorted and
+    not overlapping: what the personal detectors find in the name as written
+    (H8421239300: a permit keeps its letter) and with the glue around
+    numbers undone (sfz530…), resolved together.  Their offsets index
+    ``text``; their ``text`` is the view's, which may hold spaces for glue."""
     if not _may_hold_number(text):
-        return text
-    # the name as written (H8421239300: a permit keeps its letter) and with
-    # the glue around numbers undone (sfz530…): what either finds is masked
+        return []
     found = [f for view in dict.fromkeys((text, _name_view(text)))
              for f in resolve([f for d in personal_detectors() for f in d.detect(Document(view), config)],
                               config)]
-    out, pos = [], 0
-    for f in sorted(found, key=lambda f: f.start):
-        if f.start < pos:
+    out: list[Finding] = []
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        if out and f.start < out[-1].end:
             continue
+        out.append(f)
+    return out
+
+
+def _mask_in(text: str, config: Config) -> str:
+    out, pos = [], 0
+    for f in find_in_name(text, config):
         out.append(text[pos:f.start])
         out.append(mask(f.kind, text[f.start:f.end], config.mask_style))
         pos = f.end

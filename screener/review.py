@@ -40,7 +40,7 @@ from pathlib import Path
 from .atomic import write_atomic
 from .errors import InputError
 from .masking import guard  # the last guard: long digit runs, e-mails
-from .model import FileReport, Finding, Report
+from .model import IN_FILE_NAME, FileReport, Finding, Report
 
 FORMAT = 1
 SUFFIX = ".review.json"
@@ -104,7 +104,10 @@ def _mac(key: bytes, *parts: str, length: int) -> str:
 
 def _context(text: str, f: Finding) -> str:
     """The text around a finding, digits and spaces dropped (another number
-    nearby being masked or revised does not change it)."""
+    nearby being masked or revised does not change it).  A value in the
+    file's name has the name as its context, not the text."""
+    if f.in_file_name:
+        return IN_FILE_NAME
     before = _WS.sub("", _DIGITS.sub("", text[max(0, f.start - 4 * CONTEXT_CHARS):f.start]))
     after = _WS.sub("", _DIGITS.sub("", text[f.end:f.end + 4 * CONTEXT_CHARS]))
     return before[-CONTEXT_CHARS:] + "\x1e" + after[:CONTEXT_CHARS]

@@ -20,8 +20,9 @@ from .config import Config
 from .detectors import DETECTORS, check_codes
 from .document import Document
 from .errors import InputError
+from .file_names import own_name_findings, with_container_names
 from .loaders import MAX_BYTES, is_archive, load, load_archive, load_archive_bytes, load_data
-from .model import FileReport, Report
+from .model import FileReport, Finding, Report
 from .ocr import dump as ocr_dump
 from .ocr.notes import annotate as ocr_notes
 from .ocr.settings import applied as ocr_applied
@@ -40,14 +41,29 @@ class Screener:
         check_codes(self.lists.lists)
 
     def screen_document(self, doc: Document) -> FileReport:
-        """Run every detector over ``doc`` and resolve the findings."""
+        """Run every detector over ``doc`` and resolve the findings; a
+        personal value in the file's name comes first, located 文件名."""
         found = [f for detector in DETECTORS for f in detector.detect(doc, self.config)]
         if doc.ocr_lines:  # text read from pictures (screener/ocr/)
             found = ocr_notes(doc, found)
             if self.config.ocr_text is not None:
                 ocr_dump.write(doc, self.config.ocr_text)
-        return FileReport(path=doc.path, findings=resolve(found, self.config), chars=len(doc.text),
-                          document=doc)
+        return FileReport(path=doc.path, findings=self.name_findings(doc.path) + resolve(found, self.config),
+                          chars=len(doc.text), document=doc)
+
+    def name_findings(self, path: str) -> tuple[Finding, ...]:
+        """The personal values in the name publishing ``path`` publishes."""
+        return own_name_findings(path, self.config)
+
+    def unread(self, path: str, problem: str | None = None) -> FileReport:
+        """The report of a file (or an empty archive) with no text read: its
+        name is still published, so its name's findings are kept."""
+        return FileReport(path=path, error=problem, findings=self.name_findings(path))
+
+    def archive(self, reports: list[FileReport], path: str) -> tuple[FileReport, ...]:
+        """An archive's member reports, with the archive's own name (and a
+        nested archive's) reported once, on the first member it holds."""
+        return with_container_names(reports or [self.unread(path)], self.config)
 
     def screen_text(self, text: str, *, path: str = "<text>") -> Report:
         return Report(files=(self.screen_document(Document(text, path=path)),))
@@ -129,10 +145,10 @@ def screen_archive(path: str | os.PathLike, *, config: Config | None = None,
         members = load_archive(path, encoding)
     for shown, loaded in members:
         if isinstance(loaded, InputError):
-            reports.append(FileReport(path=shown, error=loaded.problem))
+            reports.append(screener.unread(shown, loaded.problem))
         else:
             reports.append(screener.screen_document(loaded))
-    return tuple(reports) or (FileReport(path=str(path)),)
+    return screener.archive(reports, str(path))
 
 
 def screen_bytes(data: bytes, name: str, *, config: Config | None = None,
@@ -153,10 +169,10 @@ def screen_bytes(data: bytes, name: str, *, config: Config | None = None,
     if PurePath(base).suffix.lower() == ".zip":  # an archive: one FileReport per member, as screen_file
         with ocr_applied(screener.config):
             members = load_archive_bytes(base, bytes(data), encoding)
-        return Report(files=tuple(
-            FileReport(path=shown, error=loaded.problem) if isinstance(loaded, InputError)
+        return Report(files=screener.archive([
+            screener.unread(shown, loaded.problem) if isinstance(loaded, InputError)
             else screener.screen_document(loaded)
-            for shown, loaded in members) or (FileReport(path=base),))
+            for shown, loaded in members], base))
     with ocr_applied(screener.config):
         doc = load_data(Path(base), bytes(data), encoding)  # the same table the CLI's loader uses
     return Report(files=(screener.screen_document(doc),))

@@ -86,7 +86,13 @@ def to_simplified(text: str) -> str:
     return "".join(pieces)
 
 
+_SURROGATE = re.compile("([\ud800-\udfff])")
+
+
 def _line(cc, line: str) -> str:
+    if _SURROGATE.search(line):  # a library caller's str: OpenCC takes UTF-8 only
+        return "".join(_line(cc, part) if i % 2 == 0 and part else part
+                       for i, part in enumerate(_SURROGATE.split(line)))
     out = cc.convert(line)
     if len(out) == len(line):
         return out

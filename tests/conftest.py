@@ -5,7 +5,9 @@ bounded: a fixed number of examples, derandomised (the same examples every
 run, on every machine), no deadline (two shared cores make timings noise) and
 no example database.  ``dev`` explores new random examples and remembers
 failures; ``deep`` is for an occasional long fuzzing session.  Choose one with
-``HYPOTHESIS_PROFILE=dev pytest``.
+``HYPOTHESIS_PROFILE=dev pytest``.  ``HYPOTHESIS_MAX_EXAMPLES=N`` bounds a
+``dev`` or ``deep`` session to N examples per test (a session that must end
+in a given time; SECURITY.md records the one the leak suite was run with).
 """
 from __future__ import annotations
 
@@ -36,4 +38,9 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+_bound = os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "").strip()
+if _bound and PROFILE != "ci":  # ci stays what it is, so CI runs stay reproducible
+    settings.register_profile(f"{PROFILE}-bounded", settings.get_profile(PROFILE), max_examples=int(_bound))
+    PROFILE = f"{PROFILE}-bounded"
+settings.load_profile(PROFILE)

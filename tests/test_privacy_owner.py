@@ -66,7 +66,7 @@ def test_repr_of_records_never_shows_a_full_number(tmp_path):
     for kind in sorted(PERSONAL_KINDS):
         for written in written_forms(kind, rnd):
             prefix, suffix = person_row(kind, written)
-            # (a home address in a file name is not masked yet: known gap, README)
+            # (a bare 村民小组 part, without its 乡镇 or a label before it, is no address in a name)
             name = "户主.txt" if kind == "address" else f"户主{written}.txt"
             report = screen_text(f"{prefix}{written}{suffix}", path=name)
             assert report.findings, (kind, written)

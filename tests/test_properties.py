@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from harness import (ALL_PLANTABLE, Draft, compact, drafts, leaked, person_row,
@@ -71,6 +71,10 @@ def test_any_draft_screens_and_offsets_agree(draft):
 
 
 @given(drafts(plant=False, max_lines=4))
+# found by the deep profile: a surrogate beside a masked copy crashed the excerpt's automaton
+@example(Draft(text="电话2000000\n", planted=(), terms=()))
+# and a traditional character on a line with a surrogate crashed the simplified view (OpenCC)
+@example(Draft(text="嬇\n", planted=(), terms=()))
 def test_lone_surrogates_and_controls_do_not_crash_the_library(draft):
     # A str from a library caller can hold anything, even lone surrogates.
     text = draft.text + "\ud800" + draft.text + "\udfff"
@@ -216,6 +220,8 @@ _REDACT_ENCODINGS = {
 
 
 @given(drafts(), st.sampled_from(sorted(_REDACT_ENCODINGS)), st.booleans())
+# found by the deep profile: UTF-16 LE text starting with U+0000 begins with the UTF-32 LE mark
+@example(Draft(text="\x00\n", planted=(), terms=()), "utf-16", False)
 def test_redacted_copy_keeps_every_other_byte(draft, encoding, crlf):
     text = re.sub(r"\r\n?", "\n", draft.text).replace("\n", "\r\n") if crlf else draft.text
     assume(not text.startswith("\ufeff") and _controls(text) <= 8)

@@ -60,6 +60,8 @@ def decode_bytes(data: bytes, path: str, encoding: str | None = None) -> Decoded
             try:
                 return Decoded(data[len(mark):].decode(codec), codec, mark)
             except UnicodeDecodeError as exc:
+                if mark == codecs.BOM_UTF32_LE:  # FF FE 00 00 is also UTF-16 LE text starting with U+0000
+                    continue
                 name = codec.split("-")[0].upper() + "-" + codec.split("-")[1]
                 raise InputError(path, f"{name} 文本在第 {exc.start + len(mark)} 字节无法解码") from None
     codec = "utf-8"

@@ -51,8 +51,10 @@ def check_target_format(source: "str | os.PathLike", target: "str | os.PathLike"
 def _targets(findings: Iterable[Finding], min_severity: Severity) -> list[Finding]:
     """The personal findings to mask: those at or above ``min_severity``, and
     every other copy of the same value (a number judged a person's where it
-    also stands as a 监督电话 is masked in both places)."""
-    personal = [f for f in findings if f.personal]
+    also stands as a 监督电话 is masked in both places).  A value in the
+    file's name has no span in the text: the copy's name is masked instead
+    (outputs.py), and a .docx's parts are scrubbed of it (_name_copies)."""
+    personal = [f for f in findings if f.personal and not f.in_file_name]
     judged = {_value_key(f) for f in personal if f.severity >= min_severity}
     return sorted((f for f in personal if f.severity >= min_severity or _value_key(f) in judged),
                   key=lambda f: (f.start, -f.end))
@@ -151,7 +153,15 @@ def _redact_docx(data: bytes, report: FileReport, style: str | None,
         raise OutputError(f"{report.path}：号码相互重叠，无法在 Word 文档中脱敏，请在 Word 中手工处理")
     assert report.document is not None  # redact_bytes checked it
     expected = redact_text(report.document.text, targets, style=style, min_severity=min_severity)
-    return redact_docx_bytes(data, report, targets, [_masked(f, style) for f in targets], expected, final)
+    names = _name_copies(report.findings)
+    return redact_docx_bytes(data, report, targets, [_masked(f, style) for f in targets], expected, final,
+                             also=(names, [_masked(f, style) for f in names]))
+
+
+def _name_copies(findings: Iterable[Finding]) -> list[Finding]:
+    """The personal values of the file's name: Word copies the name into
+    the title property, so every part is scrubbed of them too."""
+    return [f for f in findings if f.personal and f.in_file_name]
 
 
 def _redact_sheet(data: bytes, report: FileReport, style: str | None,

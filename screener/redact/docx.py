@@ -47,7 +47,7 @@ from ..loaders.docx import DocxDocument, load_docx
 from ..loaders.docx_walk import MATH_T
 from ..loaders.ooxml import Package
 from ..model import FileReport
-from ..privacy import mask
+from ..privacy import mask, mask_numbers
 from . import forms
 from .publish import publish_copy
 
@@ -256,13 +256,14 @@ def _binary_holds(data: bytes, targets) -> bool:
 
 
 def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,
-                      expected_text: str, final: bool = False) -> bytes:
+                      expected_text: str, final: bool = False, also=((), ())) -> bytes:
     """The .docx ``data`` with ``targets`` (findings) replaced by ``masks``;
     ``expected_text`` is what the result must read as, checked before returning.
     ``final``: also accept every tracked change and remove every comment
-    (publish.py), for the 发布稿."""
+    (publish.py), for the 发布稿.  ``also``: (findings, masks) of values with
+    no span in the text (the file name's) whose copies are scrubbed too."""
     edits = _edits(report, targets, masks)
-    scrubber = _Scrubber(targets, masks)
+    scrubber = _Scrubber([*targets, *also[0]], [*masks, *also[1]])
     # every other copy of a masked value (a property repeating the body's
     # number, in another form) is masked too, so the copy reads that way
     expected_text = scrubber.text(expected_text)
@@ -280,6 +281,9 @@ def redact_docx_bytes(data: bytes, report: FileReport, targets, masks,
                 name = info.filename
                 if name in thumbnails:
                     continue  # a picture of the unredacted first page
+                if mask_numbers(name) != name:  # the copy would publish the name; Word never writes one
+                    raise OutputError(f"{report.path}：部件名称 {_safe(name)} 含有号码，未生成脱敏副本；"
+                                      "请在 Word 中打开并另存为新文件后再检查")
                 if name in edits or name.lower().endswith(_TEXT_PARTS):
                     part = pkg.read(name)
                     if thumbnails and name in ("_rels/.rels", "[Content_Types].xml"):

@@ -17,7 +17,7 @@ def excerpt(fr: FileReport, f: Finding, show_values: bool = False, width: int = 
     """A short, single-line piece of the draft around ``f``, with every
     personal number in it masked and no control or bidi character left."""
     doc = fr.document
-    if doc is None:
+    if doc is None or f.in_file_name:  # a file name's value: render_finding shows the name
         return ""
     if f.start == f.end and f.location == WHOLE_FILE:
         return WHOLE_FILE_EXCERPT  # a file-level notice quotes no text (not the draft's last words)
@@ -49,14 +49,18 @@ def render_finding(fr: FileReport, f: Finding, show_values: bool = False,
                    privacy: Privacy | None = None, masker: Masker | None = None) -> list[str]:
     privacy = privacy or Privacy(show_values=show_values)
     where = f"{f.line}:{f.column}"
-    if f.start == f.end and f.location == WHOLE_FILE:
-        where = WHOLE_FILE  # no line or column: the notice is about the file
-    elif f.location:  # a location can quote the file's content (a sheet's name)
-        where += f"（{privacy.message(f.location)}）"
+    if f.in_file_name:  # publishing the file publishes its name
+        where, quoted = f.location or "", f"文件名 {privacy.path(fr.path)}"
+    else:
+        if f.start == f.end and f.location == WHOLE_FILE:
+            where = WHOLE_FILE  # no line or column: the notice is about the file
+        elif f.location:  # a location can quote the file's content (a sheet's name)
+            where += f"（{privacy.message(f.location)}）"
+        quoted = f"原文：{excerpt(fr, f, show_values, masker=masker)}"
     label = KIND_LABELS.get(f.kind, f.kind)
     lines = [
         f"  {where}  [{f.severity.zh}] {label} {f.code}：{f.shown(show_values)}",
-        f"      原文：{excerpt(fr, f, show_values, masker=masker)}",
+        f"      {quoted}",
         f"      原因：{privacy.message(f.message)}。{privacy.message(f.why)}",
     ]
     if f.suggestion:

@@ -173,6 +173,8 @@ def ticks(value: str | None, options: tuple[str, ...]) -> str:
 
 
 def where(f: Finding) -> str:
+    if f.in_file_name:
+        return f"{f.location}第{f.column}字"
     text = f"第{f.line}行第{f.column}字"
     return text + (f"（{f.location}）" if f.location else "")
 
@@ -259,6 +261,8 @@ def _pieces(text: str, findings: Sequence[Finding], rows: Sequence[FindingRow],
     stretch and listed under the first of them."""
     spans: list[tuple[int, int, FindingRow]] = []
     for f, row in sorted(zip(findings, rows), key=lambda p: (p[0].start, -p[0].end)):
+        if f.in_file_name:  # its offsets index the file name, not the text
+            continue
         if spans and f.start < spans[-1][1]:
             start, end, first = spans[-1]
             spans[-1] = (start, max(end, f.end), first)

@@ -32,6 +32,8 @@ def pieces(draft: Draft, show_values: bool, config: Config) -> list[dict]:
     safe = (lambda s: s) if show_values else Safe(findings, config)
     out, pos = [], 0
     for n, f in sorted(enumerate(findings, 1), key=lambda p: p[1].start):
+        if f.in_file_name:
+            continue  # its offsets index the file name; the finding list shows it
         if f.start < pos:
             continue  # resolve() leaves no overlaps; a hand-made report might
         if f.start > pos:
