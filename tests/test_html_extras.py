@@ -46,6 +46,31 @@ def test_two_numbers_in_adjacent_spans_stay_two(tmp_path):
     assert found == sorted([M1, M2])
 
 
+@pytest.mark.parametrize("cut", [3, 6, 8])
+@pytest.mark.parametrize("br", ["<br>", "<br/>", "<br>\n", "<br />\n  "])
+def test_a_number_broken_by_br_is_found(tmp_path, cut, br):
+    """A hand-wrapped cell (手机：151653<br>26912) shows one number split over
+    two lines; the digits either side only make a valid number together."""
+    path = tmp_path / "page.html"
+    path.write_text(f"<p>{PERSON}手机：{M1[:cut]}{br}{M1[cut:]}</p>", encoding="utf-8")
+    report = screen_file(path)
+    assert [f.text for f in report.findings if f.kind == "mobile"] == [M1]
+    assert report.exit_code() == 1
+
+
+@pytest.mark.parametrize("page", [
+    f"<p>{PERSON}手机：{M1}<br>{M2}</p>",  # two whole numbers, one a line
+    "<p>编号 2023<br>0815 号</p>",  # numbers that are no personal number joined
+    f"<p>邮编 650000<br>{M2[:5]}</p>",
+])
+def test_br_between_whole_or_unrelated_numbers_stays_a_break(tmp_path, page):
+    from screener.loaders import load
+
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert "\n" in load(path).text.strip()
+
+
 def test_options_do_not_glue_into_a_number(tmp_path):
     """Two drop-down entries (a prefix list, a code list) are two lines, not
     one digit run that validates as somebody's mobile."""

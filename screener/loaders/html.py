@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..document import Document, Segment
 from .percent import unquote
+from .softbreaks import should_join
 from .text import decode
 
 _BLOCK = frozenset(
@@ -60,10 +61,26 @@ class _Extractor(HTMLParser):
         self.hidden = 0
         self.pre = 0
         self.pending: str | None = None  # whitespace seen between text: " " or "break"
+        self.br_piece: int | None = None  # index of the line break a <br> just emitted
+
+    def _joined_at_br(self, text: str) -> None:
+        """A ``<br>`` inside a number (``151653<br>26912``, a narrow cell
+        hand-wrapped) is dropped when the digits either side only make a
+        valid number together, as PDF lines are joined (softbreaks)."""
+        at, self.br_piece = self.br_piece, None
+        if at is None or at != len(self.pieces) - 1 or at == 0:
+            return
+        before = "".join(self.pieces[max(0, at - 4):at])
+        if should_join(before.rstrip(" "), text.lstrip(" ")):
+            self.pieces.pop()
+            self.pos -= 1
+            self.pending = None  # the source's line break after the <br> goes with it
 
     def _emit(self, text: str, label: str | None, raw: bool = False) -> None:
         if not text:
             return
+        if label is not None:
+            self._joined_at_br(text)
         if text in ("\n", "\t"):
             self.pending = None
         elif self.pending is not None and label is not None:
@@ -134,6 +151,8 @@ class _Extractor(HTMLParser):
             return
         if tag in _BLOCK:
             self._emit("\n", None)
+            if tag == "br" and self.pieces and self.pieces[-1] == "\n":
+                self.br_piece = len(self.pieces) - 1
         elif tag in _CELL:
             self._emit("\t", None)
         if tag == "pre":
