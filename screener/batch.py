@@ -34,7 +34,7 @@ from .loaders import is_archive, load
 from .model import FileReport, Report, Skipped
 from .ocr.settings import applied as ocr_applied
 from .paths import STDIN
-from .screening import screen_archive, screen_document
+from .screening import screen_archive, screen_document, screener_for
 
 Progress = Callable[[int, int], None]
 _MAX_CHUNK = 64
@@ -113,8 +113,8 @@ def screen_target(path: str, config: Config, encoding: str | None = None,
     with ocr_applied(config):  # --no-ocr reaches the loaders (screener/ocr/settings.py)
         if path == "-" or not is_archive(path):
             return (screen_one(path, config, encoding, keep_document),)
-        return tuple(_kept(r, keep_document) for r in _guarded(path, lambda: screen_archive(path, config=config,
-                                                                                              encoding=encoding)))
+        return tuple(_kept(r, keep_document) for r in _guarded(
+            path, config, lambda: screen_archive(path, config=config, encoding=encoding)))
 
 
 def screen_one(path: str, config: Config, encoding: str | None = None,
@@ -122,7 +122,7 @@ def screen_one(path: str, config: Config, encoding: str | None = None,
     """Load and screen one file; every failure becomes FileReport(error=...).
     The Document is kept if ``keep_document``, never if it is None, and
     otherwise only when there are findings (for excerpts)."""
-    report = _guarded(path, lambda: (screen_document(load(path, encoding), config),))[0]
+    report = _guarded(path, config, lambda: (screen_document(load(path, encoding), config),))[0]
     return _kept(report, keep_document)
 
 
@@ -142,20 +142,28 @@ def _special(path: str) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
 
 
-def _guarded(path: str, work: Callable[[], tuple[FileReport, ...]]) -> tuple[FileReport, ...]:
-    """``work()``, with every failure turned into one FileReport(error=...)."""
+def _guarded(path: str, config: Config, work: Callable[[], tuple[FileReport, ...]]) -> tuple[FileReport, ...]:
+    """``work()``, with every failure turned into one FileReport(error=...);
+    a personal value in the file's name is still reported (the file is
+    published under it, read or not)."""
+    def unread(where: str, problem: str) -> FileReport:
+        try:
+            return screener_for(config).unread(where, problem)
+        except ConfigError:  # the configuration itself is what failed
+            return FileReport(path=where, error=problem)
+
     try:
         return work()
     except InputError as exc:
-        return (FileReport(path=exc.path, error=exc.problem),)
+        return (unread(exc.path, exc.problem),)
     except ConfigError as exc:  # e.g. a word-list pattern that ran into its time limit on this draft
-        return (FileReport(path=str(path), error=str(exc)),)
+        return (unread(str(path), str(exc)),)
     except MemoryError:
-        return (FileReport(path=str(path), error="内存不足，无法检查此文件"),)
+        return (unread(str(path), "内存不足，无法检查此文件"),)
     except RecursionError:
-        return (FileReport(path=str(path), error="文件结构嵌套过深，无法检查"),)
+        return (unread(str(path), "文件结构嵌套过深，无法检查"),)
     except Exception as exc:  # a bug must not end the batch; the message never quotes the draft
-        return (FileReport(path=str(path), error=f"检查时出现内部错误（{type(exc).__name__}），请报告此问题"),)
+        return (unread(str(path), f"检查时出现内部错误（{type(exc).__name__}），请报告此问题"),)
 
 
 def expand(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[str | FileReport], list[Skipped]]:

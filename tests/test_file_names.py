@@ -203,3 +203,18 @@ def test_a_docx_copy_never_keeps_a_part_named_after_a_number(tmp_path):
     result = run_cli([draft, "--redact", out])
     assert result.code == 2 and not out.exists()
     assert "部件名称" in result.err and leaked(result.out + result.err, "id-card", ID) is None
+
+
+@pytest.mark.parametrize("name, data", [
+    (f"户主{ID}.pdf", b"%PDF-1.4 damaged"),
+    (f"户主{ID}.docx", b"PK\x03\x04 not a package"),
+], ids=["damaged pdf", "damaged docx"])
+def test_an_unreadable_file_still_reports_the_number_in_its_name(tmp_path, name, data):
+    """A damaged attachment is still published under its name: the run says
+    it could not be read (exit 2) and lists the name's number, masked."""
+    (tmp_path / name).write_bytes(data)
+    result = run_cli([tmp_path, "--format", "json"])
+    assert result.code == 2
+    [entry] = json.loads(result.out)["files"]
+    assert entry.get("error") and [f["code"] for f in entry["findings"]] == ["ID101"]
+    assert leaked(result.out + result.err, "id-card", ID) is None

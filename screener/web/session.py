@@ -17,7 +17,7 @@ from ..config import Config
 from ..errors import InputError
 from ..model import FileReport
 from ..review import SUFFIX, ReviewFile
-from ..screening import screen_bytes, screen_text
+from ..screening import screen_bytes, screen_text, screener_for
 from .uploads import Upload
 
 MAX_DRAFTS = 50
@@ -41,11 +41,12 @@ class Draft:
 
 
 def screen_upload(name: str, data: bytes, config: Config) -> FileReport:
-    """A FileReport for one upload; one that cannot be read carries its error."""
+    """A FileReport for one upload; one that cannot be read carries its error
+    (and the personal values in its name, which is published with it)."""
     try:
         return screen_bytes(data, name, config=config).files[0]
     except InputError as exc:
-        return FileReport(path=exc.path, error=exc.problem)
+        return screener_for(config).unread(exc.path, exc.problem)
 
 
 class Store:
