@@ -28,6 +28,7 @@ from .folding import fold
 _ZERO_WIDTH = INVISIBLE
 _ZW = re.compile(f"[{_ZERO_WIDTH}]+")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+_LINE_BLOCK = 4096  # line counts are kept per block of this many characters
 
 
 _is_cjk = is_han
@@ -121,7 +122,7 @@ class Document:
         the receiver recomputes if it ever needs them: for a folder they more
         than doubled what the parent process had to unpickle."""
         state = self.__dict__.copy()
-        for cached in ("_normal", "_line_starts", "_segment_starts"):
+        for cached in ("_normal", "_line_starts", "_line_blocks", "_segment_starts"):
             state.pop(cached, None)
         return state
 
@@ -155,11 +156,42 @@ class Document:
             pos = text.find("\n", pos + 1)
         return starts
 
+    @cached_property
+    def _line_blocks(self) -> tuple[list[int], list[int]] | None:
+        """For a text whose only line break is \n (the usual case): the count
+        of breaks before each ``_LINE_BLOCK`` block and the last break before
+        it (-1 for none), taken with C-level counts and searches per block
+        (~1 ms for 4 MB, where listing every line start in Python took
+        ~70 ms).  None for a text with a \r, which ``_line_starts`` serves."""
+        text = self.text
+        if "\r" in text:
+            return None
+        counts = [0]
+        last = [-1]
+        for lo in range(0, len(text), _LINE_BLOCK):
+            hi = lo + _LINE_BLOCK
+            counts.append(counts[-1] + text.count("\n", lo, hi))
+            r = text.rfind("\n", lo, hi)
+            last.append(r if r >= 0 else last[-1])
+        return counts, last
+
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in characters) of an original offset."""
-        starts = self._line_starts
-        i = bisect.bisect_right(starts, offset) - 1
-        return i + 1, offset - starts[i] + 1
+        """1-based line and column (in characters) of an original offset.
+        Both ways give the same answer (tests/test_document.py checks)."""
+        blocks = self._line_blocks
+        if blocks is None or not 0 <= offset <= len(self.text):
+            starts = self._line_starts
+            i = bisect.bisect_right(starts, offset) - 1
+            return i + 1, offset - starts[i] + 1
+        counts, last = blocks
+        b = offset // _LINE_BLOCK
+        lo = b * _LINE_BLOCK
+        text = self.text
+        line = counts[b] + text.count("\n", lo, offset) + 1
+        r = text.rfind("\n", lo, offset)
+        if r < 0:
+            r = last[b]
+        return line, offset - r
 
     @cached_property
     def _segment_starts(self) -> list[int]:
