@@ -219,6 +219,22 @@ def line_number(text: str, pos: int) -> int:
     return cache.line_starts[block] + text.count(brk, block * _BLOCK, pos) + 1
 
 
+def place_of(text: str, start: int) -> str:
+    """``unit_of(text, start).place`` without reading the rest of the unit
+    (its cells, the start of its key：value block or sentence): a number an
+    office-channel label decides needs only where a clerk finds it
+    (tests/test_owner_fast_paths.py: the same place at every offset)."""
+    ls, le = _line_bounds(text, start)
+    if _row_at(text, ls, le):
+        found = _header(text, ls)
+        return f"表格第{found[1]}行" if found else f"第{line_number(text, start)}行"
+    ws = _wrapped_start(text, ls, le)
+    m = _MARKER.match(text, ws, le)
+    if m and m.end() < le:
+        return _item_place(m)
+    return f"第{line_number(text, start)}行"
+
+
 def unit_of(text: str, start: int) -> Unit:
     """The unit holding offset ``start``."""
     ls, le = _line_bounds(text, start)
