@@ -28,7 +28,7 @@ from .folding import fold
 _ZERO_WIDTH = INVISIBLE
 _ZW = re.compile(f"[{_ZERO_WIDTH}]+")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
-_LINE_BLOCK = 4096  # line counts are kept per block of this many characters
+_LINE_BLOCK = 512  # line counts are kept per block of this many characters (a look-up counts within one)
 
 
 _is_cjk = is_han
@@ -162,7 +162,7 @@ class Document:
         of breaks before each ``_LINE_BLOCK`` block and the last break before
         it (-1 for none), taken with C-level counts and searches per block
         (~1 ms for 4 MB, where listing every line start in Python took
-        ~70 ms).  None for a text with a \r, which ``_line_starts`` serves."""
+        10–70 ms).  None for a text with a \r, which ``_line_starts`` serves."""
         text = self.text
         if "\r" in text:
             return None
