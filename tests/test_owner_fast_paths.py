@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screener.detectors import context
+from screener.detectors import context, units
 from screener.detectors.context import ANY_LABELS, OFFICE_CHANNELS, Context, classify, label_before, word_before
 from screener.detectors.units import place_of, unit_of
 from screener.folding import fold
@@ -103,3 +103,29 @@ def test_the_real_texts_decide_the_same(name):
     for pos in _digit_starts(text):
         assert place_of(text, pos) == unit_of(text, pos).place, pos
         assert classify(text, pos, pos + 7) == _classify_plain(text, pos, pos + 7), pos
+
+
+def _line_bounds_plain(text: str, pos: int) -> tuple[int, int]:
+    """units._line_bounds() as it was: both ends looked for in one go."""
+    reach = units._LINE_REACH
+    lo = max(0, pos - reach)
+    hi = min(len(text), pos + reach)
+    s = text.rfind("\n", lo, pos) + 1 or lo
+    e = text.find("\n", pos, hi)
+    e = hi if e < 0 else e
+    if "\r" in text:
+        s = max(s, text.rfind("\r", s, pos) + 1)
+        r = text.find("\r", pos, e)
+        e = r if r >= 0 else e
+    return s, e
+
+
+LINE_PIECES = ["\n", "\r\n", "\r", "\n\n", "电话：0871-65432100", "x" * 700, " ", "。"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=20).map("".join))
+def test_the_line_start_alone_is_the_lines_start(text):
+    for pos in range(0, len(text) + 1, 7):
+        assert units._line_bounds(text, pos) == _line_bounds_plain(text, pos), pos
+        assert units._line_start(text, pos) == _line_bounds_plain(text, pos)[0], pos

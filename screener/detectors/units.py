@@ -82,17 +82,32 @@ def _for(text: str) -> _TextCache:
 _LINE_REACH = 2000  # a "line" longer than this is cut: a unit never spans more
 
 
+def _has_cr(text: str) -> bool:
+    cache = _cache
+    return cache.has_cr if cache.text is text else _for(text).has_cr
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts (``_line_bounds(text, pos)[0]``
+    without looking for its end)."""
+    lo = pos - _LINE_REACH if pos > _LINE_REACH else 0
+    s = text.rfind("\n", lo, pos) + 1 or lo
+    if _has_cr(text):
+        r = text.rfind("\r", s, pos) + 1
+        if r > s:
+            s = r
+    return s
+
+
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     """The line holding ``pos``, at most ``_LINE_REACH`` either side; the
     searches are bounded so that a draft without line breaks costs the same
     per number as one with them."""
-    lo = max(0, pos - _LINE_REACH)
+    s = _line_start(text, pos)
     hi = min(len(text), pos + _LINE_REACH)
-    s = text.rfind("\n", lo, pos) + 1 or lo
     e = text.find("\n", pos, hi)
     e = hi if e < 0 else e
-    if _for(text).has_cr:
-        s = max(s, text.rfind("\r", s, pos) + 1)
+    if _has_cr(text):
         r = text.find("\r", pos, e)
         e = r if r >= 0 else e
     return s, e
@@ -105,7 +120,7 @@ def _prev_line(text: str, line_start: int) -> tuple[int, int] | None:
     end = line_start - 1
     if end > 0 and text[end] == "\n" and text[end - 1] == "\r":
         end -= 1
-    return _line_bounds(text, end)[0], end
+    return _line_start(text, end), end
 
 
 def _is_row(line: str) -> bool:
