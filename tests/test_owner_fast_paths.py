@@ -1,0 +1,131 @@
+"""The owner check's fast paths (issue 18 point 3) decide exactly what the
+plain paths decide: the office-channel label read before the unit (only the
+unit's place is then needed), the list of numbers a label heads searched
+from where such a list can start, and the cached unit parts.  Random texts
+crowded with labels, numbers, list separators, table rows, list items and
+key：value lines are compared offset by offset, and so are the real texts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from screener.detectors import context, units
+from screener.detectors.context import ANY_LABELS, OFFICE_CHANNELS, Context, classify, label_before, word_before
+from screener.detectors.units import place_of, unit_of
+from screener.folding import fold
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "texts"
+
+PIECES = [
+    "0871-65432100", "0871-6543210", "13926647378", "65432100", "转8001", "分机12", "2019-03-15",
+    "电话：", "联系电话：", "监督电话：", "咨询电话", "服务电话：", "传真", "户主李某某，", "乡长：普某某", "联系人：杨某",
+    "受理单位：县民政局办公室", "申请人", "王桂芬，女，62岁，",
+    "、", "，", ",", "/", ";", "；", "或", "及", "和", " ", "  ", "—", "-", "(", "）", "。", "\n", "\r\n", "\t", "|",
+    "1. ", "（二）", "三、", "①", "- ", "姓名\t电话\n", "| 单位 | 电话 |\n", "|---|---|\n", "名称：", "x", "办公室",
+]
+_TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
+
+
+def _label_before_plain(text: str, start: int) -> str | None:
+    """label_before() as it was: the list pattern tried at every position."""
+    label = word_before(text, start, ANY_LABELS)
+    if label is not None or start == 0 or text[start - 1] not in "、,，/;； 或及和":
+        return label
+    window = fold(text[max(0, start - 100):start])
+    m = context._LISTED.search(window)
+    if m is None:
+        return None
+    return word_before(window, m.start(), ANY_LABELS)
+
+
+def _classify_plain(text: str, start: int, end: int) -> Context:
+    """classify() with the whole unit read first, as it was."""
+    label = _label_before_plain(text, start)
+    if label in OFFICE_CHANNELS:
+        return Context("office", label, "label", unit_of(text, start).place, label)
+    return classify(text, start, end)
+
+
+def _digit_starts(text: str) -> list[int]:
+    return [i for i, c in enumerate(text) if c.isdigit() and (i == 0 or not text[i - 1].isdigit())]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_the_place_alone_is_the_units_place(text):
+    for pos in range(len(text) + 1):
+        assert place_of(text, pos) == unit_of(text, pos).place, (text, pos)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_the_label_and_the_owner_are_those_of_the_plain_path(text):
+    for pos in _digit_starts(text):
+        assert label_before(text, pos) == _label_before_plain(text, pos), (text, pos)
+        assert classify(text, pos, pos + 7) == _classify_plain(text, pos, pos + 7), (text, pos)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["0", "9", "(", "+", "\u3000", "转", "分机"]), max_size=30).map("".join))
+def test_the_list_search_from_its_tail_finds_the_same_match(window):
+    plain = context._LISTED.search(window)
+    fast = context._LISTED.search(window, context._list_tail(window))
+    assert (plain and plain.span()) == (fast and fast.span()), window
+
+
+LISTS = [
+    ("服务电话：0431-86112002、13104441234、13104445678", "服务电话"),
+    ("监督电话：0871-65432100，0871-65432101", "监督电话"),
+    ("联系电话 0871-65432100 或 0871-65432101", "联系电话"),
+    ("户主李某某，电话 13926647378", "电话"),
+    ("2019年3月15日，0871-65432109", None),
+    ("索引号：11530000-2019-00012、0871-65432109", None),
+]
+
+
+def _last_number(text: str) -> int:
+    return max(text.rfind("0871"), text.rfind("131"), text.rfind("139"))
+
+
+@pytest.mark.parametrize(("text", "label"), LISTS)
+def test_the_label_of_the_last_number_in_a_list(text, label):
+    pos = _last_number(text)
+    assert label_before(text, pos) == _label_before_plain(text, pos) == label
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+@pytest.mark.parametrize("name", sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else [])
+def test_the_real_texts_decide_the_same(name):
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    for pos in _digit_starts(text):
+        assert place_of(text, pos) == unit_of(text, pos).place, pos
+        assert classify(text, pos, pos + 7) == _classify_plain(text, pos, pos + 7), pos
+
+
+def _line_bounds_plain(text: str, pos: int) -> tuple[int, int]:
+    """units._line_bounds() as it was: both ends looked for in one go."""
+    reach = units._LINE_REACH
+    lo = max(0, pos - reach)
+    hi = min(len(text), pos + reach)
+    s = text.rfind("\n", lo, pos) + 1 or lo
+    e = text.find("\n", pos, hi)
+    e = hi if e < 0 else e
+    if "\r" in text:
+        s = max(s, text.rfind("\r", s, pos) + 1)
+        r = text.find("\r", pos, e)
+        e = r if r >= 0 else e
+    return s, e
+
+
+LINE_PIECES = ["\n", "\r\n", "\r", "\n\n", "电话：0871-65432100", "x" * 700, " ", "。"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=20).map("".join))
+def test_the_line_start_alone_is_the_lines_start(text):
+    for pos in range(0, len(text) + 1, 7):
+        assert units._line_bounds(text, pos) == _line_bounds_plain(text, pos), pos
+        assert units._line_start(text, pos) == _line_bounds_plain(text, pos)[0], pos
