@@ -394,3 +394,17 @@ def test_a_draft_with_a_secrecy_marking_is_flagged_on_the_page_and_its_sheet_has
     sheet = post(c, guard, "/ui/sheet", json={"file": view["id"], "format": "html"}).text
     assert "线下定密／保密审查" in sheet and "请示正文" not in sheet and "关于某项工作" not in sheet
     assert screen(c, guard, ("公示.txt", DRAFT))[0]["classified"] is None
+
+
+def test_a_word_overlapping_a_number_is_one_highlight_with_the_number_masked():
+    """XH401's pattern spans 香港澳门…等国家 and the mobile inside it: both are
+    findings; the page marks the stretch once, the number in its own mask."""
+    mobile = "15114177763"
+    c, guard = client()
+    view = screen(c, guard, ("稿.txt", f"户主张三手机：香港澳门{mobile}等国家\n".encode()))[0]
+    codes = [f["code"] for f in view["findings"]]
+    assert "MB201" in codes and any(code.startswith("XH") for code in codes)
+    marks = [p for p in view["pieces"] if "n" in p]
+    assert len(marks) == 1 and "151****7763" in marks[0]["t"] and marks[0]["t"].startswith("香港")
+    assert "".join(p["t"] for p in view["pieces"]).endswith("等国家\n")
+    assert mobile not in json.dumps(view, ensure_ascii=False)

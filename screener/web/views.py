@@ -8,6 +8,8 @@ personal number is its mask and every other piece passes the sheet's guard
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..config import Config
 from ..detectors import KIND_LABELS
 from ..model import Finding, Severity
@@ -22,27 +24,58 @@ SEVERITY_CLASS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity
 
 
 def _value(f: Finding, show_values: bool, config: Config) -> str:
-    if show_values or not f.personal:
+    if show_values:
         return f.text
+    if not f.personal:  # a word that overlaps a number carries it masked (resolve())
+        return f.shown(show_values)
     return safe_mask(f, config.mask_style)
 
 
 def pieces(draft: Draft, show_values: bool, config: Config) -> list[dict]:
+    """The draft cut at its findings.  Findings that overlap (resolve() keeps
+    a word that overlaps a personal number, the word's text masked) make one
+    highlight, listed under the first of them, with each personal number in
+    it shown as its mask: as the sheet's draft view does."""
     text, findings = draft.text, draft.report.findings
     safe = (lambda s: s) if show_values else Safe(findings, config)
-    out, pos = [], 0
-    for n, f in sorted(enumerate(findings, 1), key=lambda p: p[1].start):
+    spans: list[tuple[int, int, int, list[Finding]]] = []
+    for n, f in sorted(enumerate(findings, 1), key=lambda p: (p[1].start, -p[1].end)):
         if f.in_file_name:
             continue  # its offsets index the file name; the finding list shows it
-        if f.start < pos:
-            continue  # resolve() leaves no overlaps; a hand-made report might
-        if f.start > pos:
-            out.append({"t": safe(text[pos:f.start])})
-        out.append({"t": _value(f, show_values, config), "n": n, "s": SEVERITY_CLASS[f.severity]})
-        pos = f.end
+        if spans and f.start < spans[-1][1]:
+            start, end, first, group = spans[-1]
+            spans[-1] = (start, max(end, f.end), first, group + [f])
+        else:
+            spans.append((f.start, f.end, n, [f]))
+    out, pos = [], 0
+    for start, end, n, group in spans:
+        if start > pos:
+            out.append({"t": safe(text[pos:start])})
+        shown = (_value(group[0], show_values, config) if len(group) == 1
+                 else _merged(text, start, end, group, show_values, config, safe))
+        severity = max(f.severity for f in group)
+        out.append({"t": shown, "n": n, "s": SEVERITY_CLASS[severity]})
+        pos = end
     if pos < len(text):
         out.append({"t": safe(text[pos:])})
     return out
+
+
+def _merged(text: str, start: int, end: int, group: list[Finding], show_values: bool,
+            config: Config, safe: Callable[[str], str]) -> str:
+    """``text[start:end]`` with each personal finding in it as its mask (they
+    never overlap one another) and the rest through the guard."""
+    if show_values:
+        return text[start:end]
+    parts, pos = [], start
+    for f in sorted((f for f in group if f.personal), key=lambda f: f.start):
+        if f.start < pos:
+            continue
+        parts.append(safe(text[pos:f.start]))
+        parts.append(_value(f, show_values, config))
+        pos = f.end
+    parts.append(safe(text[pos:end]))
+    return "".join(parts)
 
 
 def decision_view(d: Decision | None) -> dict | None:
