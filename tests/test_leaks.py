@@ -64,6 +64,11 @@ def planted_draft(seed: int = 11) -> tuple[str, list[tuple[str, str]]]:
         wa, wb = written_forms(a, rnd)[0], written_forms(b, rnd)[0]
         lines.append(f"户主张某某，{LABELS[a]}：{wa}，{LABELS[b]}：{wb}。")
         planted += [(a, wa), (b, wb)]
+    # a banned term whose pattern spans a person's number: the word is a
+    # finding too, and no output may print the number inside it in full
+    swallowed = written_forms("mobile", rnd)[0]
+    lines.append(f"户主张某某，手机：香港澳门{swallowed}等国家")
+    planted.append(("mobile", swallowed))
     lines += ["监督电话：0877-7012345", "监督邮箱：pzxshswb@xinping.gov.cn", ""]
     return "\n".join(lines), planted
 
@@ -217,6 +222,8 @@ def _outputs(tmp: Path, show_values: bool) -> dict[str, str]:
             cli("folder terminal", [folder])
             cli("folder json", ["--format", "json", folder, "--jobs", "1"])
             _sheets_and_copies(tmp, cli, outputs, draft, docx_draft, html_draft, folder)
+            for source in (draft, docx_draft, html_draft):
+                outputs[f"page {source.suffix}"] = _page_view(source, show_values)
             report = screen_file(draft)
             outputs["library to_dict"] = json.dumps(report.to_dict(show_values), ensure_ascii=False)
             outputs["library terminal"] = render_terminal(report, show_values=show_values)
@@ -226,6 +233,24 @@ def _outputs(tmp: Path, show_values: bool) -> dict[str, str]:
     outputs["log records"] = "\n".join(handler.lines)
     outputs["warnings"] = "\n".join(str(w.message) for w in caught)
     return outputs
+
+
+def _page_view(path: Path, show_values: bool) -> str:
+    """What the reviewers' page is sent for ``path`` (the draft cut into
+    pieces, the findings list, the verdict), as JSON text."""
+    from starlette.testclient import TestClient
+
+    from screener import Config
+    from screener.web import create_app
+    from screener.web.security import Guard
+
+    guard = Guard(hosts=("testserver",))
+    client = TestClient(create_app(Config(), guard=guard, show_values=show_values))
+    client.get(f"/?token={guard.token}", follow_redirects=False)
+    r = client.post("/ui/screen", headers={"X-CSRF-Token": guard.csrf},
+                    files=[("file", (path.name, path.read_bytes()))])
+    assert r.status_code == 200, r.text
+    return json.dumps(r.json(), ensure_ascii=False)
 
 
 def file_text(path: Path) -> str:
@@ -303,8 +328,9 @@ EXPECTED = {
     "html terminal": HTML_PLANTED, "html json": HTML_PLANTED,
     "folder terminal": ALL_PLANTED, "folder json": ALL_PLANTED,
     "library to_dict": PLANTED, "library terminal": PLANTED,
+    "page .txt": PLANTED, "page .docx": DOCX_PLANTED, "page .html": HTML_PLANTED,
 }
-CLI_OUTPUTS = [name for name in EXPECTED if not name.startswith("library")]
+CLI_OUTPUTS = [name for name in EXPECTED if not name.startswith(("library", "page"))]
 # Files and printouts that must never show a number, even with --show-values.
 NEVER = ["sheet.md", "sheet.html", "sheet.docx", "sheet stdout", "docx sheet.html", "html sheet.docx",
          "redacted txt", "redacted docx", "folder sheets", "folder redacted"]
