@@ -216,9 +216,14 @@ def label_in(b: Before, words: tuple[str, ...], reach: int = 12, gap: int = 6) -
     # record_start(text, start, reach) is the last record end within reach,
     # else the reach's own start (0 at the text's start)
     lo = b.record if b.record >= b.start - reach else max(0, b.start - reach)
-    window = b.window
+    return _last_label(b.window, lo - b.lo, words, gap)
+
+
+def _last_label(window: str, pos: int, words: tuple[str, ...], gap: int) -> str | None:
+    """The last of ``words`` in ``window[pos:]`` when at most ``gap``
+    characters of label punctuation (号码, 为/是 …) follow it to the end."""
     best = None
-    for m in _pattern(words).finditer(window, lo - b.lo):
+    for m in _pattern(words).finditer(window, pos):
         best = m
     if best is None:
         return None
@@ -234,16 +239,7 @@ def word_before(text: str, start: int, words: tuple[str, ...], reach: int = 12,
     ``gap`` characters before it, with only punctuation, 号码 or 为/是 in
     between (身份证号码：, 电话为, 传真号码 …); 电话会议于 is no label."""
     lo = max(record_start(text, start, reach), start - reach)
-    window = fold(text[lo:start])
-    best = None
-    for m in _pattern(words).finditer(window):
-        best = m
-    if best is None:
-        return None
-    between = window[best.end():]
-    if len(between) > gap or not _LABEL_GAP.fullmatch(between):
-        return None
-    return best.group()
+    return _last_label(fold(text[lo:start]), 0, words, gap)
 
 
 def nearest(window: str, words: tuple[str, ...]) -> tuple[int, str] | None:
