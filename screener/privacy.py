@@ -47,6 +47,35 @@ def mask(kind: str, value: str, style: str = "default") -> str:
 _SURROGATE = re.compile("([\ud800-\udfff])")
 
 
+class Copies:
+    """Replaces every copy of some values in a string by its mask: one
+    leftmost-longest automaton pass, linear in the string whatever the
+    number of values (a value inside a longer one is never cut).  The
+    Masker and the sheet's guard both hide copies through it."""
+
+    def __init__(self, masks: dict[str, str]):
+        self._keys = sorted(masks, key=len, reverse=True)
+        self._masks = masks
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if masks else None
+
+    def hide(self, piece: str) -> str:
+        if self._automaton is None or not piece:
+            return piece
+        if _SURROGATE.search(piece):  # a library caller's str; the automaton takes UTF-8 only
+            return "".join(self.hide(part) if i % 2 == 0 else part
+                           for i, part in enumerate(_SURROGATE.split(piece)))
+        out, pos = [], 0
+        for k, start, end in self._automaton.find_matches_as_indexes(piece):
+            out.append(piece[pos:start])
+            out.append(self._masks[self._keys[k]])
+            pos = end
+        if not pos:
+            return piece
+        out.append(piece[pos:])
+        return "".join(out)
+
+
 class Masker:
     """Masks the personal findings of one draft in any slice of its text.
 
@@ -70,26 +99,7 @@ class Masker:
                 bare = _INVISIBLE.sub("", f.text)  # the same value without a hidden character
                 if bare != f.text and len(bare) >= 4:
                     copies.setdefault(bare, mask(f.kind, bare))
-        self._keys = sorted(copies, key=len, reverse=True)
-        self._copies = copies
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if copies else None
-
-    def _hide_copies(self, piece: str) -> str:
-        if self._automaton is None or not piece:
-            return piece
-        if _SURROGATE.search(piece):  # a library caller's str; the automaton takes UTF-8 only
-            return "".join(self._hide_copies(part) if i % 2 == 0 else part
-                           for i, part in enumerate(_SURROGATE.split(piece)))
-        out, pos = [], 0
-        for k, start, end in self._automaton.find_matches_as_indexes(piece):
-            out.append(piece[pos:start])
-            out.append(self._copies[self._keys[k]])
-            pos = end
-        if not pos:
-            return piece
-        out.append(piece[pos:])
-        return "".join(out)
+        self._hide_copies = Copies(copies).hide
 
     def touching(self, start: int, end: int) -> list[Finding]:
         i = bisect.bisect_right(self._ends, start)

@@ -17,14 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import ahocorasick_rs
-
 from ..alphabets import INVISIBLE
 from ..config import Config
 from ..display import printable
 from ..masking import guard, mask_digits
 from ..model import Finding
-from ..privacy import Privacy, mask
+from ..privacy import Copies, Privacy, mask
 
 
 class Safe:
@@ -45,25 +43,10 @@ class Safe:
                 bare = "".join(c for c in f.text if c not in INVISIBLE)
                 if bare != f.text and len(bare) >= 4:
                     pairs.setdefault(bare, mask(f.kind, bare))
-        self._keys = sorted(pairs, key=len, reverse=True)
-        self._pairs = pairs
-        # one automaton pass per string, leftmost-longest so a number inside
-        # another is not cut: linear in the string whatever the number of
-        # values (a regex alternation of 12,000 numbers made the sheet quadratic)
-        self._any = ahocorasick_rs.AhoCorasick(
-            self._keys, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest) if pairs else None
+        self._copies = Copies(pairs)
 
     def __call__(self, value: str | None) -> str:
-        value = value or ""
-        if self._any is not None and value:
-            out, pos = [], 0
-            for k, start, end in self._any.find_matches_as_indexes(value):
-                out.append(value[pos:start])
-                out.append(self._pairs[self._keys[k]])
-                pos = end
-            if pos:
-                out.append(value[pos:])
-                value = "".join(out)
+        value = self._copies.hide(value or "")
         # no control character reaches a sheet: Word cannot store them, and
         # --format sheet prints to a terminal
         return printable(guard(value, self.config.mask_style))
