@@ -34,6 +34,7 @@ from .loaders import is_archive, load
 from .model import FileReport, Report, Skipped
 from .ocr.settings import applied as ocr_applied
 from .paths import STDIN
+from .privacy import Privacy
 from .screening import screen_archive, screen_document, screener_for
 
 Progress = Callable[[int, int], None]
@@ -59,6 +60,7 @@ def screen_paths(
     keep_documents: bool = False,
     keep_texts: bool = True,
     on_file: Callable[[FileReport], object] | None = None,
+    privacy: Privacy | None = None,
 ) -> Report:
     """Screen files, folders (recursively) and glob patterns; ``-`` is standard input.
 
@@ -71,11 +73,14 @@ def screen_paths(
     ``on_file(file_report)`` is called in this process for each file, in
     report order, as soon as it and every file before it are screened, so
     a caller can render or write per draft while the workers go on.
+    ``privacy``: the Privacy the caller will show file names with (the
+    workers of a parallel run mask the names into its cache; see
+    screen_targets).
     """
     targets, skipped = expand(paths)
     return screen_targets(targets, skipped, config=config, jobs=jobs, encoding=encoding,
                           progress=progress, keep_documents=keep_documents, keep_texts=keep_texts,
-                          on_file=on_file)
+                          on_file=on_file, privacy=privacy)
 
 
 def screen_targets(
@@ -89,16 +94,24 @@ def screen_targets(
     keep_documents: bool = False,
     keep_texts: bool = True,
     on_file: Callable[[FileReport], object] | None = None,
+    privacy: Privacy | None = None,
 ) -> Report:
     """``screen_paths`` for the list ``expand()`` made: a caller that plans
-    its outputs from the real list of drafts expands once, then screens."""
+    its outputs from the real list of drafts expands once, then screens.
+
+    ``privacy``: the Privacy the caller will show file names with.  In a
+    parallel run each worker masks the names of the files it screened and
+    sends them back into its cache: otherwise the parent runs the personal
+    detectors over every name (a third of its work on a folder of 2,000
+    drafts: BENCHMARKS.md) on the core the workers need."""
     config = config or Config()
     keep = True if keep_documents else False if keep_texts else None
     targets = [screen_one(STDIN, config, encoding, keep) if t == STDIN else t for t in targets]
     todo = [t for t in targets if isinstance(t, str)]
     options = (config, encoding, keep)
+    names = privacy if privacy is not None and privacy.learns_from(config) else None
     files = []
-    with closing(_screen_all(todo, options, jobs or default_jobs(), progress)) as results:
+    with closing(_screen_all(todo, options, jobs or default_jobs(), progress, names)) as results:
         for target in targets:
             for report in (target,) if isinstance(target, FileReport) else next(results):
                 if on_file:
@@ -239,9 +252,10 @@ def _hidden(name: str) -> bool:
     return name.startswith((".", "~$"))
 
 
-def _screen_all(todo: list[str], options: tuple, jobs: int,
-                progress: Progress | None) -> Generator[tuple[FileReport, ...], None, None]:
-    """``options``: screen_one's arguments after the path."""
+def _screen_all(todo: list[str], options: tuple, jobs: int, progress: Progress | None,
+                names: Privacy | None = None) -> Generator[tuple[FileReport, ...], None, None]:
+    """``options``: screen_one's arguments after the path; ``names``: the
+    Privacy whose name cache the workers fill (None: they do not)."""
     total = len(todo)
     if jobs <= 1 or total < 2:
         for done, path in enumerate(todo, 1):
@@ -262,14 +276,17 @@ def _screen_all(todo: list[str], options: tuple, jobs: int,
     freeze = gc.get_freeze_count() == 0  # never undo a caller's own freeze
     if freeze:
         gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=options)
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                               initargs=(names is not None, *options))
     done = 0
     try:
-        for report in pool.map(_worker, todo, chunksize=chunk):
+        for reports, shown in pool.map(_worker, todo, chunksize=chunk):
+            if names is not None:
+                names.remember(shown)
             done += 1
             if progress:
                 progress(done, total)
-            yield report
+            yield reports
     except BrokenProcessPool:
         for path in todo[done:]:
             yield (FileReport(path=path, error="检查进程意外退出（可能内存不足），此文件未检查"),)
@@ -280,13 +297,20 @@ def _screen_all(todo: list[str], options: tuple, jobs: int,
 
 
 _OPTIONS: list[tuple] = []
+_NAMES: list[Privacy] = []
 
 
-def _init_worker(*options) -> None:
+def _init_worker(names: bool, *options) -> None:
     """Workers leave Ctrl-C to the parent, which stops the run cleanly."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _OPTIONS.append(options)
+    if names:
+        _NAMES.append(Privacy(options[0]))
 
 
-def _worker(path: str) -> tuple[FileReport, ...]:
-    return screen_target(path, *_OPTIONS[0])
+def _worker(path: str) -> tuple[tuple[FileReport, ...], dict[str, str]]:
+    """The reports of one path, and how each report's name is shown
+    (for the parent's name cache; empty when it keeps none)."""
+    reports = screen_target(path, *_OPTIONS[0])
+    shown = {fr.path: _NAMES[0].numbers(fr.path) for fr in reports} if _NAMES else {}
+    return reports, shown

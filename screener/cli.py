@@ -157,7 +157,8 @@ def check(
     try:
         report = screen_targets(targets, skipped, config=config, jobs=jobs, encoding=encoding, progress=bar,
                               keep_documents=plan.active or output_format is OutputFormat.sheet or review is not None,
-                              keep_texts=output_format is not OutputFormat.json, on_file=compact)
+                              keep_texts=output_format is not OutputFormat.json, on_file=compact,
+                              privacy=privacy)
     finally:
         bar.close()
         set_ocr_progress(None)

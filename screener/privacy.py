@@ -173,6 +173,19 @@ class Privacy:
                 self._names[text] = cached
         return cached
 
+    def learns_from(self, config: Config) -> bool:
+        """Whether names masked under ``config`` are what this Privacy
+        shows (a batch's workers mask the names they screened: remember())."""
+        return not self.show_values and (config is self.config or config == self.config)
+
+    def remember(self, shown: dict[str, str]) -> None:
+        """Take ``{text: numbers(text)}`` computed elsewhere under the same
+        configuration (learns_from) into the cache."""
+        for text, masked in shown.items():
+            if len(self._names) >= 4096:
+                return
+            self._names.setdefault(text, masked)
+
     def path(self, path: object) -> str:
         """A file name as terminal output, JSON and messages show it."""
         return one_line(self.numbers(str(path)))

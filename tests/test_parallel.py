@@ -178,3 +178,39 @@ def test_pickling_keeps_every_field(cls):
     clone = pickle.loads(pickle.dumps(made))
     for f in dataclasses.fields(cls):
         assert getattr(clone, f.name) == getattr(made, f.name), f.name
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_names_the_workers_mask_are_the_names_the_parent_would_show(folder, jobs):
+    """The workers of a parallel run mask each file's name for the parent's
+    Privacy (so the parent does not run the detectors over 2,000 names while
+    they wait for its core); the names shown are exactly the parent's own."""
+    from screener.config import Config
+    from screener.privacy import Privacy
+
+    config = Config()
+    privacy = Privacy(config)
+    report = screen_paths([folder], jobs=jobs, config=config, keep_texts=False, privacy=privacy)
+    if jobs == 2:  # filled by the workers before anything was shown
+        assert {fr.path for fr in report.files if fr.path in privacy._names} == {fr.path for fr in report.files}
+    fresh = Privacy(config)
+    assert [privacy.path(fr.path) for fr in report.files] == [fresh.path(fr.path) for fr in report.files]
+    assert render_json(report, pretty=False, privacy=privacy) == render_json(report, pretty=False, privacy=fresh)
+    assert gen.id_number() not in render_json(report, pretty=False, privacy=privacy)
+
+
+@pytest.mark.parametrize("shower", [
+    {"show_values": True},  # shows names as they are: masked names must not be taken in
+    {"config": "full"},  # another mask style: the workers' masks are not its masks
+], ids=["show-values", "other-config"])
+def test_a_privacy_of_another_configuration_learns_nothing_from_the_workers(folder, shower):
+    from screener.config import Config
+    from screener.privacy import Privacy
+
+    config = Config()
+    privacy = (Privacy(config, show_values=True) if "show_values" in shower
+               else Privacy(Config(mask_style="full")))
+    screen_paths([folder], jobs=2, config=config, keep_texts=False, privacy=privacy)
+    assert privacy._names == {}
+    named = next(p for p in (folder / "02").iterdir() if p.name.startswith("户主"))
+    assert (gen.id_number() in privacy.path(named)) == ("show_values" in shower)
