@@ -70,9 +70,14 @@ def candidates(det: ModuleType, text: str) -> int | None:
     from screener.traditional import simplified
     from screener.wordlists import list_set
 
+    from screener.detectors import number_rule
+
     doc = _ready(text)
     name = det.__name__.rsplit(".", 1)[-1]
-    if getattr(det, "pick", None) is numbers.pick:
+    # the modules that call numbers.pick for this detector: its own (the ID
+    # detector's broken runs) and the NumberRule loop every number detector runs
+    callers = [m for m in (det, number_rule) if getattr(m, "pick", None) is numbers.pick]
+    if any(isinstance(v, number_rule.NumberRule) for v in vars(det).values()) or det in callers:
         count = 0
 
         def counting_pick(run, accept, *args, **kwargs):
@@ -82,11 +87,13 @@ def candidates(det: ModuleType, text: str) -> int | None:
                 return accept(w)
             return numbers.pick(run, counted, *args, **kwargs)
 
-        det.pick = counting_pick  # type: ignore[attr-defined]
+        for m in callers:
+            m.pick = counting_pick  # type: ignore[attr-defined]
         try:
             list(det.detect(doc, Config()))
         finally:
-            det.pick = numbers.pick  # type: ignore[attr-defined]
+            for m in callers:
+                m.pick = numbers.pick  # type: ignore[attr-defined]
         return count
     if name == "terms":
         return len(list_set().matcher.walk(simplified(doc)))
