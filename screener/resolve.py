@@ -40,8 +40,53 @@ def _allowed(f: Finding, config: Config) -> bool:
 
 
 def _one_per_span(findings: list[Finding]) -> list[Finding]:
-    """The findings a reviewer most needs where several overlap, in order."""
-    findings.sort(key=lambda f: (f.severity, _rank(f), f.end - f.start, -f.start), reverse=True)
+    """The findings a reviewer most needs where several overlap, in order.
+
+    Findings are taken best first (severity, kind rank, length), each kept
+    unless it overlaps one already kept.  Only findings whose spans touch or
+    overlap can decide each other's fate, so the choice is made within each
+    *cluster* (a maximal chain of spans each starting at or before the
+    furthest end so far); a draft's thousands of numbers are almost all
+    clusters of one, kept without a search.  Inserting every finding into
+    one sorted list instead cost O(n²) (a 5 MB 公示: 25,774 findings, 265 ms;
+    20 MB: 2.7 s); tests/test_resolve_clusters.py compares the two on
+    random spans, nested, equal, touching and empty ones included."""
+    findings.sort(key=_priority, reverse=True)
+    if len(findings) < 2:
+        return findings
+    order = sorted(range(len(findings)), key=lambda k: (findings[k].start, findings[k].end))
+    cluster = [0] * len(findings)
+    n, reach = -1, -1
+    for k in order:
+        f = findings[k]
+        if f.start > reach:
+            n += 1
+        cluster[k] = n
+        reach = max(reach, f.end)
+    size = [0] * (n + 1)
+    for c in cluster:
+        size[c] += 1
+    groups: dict[int, list[Finding]] = {}
+    for k, f in enumerate(findings):  # best first within each cluster, as in one list
+        if size[cluster[k]] > 1:
+            groups.setdefault(cluster[k], []).append(f)
+    kept: list[Finding] = []
+    for k in order:  # clusters in text order; no list is made for a cluster of one
+        c = cluster[k]
+        if size[c] == 1:
+            kept.append(findings[k])
+        elif c in groups:
+            kept.extend(_kept_of(groups.pop(c)))
+    return kept
+
+
+def _priority(f: Finding) -> tuple:
+    return (f.severity, _rank(f), f.end - f.start, -f.start)
+
+
+def _kept_of(findings: list[Finding]) -> list[Finding]:
+    """Among ``findings`` (best first): each kept unless it overlaps one
+    kept before it; the kept ones in text order."""
     starts: list[int] = []
     ends: list[int] = []
     kept: list[Finding] = []
