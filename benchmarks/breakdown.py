@@ -195,6 +195,8 @@ def report(text: str, repeat: int = 5) -> list[tuple[str, str]]:
                 parts.append(f"{per_find * 1e6:.0f} µs per finding")
         elif f_a:
             parts.append(f"{t_a / f_a * 1e6:.0f} µs per finding (all its time)")
+        if c_a is None:
+            parts.append("no candidates judged one by one: its time is its passes over the text")
         if name == "terms":
             parts.append("the walk included in its time, not in the per-candidate costs")
         out.append((f"  detector {name}", "; ".join(parts)))
