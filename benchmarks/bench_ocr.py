@@ -30,6 +30,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
 import gen  # noqa: E402
 from bench import revision  # noqa: E402
+
 from screener import screen_file  # noqa: E402
 
 

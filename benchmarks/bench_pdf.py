@@ -31,11 +31,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
-import pypdfium2 as pdfium  # noqa: E402
-
 import gen  # noqa: E402
+import pypdfium2 as pdfium  # noqa: E402
 from bench import best_interleaved, revision  # noqa: E402
 from pdf_factory import Page, build_pdf  # noqa: E402
+
 from screener import screen_file  # noqa: E402
 from screener.loaders import load  # noqa: E402
 

@@ -10,15 +10,19 @@ done (median of rounds), so the figures add up to about one screen_text run
 (the remainder is resolve() and building the Report).
 
 Per detector it prints the cost per finding and per rejected candidate
-(issue 18).  A *candidate* is what a detector judges one by one: for the
-number detectors a window of a digit run offered to its judge (``pick``'s
-``accept``; counted by wrapping it in an untimed pass), for the term
-detector an automaton hit, for the e-mail detector an ``@``.  The two costs
-are separated with a second text: the same corpus with every finding of
-every detector blanked out (its characters replaced by 某, so offsets and
+(issue 18).  A *candidate* is what a detector judges one by one.  For the
+number detectors (a ``NumberRule``: a window of a digit run offered to its
+judge) the costs are timed from inside one run: the judge's time on the
+windows it rejects and on those it accepts, the time spent building each
+accepted window's Finding (owner, severity, mask, words), and the rest
+(walking the runs and windows, the detector's own extra passes).  For the
+term detector (an automaton hit) and the e-mail detector (an ``@``) the two
+costs are separated with a second text: the same corpus with every finding
+of every detector blanked out (its characters replaced by 某, so offsets and
 lines stay), on which a detector does almost nothing but reject.  There
 ``cost per rejected candidate = time / candidates``; on the real text
-``cost per finding = (time - rejected × that cost) / findings``.
+``cost per finding = (time - rejected × that cost) / findings``.  The other
+detectors judge no candidates one by one: their time is passes over the text.
 """
 from __future__ import annotations
 
@@ -63,43 +67,67 @@ def _ready(text: str, scan: bool = True):
 
 
 def candidates(det: ModuleType, text: str) -> int | None:
-    """How many candidates ``det`` judges one by one in ``text`` (an untimed
-    pass), or None for a detector without a per-candidate judge."""
-    from screener.config import Config
-    from screener.detectors import numbers
+    """How many candidates the term or e-mail detector judges one by one in
+    ``text`` (an automaton hit; an ``@``), or None for another detector (the
+    number detectors' candidates are counted by number_split)."""
     from screener.traditional import simplified
     from screener.wordlists import list_set
 
+    name = det.__name__.rsplit(".", 1)[-1]
+    if name == "terms":
+        return len(list_set().matcher.walk(simplified(_ready(text))))
+    if name == "email":
+        return _ready(text).normalized.count("@")
+    return None
+
+
+def number_split(det: ModuleType, text: str, repeat: int) -> dict[str, float] | None:
+    """For a detector built on a NumberRule (``NUMBERS``): where its time
+    goes, timed from inside one run (median of rounds): its judge on the
+    candidates it rejects and on those it accepts, building each accepted
+    one's Finding (owner, severity, mask, words), and the rest (walking the
+    runs and their windows, the detector's own extra passes).  None for
+    another detector."""
+    import dataclasses
+
+    from screener.config import Config
     from screener.detectors import number_rule
 
-    doc = _ready(text)
-    name = det.__name__.rsplit(".", 1)[-1]
-    # the modules that call numbers.pick for this detector: its own (the ID
-    # detector's broken runs) and the NumberRule loop every number detector runs
-    callers = [m for m in (det, number_rule) if getattr(m, "pick", None) is numbers.pick]
-    if any(isinstance(v, number_rule.NumberRule) for v in vars(det).values()) or det in callers:
-        count = 0
+    rule = getattr(det, "NUMBERS", None)
+    if not isinstance(rule, number_rule.NumberRule):
+        return None
+    rounds: list[dict[str, float]] = []
+    for _ in range(repeat):
+        got = {"rejected": 0.0, "n_rejected": 0, "accepted": 0.0, "n_accepted": 0, "building": 0.0}
 
-        def counting_pick(run, accept, *args, **kwargs):
-            def counted(w):
-                nonlocal count
-                count += 1
-                return accept(w)
-            return numbers.pick(run, counted, *args, **kwargs)
+        def judge(w, _judge=rule.judge):
+            t0 = time.perf_counter()
+            verdict = _judge(w)
+            key = "accepted" if verdict else "rejected"
+            got[key] += time.perf_counter() - t0
+            got["n_" + key] += 1
+            return verdict
 
-        for m in callers:
-            m.pick = counting_pick  # type: ignore[attr-defined]
+        class Timed(type(rule)):  # type: ignore[misc]
+            def finding(self, *args, **kwargs):
+                t0 = time.perf_counter()
+                try:
+                    return super().finding(*args, **kwargs)
+                finally:
+                    got["building"] += time.perf_counter() - t0
+
+        timed_rule = Timed(**{f.name: getattr(rule, f.name) for f in dataclasses.fields(rule)} | {"judge": judge})
+        doc = _ready(text)
+        forget_number_verdicts()
+        det.NUMBERS = timed_rule  # type: ignore[attr-defined]
         try:
+            t0 = time.perf_counter()
             list(det.detect(doc, Config()))
+            got["total"] = time.perf_counter() - t0
         finally:
-            for m in callers:
-                m.pick = numbers.pick  # type: ignore[attr-defined]
-        return count
-    if name == "terms":
-        return len(list_set().matcher.walk(simplified(doc)))
-    if name == "email":
-        return doc.normalized.count("@")
-    return None
+            det.NUMBERS = rule  # type: ignore[attr-defined]
+        rounds.append(got)
+    return {k: statistics.median(r[k] for r in rounds) for k in rounds[0]}
 
 
 def blanked(text: str) -> str:
@@ -184,7 +212,23 @@ def report(text: str, repeat: int = 5) -> list[tuple[str, str]]:
         stages += t_a - (walk if name == "terms" else 0)
         c_a, c_b = candidates(det, text), candidates(det, empty)
         parts = [f"{t_a * 1000:.0f} ms = {t_a / total:.0%} of screen_text", f"{f_a} findings"]
-        if c_a is not None and c_b:
+        split = number_split(det, text, repeat)
+        if split is not None:
+            n_r, n_a = int(split["n_rejected"]), int(split["n_accepted"])
+            parts.append(f"{n_r + n_a} candidates judged")
+            if n_r:
+                parts.append(f"{n_r} rejected at {split['rejected'] / n_r * 1e6:.1f} µs each "
+                             f"({split['rejected'] * 1000:.0f} ms)")
+            if n_a:
+                judge_each = split["accepted"] / n_a * 1e6
+                build_each = split["building"] / max(f_a, 1) * 1e6
+                parts.append(f"{n_a} accepted: judging {judge_each:.1f} µs + building the finding "
+                             f"{build_each:.1f} µs = {judge_each + build_each:.0f} µs per finding "
+                             f"({(split['accepted'] + split['building']) * 1000:.0f} ms)")
+            rest = split["total"] - split["rejected"] - split["accepted"] - split["building"]
+            parts.append(f"walking the runs and windows, and its own passes: {max(rest, 0) * 1000:.0f} ms "
+                         f"(timed from inside one run: {split['total'] * 1000:.0f} ms)")
+        elif c_a is not None and c_b:
             own_b = t_b - (walk if name == "terms" else 0)
             per_reject = max(own_b, 0.0) / c_b
             rejected = max(c_a - f_a, 0)
@@ -195,7 +239,7 @@ def report(text: str, repeat: int = 5) -> list[tuple[str, str]]:
                 parts.append(f"{per_find * 1e6:.0f} µs per finding")
         elif f_a:
             parts.append(f"{t_a / f_a * 1e6:.0f} µs per finding (all its time)")
-        if c_a is None:
+        if c_a is None and split is None:
             parts.append("no candidates judged one by one: its time is its passes over the text")
         if name == "terms":
             parts.append("the walk included in its time, not in the per-candidate costs")
