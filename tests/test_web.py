@@ -209,9 +209,25 @@ def test_files_that_could_not_be_read_are_shown_as_such_never_as_clean(name, dat
     view = screen(c, guard, (name, data))[0]
     assert view["readable"] is readable
     if not readable:
-        assert words in view["error"] and "findings" not in view
+        assert words in view["error"] and view["findings"] == []  # nothing personal in these names
     else:
         assert view["empty"] is True
+
+
+@pytest.mark.parametrize("name, data", [
+    (f"户主{ID}.xlsx", b"PK\x03\x04"),  # a damaged spreadsheet
+    (f"联系{PHONE}.pptx", b"PK\x03\x04"),  # a format screener does not read
+], ids=["damaged-xlsx", "pptx"])
+def test_an_unreadable_file_still_lists_the_personal_value_in_its_name(name, data):
+    """The CLI reports a number in an unreadable file's name (it is published
+    under that name); the page lists it too, masked, with the advice to rename."""
+    c, guard = client()
+    view = screen(c, guard, (name, data))[0]
+    assert view["readable"] is False and view["error"]
+    assert [f["where"] for f in view["findings"]] == ["文件名第3字"]
+    assert "重命名" in view["findings"][0]["suggestion"]
+    text = json.dumps(view, ensure_ascii=False)
+    assert ID not in text and PHONE not in text
 
 
 def test_page_view_masks_values_and_cuts_the_draft_at_each_finding():

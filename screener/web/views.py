@@ -99,8 +99,10 @@ def finding_view(n: int, f: Finding, d: Decision | None, show_values: bool, conf
 def draft_view(draft: Draft, show_values: bool, config: Config) -> dict:
     fr = draft.report
     name = shown_path(draft.name, show_values)
-    if fr.error is not None:
-        return {"id": draft.id, "name": name, "error": fr.error, "readable": False}
+    if fr.error is not None:  # not read, so never clean; a personal value in its name is still listed
+        return {"id": draft.id, "name": name, "error": fr.error, "readable": False,
+                "findings": [finding_view(n, f, None, show_values, config)
+                             for n, f in enumerate(fr.findings, 1)]}
     decisions = draft.review.lookup(fr.findings, draft.text)
     conclusion, reason = conclude(fr, config.fail_on, decisions=decisions)  # as its sheet says
     return {
