@@ -37,10 +37,23 @@
   // --- choosing files -------------------------------------------------
   const drop = $("#drop");
   const input = $("#files");
+  // The page never shows a full personal number, not even one the reviewer's
+  // own file picker named: before a name has been screened, the server's
+  // last-resort rule (masking.guard) applies here too: a run of 7 or more
+  // digits keeps its first and last two, an e-mail address its first letter.
+  function guardName(name) {
+    return name.replace(/[0-9\uff10-\uff19](?:[ \-_]?[0-9\uff10-\uff19xX\uff58\uff38*])+/g, (run) => {
+      const digits = (run.match(/[0-9\uff10-\uff19]/g) || []).length;
+      if (digits < 7) return run;
+      let seen = 0;
+      return run.replace(/[0-9\uff10-\uff19]/g, (d) => (++seen <= 2 || seen > digits - 2) ? d : "*");
+    }).replace(/([A-Za-z0-9])[A-Za-z0-9._%+\-]*@/g, "$1***@");
+  }
+
   function choose(list) {
     state.chosen = Array.from(list);
     $("#chosen").textContent = state.chosen.length
-      ? "已选择：" + state.chosen.map((f) => f.name).join("、") : "";
+      ? "已选择：" + state.chosen.map((f) => guardName(f.name)).join("、") : "";
   }
   input.addEventListener("change", () => choose(input.files));
   ["dragenter", "dragover"].forEach((t) => drop.addEventListener(t, (ev) => {
@@ -133,7 +146,9 @@
     $("#masknote").textContent = showValues ? "（服务以 --show-values 启动：号码未脱敏）" : "个人号码已脱敏显示";
     if (!file.readable) {
       draft.appendChild(el("div", "unreadable", "此文件未能读取，没有经过检查，不能视为无问题：" + file.error));
-      $("#count").textContent = "";
+      // the file is published under its name: a personal value there is listed (no decision: rename it)
+      (file.findings || []).forEach((f) => list.appendChild(findingItem(file, f, false)));
+      $("#count").textContent = file.findings && file.findings.length ? "（文件名中 " + file.findings.length + " 处）" : "";
       $("#verdict").textContent = "未检查";
       $("#sheet").hidden = true;
       return;
@@ -176,7 +191,7 @@
 
   const CHOICES = [["confirm", "确认需修改"], ["false-positive", "误报"], ["handled", "已按要求处理"]];
 
-  function findingItem(file, f) {
+  function findingItem(file, f, decidable = true) {
     const li = el("li", "sev-" + f.severity);
     li.id = "f" + f.n;
     li.appendChild(el("div", "head", f.n + ". " + f.label + "（" + f.severity_zh + "）　" + f.where));
@@ -186,6 +201,7 @@
     li.appendChild(el("div", "why", "原因：" + f.why));
     li.appendChild(el("div", "advice", "建议：" + f.suggestion));
     li.addEventListener("click", (ev) => { if (!ev.target.closest(".decide")) focusFinding(f.n, true); });
+    if (!decidable) return li;
     const box = el("div", "decide");
     const name = "d" + file.id + "-" + f.n;
     CHOICES.forEach(([value, label]) => {
