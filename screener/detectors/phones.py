@@ -37,6 +37,35 @@ class Dial:
 
 
 def dial(w: Window, bare_86: bool = False) -> Dial:
+    """``dial_plain(w, bare_86)``, read once per window for both phone
+    detectors and remembered on the run (``Run.memo``, as ``Run.label``
+    remembers labels): the mobile and the landline detector judge many of
+    the same windows (0871-65432100 is offered to both).  ``bare_86`` can
+    change the reading only of a window whose first group starts with 86,
+    so every other window shares one entry.  A window with no prefix at all
+    (no 86 / 0086 in its first group, no "86" in the few characters before
+    it), the usual case, is read from the window's own groups without
+    looking for a prefix (tests/test_phone_fast_paths.py compares both with
+    ``dial_plain`` on every window of random texts)."""
+    run = w.run
+    first = run.parts[w.i]
+    key = ("dial", w.i, w.j, bare_86 and first[:2] == "86")
+    memo = run.memo
+    found = memo.get(key)
+    if found is None:
+        if first[:2] == "86" or first[:4] == "0086":
+            found = dial_plain(w, bare_86)
+        else:
+            start = run.groups[w.i][0]
+            if w.i == 0 and run.doc_text.find("86", max(0, start - 8), start) >= 0:
+                found = dial_plain(w, bare_86)  # maybe (+86) before it
+            else:
+                found = Dial(start, start, w.end, w.chars, w.layout, False)
+        memo[key] = found
+    return found
+
+
+def dial_plain(w: Window, bare_86: bool = False) -> Dial:
     """Read ``w`` as a dialled number: +86 138…, 0086 138…, (+86)138…, +8613…
     or a national number as written.  With ``bare_86`` (the mobile
     detector), a country code written without + or 00 counts too where it
