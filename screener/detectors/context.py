@@ -233,6 +233,31 @@ def _last_label(window: str, pos: int, words: tuple[str, ...], gap: int) -> str 
     return best.group()
 
 
+_ENDS: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
+def _last_chars(words: tuple[str, ...]) -> frozenset[str]:
+    """The characters ``words`` end with, found by identity like _pattern()."""
+    entry = _ENDS.get(id(words))
+    if entry is not None and entry[0] is words:
+        return entry[1]
+    ends = frozenset(w[-1] for w in words if w)
+    if len(_ENDS) < 256:  # the entry keeps ``words`` alive, so its id is not reused
+        _ENDS[id(words)] = (words, ends)
+    return ends
+
+
+def may_have_label(text: str, start: int, words: tuple[str, ...], gap: int) -> bool:
+    """False only when word_before(text, start, words, reach, gap) is None
+    for every reach (and label_in for every Before of ``start``): a label
+    ends at most ``gap`` characters before ``start``, so one of the
+    ``gap + 1`` characters before it, folded, is the last character of one
+    of ``words``.  A few set look-ups, for the many numbers with no label
+    at all (dates, counts, table cells), before the label is read
+    (tests/test_phone_fast_paths.py compares the two on random texts)."""
+    return not _last_chars(words).isdisjoint(fold(text[max(0, start - gap - 1):start]))
+
+
 def word_before(text: str, start: int, words: tuple[str, ...], reach: int = 12,
                 gap: int = 6) -> str | None:
     """The label right before ``start``: the last of ``words`` ending at most

@@ -26,7 +26,7 @@ from ..kinds import Kind
 from ..masking import keeping
 from ..model import Explanation, Finding, Severity
 from .base import Rule
-from .context import NOT_THIS_NUMBER
+from .context import NOT_THIS_NUMBER, may_have_label
 from .hotlines import is_service_number
 from .number_rule import Hit, NumberRule, Said
 from .numbers import Window
@@ -76,9 +76,10 @@ def _judge(w: Window) -> Dial | None:
     return _judge_plain(w)
 
 
-def _judge_plain(w: Window, read: Callable[..., Dial] = dial) -> Dial | None:
+def _judge_plain(w: Window, read: Callable[..., Dial] = dial, quick: bool = True) -> Dial | None:
     """The mobile verdict for ``w``, from its dialled reading (``read``:
-    phones.dial, or phones.dial_plain for the equivalence tests)."""
+    phones.dial, or phones.dial_plain for the equivalence tests); with
+    ``quick``, the label is read only where one can end (context.may_have_label)."""
     first = w.run.parts[w.i]
     if first[0] not in "108" or w.masked:  # 1xx, or a 86 / 0086 prefix
         return None
@@ -89,7 +90,8 @@ def _judge_plain(w: Window, read: Callable[..., Dial] = dial) -> Dial | None:
         return None
     if is_service_number(d.digits) or number_type(d.digits) not in MOBILE_TYPES:
         return None
-    if w.run.label(d.start, NOT_THIS_NUMBER, reach=16, gap=8):
+    if (not quick or may_have_label(w.run.doc_text, d.start, NOT_THIS_NUMBER, 8)) \
+            and w.run.label(d.start, NOT_THIS_NUMBER, reach=16, gap=8):
         return None
     return d
 
