@@ -28,6 +28,7 @@ from numcheck import screen
 from screener.detectors import context, landline, mobile, numbers, phones
 from screener.detectors.numbers import Window
 from screener.document import Document
+from screener.folding import fold
 
 M = gen.mobile("139", 7)
 PIECES = [
@@ -194,3 +195,14 @@ def test_the_plan_on_service_ranges_and_odd_lengths(national):
 @given(st.text(alphabet="0123456789", min_size=1, max_size=16))
 def test_the_plan_on_random_digit_strings(national):
     assert phones.number_type.__wrapped__(national) == phones.number_type_plain(national)
+
+
+@pytest.mark.parametrize("which", range(len(_WORDS)))
+def test_the_label_ends_are_every_character_that_folds_to_one(which):
+    """Every character of the BMP whose folded form ends a label word, and no other."""
+    words = _WORDS[which]
+    ends = {w[-1] for w in words}
+    every = "".join(chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000)
+    folded = fold(every)
+    assert len(folded) == len(every)
+    assert context._last_chars(words) == {c for c, f in zip(every, folded) if f in ends}

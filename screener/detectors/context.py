@@ -237,25 +237,35 @@ _ENDS: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
 
 
 def _last_chars(words: tuple[str, ...]) -> frozenset[str]:
-    """The characters ``words`` end with, found by identity like _pattern()."""
+    """The characters that fold to a character ``words`` end with (the
+    label patterns run over folded text): each such character itself and,
+    for an ASCII one, its capital and full-width forms, kept when they fold
+    to it (folding.py folds nothing else to ASCII letters or CJK; a test
+    checks every character of the BMP).  Found by identity like _pattern()."""
     entry = _ENDS.get(id(words))
     if entry is not None and entry[0] is words:
         return entry[1]
-    ends = frozenset(w[-1] for w in words if w)
+    ends = {w[-1] for w in words if w}
+    forms = set(ends)
+    for c in ends:
+        if c.isascii():
+            for f in {c, c.upper(), c.lower()}:
+                forms.update((f, chr(ord(f) + 0xFEE0)) if "!" <= f <= "~" else (f,))
+    found = frozenset(f for f in forms if fold(f) in ends)
     if len(_ENDS) < 256:  # the entry keeps ``words`` alive, so its id is not reused
-        _ENDS[id(words)] = (words, ends)
-    return ends
+        _ENDS[id(words)] = (words, found)
+    return found
 
 
 def may_have_label(text: str, start: int, words: tuple[str, ...], gap: int) -> bool:
     """False only when word_before(text, start, words, reach, gap) is None
     for every reach (and label_in for every Before of ``start``): a label
     ends at most ``gap`` characters before ``start``, so one of the
-    ``gap + 1`` characters before it, folded, is the last character of one
+    ``gap + 1`` characters before it folds to the last character of one
     of ``words``.  A few set look-ups, for the many numbers with no label
     at all (dates, counts, table cells), before the label is read
     (tests/test_phone_fast_paths.py compares the two on random texts)."""
-    return not _last_chars(words).isdisjoint(fold(text[max(0, start - gap - 1):start]))
+    return not _last_chars(words).isdisjoint(text[max(0, start - gap - 1):start])
 
 
 def word_before(text: str, start: int, words: tuple[str, ...], reach: int = 12,
