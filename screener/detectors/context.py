@@ -17,7 +17,7 @@ severity.py (one table for every number detector).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..document import fold
 from . import context_labels as L
@@ -119,8 +119,9 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern:
     return pat
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+# A NamedTuple, not a frozen dataclass: one is built per candidate or finding, and a
+# frozen dataclass's __init__ (object.__setattr__ per field) costs about 1 us more.
+class Context(NamedTuple):
     """Who owns a number: ``who`` is "person", "office", "staff" or None;
     ``word`` the role, title, label or name that decided, ``rule`` which rule
     did, ``place`` the unit a clerk finds it in (第2条, 表格第3行, 第5行) and
@@ -181,8 +182,9 @@ def block_start(text: str, start: int, limit: int = 160, lines: int = 5) -> int:
     return s
 
 
-@dataclass(frozen=True, slots=True)
-class Before:
+# A NamedTuple, not a frozen dataclass: one is built per candidate or finding, and a
+# frozen dataclass's __init__ (object.__setattr__ per field) costs about 1 us more.
+class Before(NamedTuple):
     """The text right before a position, read once for every label asked
     about it: where the last record end (。；, a line break) within
     ``reach`` characters is, and that stretch folded.  A number's detectors

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..config import Config
 from ..document import Document
@@ -75,8 +75,9 @@ _LOCAL_LAYOUTS = {(7,), (8,), (3, 4), (4, 4)}
 _DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63")
 
 
-@dataclass(frozen=True, slots=True)
-class Phone:
+# A NamedTuple, not a frozen dataclass: one is built per candidate or finding, and a
+# frozen dataclass's __init__ (object.__setattr__ per field) costs about 1 us more.
+class Phone(NamedTuple):
     rule: Rule
     start: int
     end: int

@@ -8,8 +8,8 @@ number never loads it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..alphabets import DASHES
 from .numbers import Window
@@ -22,8 +22,9 @@ MOBILE_TYPES = ("MOBILE", "FIXED_LINE_OR_MOBILE")
 FIXED_TYPES = ("FIXED_LINE", "FIXED_LINE_OR_MOBILE")
 
 
-@dataclass(frozen=True, slots=True)
-class Dial:
+# A NamedTuple, not a frozen dataclass: one is built per candidate or finding, and a
+# frozen dataclass's __init__ (object.__setattr__ per field) costs about 1 us more.
+class Dial(NamedTuple):
     """A window read as a dialled number: where it starts (with any +86,
     0086 or (+86) prefix), where its national part starts, and that part's
     digits and group layout."""
