@@ -129,3 +129,40 @@ def test_the_line_start_alone_is_the_lines_start(text):
     for pos in range(0, len(text) + 1, 7):
         assert units._line_bounds(text, pos) == _line_bounds_plain(text, pos), pos
         assert units._line_start(text, pos) == _line_bounds_plain(text, pos)[0], pos
+
+
+# -- the owner words looked for only where one of them is ---------------------
+
+import gen  # noqa: E402
+from screener.detectors import context_labels as L  # noqa: E402
+from screener.detectors.owners import evidence  # noqa: E402
+
+_HEAD_PIECES = [
+    *L.STAFF_WORDS[:4], *L.TITLE_WORDS[:4], *L.RELATION_WORDS[:3], *L.ROLE_WORDS[:4], *L.OWNER_KEYS[:4],
+    "收款单位", "对公账户", "李建国", "王某某", "张×", "刀玉华", "谭坝镇", "县民政局", "办公室", "之女", "李小芳",
+    "，", "：", ":", " ", "\u3000", "、", "（", "）", "女", "男", "62岁", "1", "0871-6543210",
+    gen.id_number("530427", "19850312", "123"), "53042719850312****", "530427198503121", "电话", "联系电话：",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_PIECES), max_size=12).map("".join), st.integers(-1, 6))
+def test_the_owner_words_looked_for_only_where_one_is(head, lead):
+    head = fold(head)
+    lead = min(lead, len(head))
+    assert evidence(head, lead) == evidence(head, lead, quick=False), (head, lead)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_the_owner_words_in_the_real_texts():
+    """The head of the unit before every digit of every real text."""
+    checked = 0
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for pos in _digit_starts(text):
+            unit = unit_of(text, pos)
+            head = fold(text[max(unit.start, pos - context._HEAD_REACH):pos])
+            lead = unit.body - unit.start if unit.kind == "item" else 0 if unit.kind == "row" else -1
+            assert evidence(head, lead) == evidence(head, lead, quick=False), (path.name, pos)
+            checked += 1
+    assert checked > 1000
