@@ -267,7 +267,9 @@ def may_have_label(text: str, start: int, words: tuple[str, ...], gap: int) -> b
     of ``words``.  A few set look-ups, for the many numbers with no label
     at all (dates, counts, table cells), before the label is read
     (tests/test_phone_fast_paths.py compares the two on random texts)."""
-    return not _last_chars(words).isdisjoint(text[max(0, start - gap - 1):start])
+    entry = _ENDS.get(id(words))  # _last_chars(words), its look-up inlined: this runs per candidate
+    ends = entry[1] if entry is not None and entry[0] is words else _last_chars(words)
+    return not ends.isdisjoint(text[max(0, start - gap - 1):start])
 
 
 def word_before(text: str, start: int, words: tuple[str, ...], reach: int = 12,
