@@ -250,9 +250,11 @@ def _mask(doc: Document, start: int, end: int, p: Phone, style: str) -> str:
     return LANDLINE.masked(value, style)
 
 
+_MESSAGE = {"PH301": "固定电话号码", "PH302": "疑似固定电话号码", "PH303": "电话号码（无区号）"}
+
+
 def _message(p: Phone, who: str | None) -> str:
-    base = {"PH301": "固定电话号码", "PH302": "疑似固定电话号码", "PH303": "电话号码（无区号）"}[p.rule.code]
-    return base + ("（单位公开联系渠道）" if who == "office" else "")
+    return _MESSAGE[p.rule.code] + ("（单位公开联系渠道）" if who == "office" else "")
 
 
 _DETAIL = {"PH301": "phonenumbers 校验通过（FIXED_LINE）", "PH302": "phonenumbers 未能确认"}
