@@ -78,6 +78,11 @@ _DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63")
 # A NamedTuple, not a frozen dataclass: one is built per candidate or finding, and a
 # frozen dataclass's __init__ (object.__setattr__ per field) costs about 1 us more.
 class Phone(NamedTuple):
+    """A landline verdict.  ``label`` is the phone word before the number
+    (电话, 传真 …) for the numbers whose explanation names it (PH302, PH303:
+    kept because of it); a number phonenumbers confirms (PH301) needs none,
+    and its label is not looked up."""
+
     rule: Rule
     start: int
     end: int
@@ -169,8 +174,8 @@ def _judge_plain(w: Window, label: Label = _run_label) -> Phone | None:
     start, area, layout, rest = split
     if not area and len(layout) == 1 and _NATIONAL.fullmatch(rest):
         # written without separators: 08717012345
-        word = label(w, start, PHONE_LABELS, 12, 5)
         validated = number_type(rest[1:]) in FIXED_TYPES
+        word = None if validated else label(w, start, PHONE_LABELS, 12, 5)
         if is_service_number(rest[1:]) or not (validated or word):
             return None
         rule = RULE_FIXED if validated else RULE_UNVERIFIED
@@ -189,8 +194,8 @@ def _judge_plain(w: Window, label: Label = _run_label) -> Phone | None:
             return None
         word = label(w, start, PHONE_LABELS, 12, 5)
         return _labelled(Phone(RULE_LOCAL, start, w.end, "", local, False, word), w, label)
-    word = label(w, start, PHONE_LABELS, 12, 5)  # only now: most windows never get here
     validated = number_type(area[1:] + local) in FIXED_TYPES
+    word = None if validated else label(w, start, PHONE_LABELS, 12, 5)  # a confirmed number needs none
     if not (validated or (shaped and word)):
         return None
     rule = RULE_FIXED if validated else RULE_UNVERIFIED
