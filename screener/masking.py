@@ -49,13 +49,21 @@ def mask_digits(value: str, head: int, tail: int) -> str:
         if head + tail >= n:
             return MASK * n
         return value[:head] + MASK * (n - head - tail) + value[n - tail:]
-    idx = _significant(value)
-    if head + tail >= len(idx):
+    return _mask_at(value, _significant(value), head, tail)
+
+
+def _mask_at(value: str, idx: list[int], head: int, tail: int) -> str:
+    """``mask_digits`` for a value whose significant offsets ``idx`` are
+    known already (a caller that looked at them first scans the value once)."""
+    n = len(idx)
+    if head + tail >= n:
         head, tail = 0, 0
-    chars = list(value)
-    for i in idx[head: len(idx) - tail]:
-        chars[i] = MASK
-    return "".join(chars)
+    if head >= n - tail:
+        return value
+    # every significant character between the first and the last one hidden
+    # is hidden: one substitution over that stretch, not a loop per character
+    lo, hi = idx[head], idx[n - tail - 1] + 1
+    return value[:lo] + _SIGNIFICANT.sub(MASK, value[lo:hi]) + value[hi:]
 
 
 def keeping(head: int, tail: int) -> MaskFunction:
@@ -79,7 +87,7 @@ def mask_landline(value: str, style: str = "default") -> str:
         area = 3 if len(digits) >= 2 and value[digits[1]] in "12１２" else 4
     if len(digits) - area < 5:
         area = 0
-    return mask_digits(value, area, 2)
+    return _mask_at(value, digits, area, 2)  # mask_digits(value, area, 2), without a second scan
 
 
 def split_email(value: str) -> tuple[str, str, str] | None:

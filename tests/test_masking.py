@@ -62,3 +62,44 @@ def test_mask_digits_hides_all_but_head_and_tail_significant_characters(value, h
     hidden = set(sig[head:len(sig) - tail])
     expected = "".join(MASK if i in hidden else c for i, c in enumerate(value))
     assert mask_digits(value, head, tail) == expected
+
+
+# -- the landline mask scans its value once (issue 18): the same mask as the
+# plain way, which looks for the significant characters, then masks them with
+# mask_digits (a second scan) ------------------------------------------------
+
+def _mask_landline_plain(value: str, style: str = "default") -> str:
+    from screener.masking import _significant, check_style, mask_digits
+
+    if check_style(style) == "full":
+        return mask_digits(value, 0, 0)
+    digits = _significant(value)
+    area = 0
+    if digits and value[digits[0]] in "0０":
+        area = 3 if len(digits) >= 2 and value[digits[1]] in "12１２" else 4
+    if len(digits) - area < 5:
+        area = 0
+    expected = list(value)
+    hide = digits[area:len(digits) - 2] if area + 2 < len(digits) else digits
+    for i in hide:
+        expected[i] = "*"
+    return "".join(expected)
+
+
+LANDLINE_FORMS = ["0871-65432100", "(0871)6543210", "（０８７１）６５４３２１００", "+86-871-65432100",
+                  "010 6552 1234", "0871-65432100-8001", "0871-65432100 转8001", "电话6543210", "021-1234", "0", ""]
+
+
+@pytest.mark.parametrize("value", LANDLINE_FORMS)
+@pytest.mark.parametrize("style", ["default", "full"])
+def test_the_landline_mask_on_each_written_form(value, style):
+    from screener.masking import mask_landline
+
+    assert mask_landline(value, style) == _mask_landline_plain(value, style)
+
+
+@given(st.text(alphabet="0123456789０１２-—() （）+转x ａ", max_size=26), st.sampled_from(["default", "full"]))
+def test_the_landline_mask_is_the_plain_mask(value, style):
+    from screener.masking import mask_landline
+
+    assert mask_landline(value, style) == _mask_landline_plain(value, style)

@@ -129,3 +129,100 @@ def test_the_line_start_alone_is_the_lines_start(text):
     for pos in range(0, len(text) + 1, 7):
         assert units._line_bounds(text, pos) == _line_bounds_plain(text, pos), pos
         assert units._line_start(text, pos) == _line_bounds_plain(text, pos)[0], pos
+
+
+# -- the owner words looked for only where one of them is ---------------------
+
+import gen  # noqa: E402
+from screener.detectors import context_labels as L  # noqa: E402
+from screener.detectors.owners import evidence  # noqa: E402
+
+_HEAD_PIECES = [
+    *L.STAFF_WORDS[:4], *L.TITLE_WORDS[:4], *L.RELATION_WORDS[:3], *L.ROLE_WORDS[:4], *L.OWNER_KEYS[:4],
+    "收款单位", "对公账户", "李建国", "王某某", "张×", "刀玉华", "谭坝镇", "县民政局", "办公室", "之女", "李小芳",
+    "，", "：", ":", " ", "\u3000", "、", "（", "）", "女", "男", "62岁", "1", "0871-6543210",
+    gen.id_number("530427", "19850312", "123"), "53042719850312****", "530427198503121", "电话", "联系电话：",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_PIECES), max_size=12).map("".join), st.integers(-1, 6))
+def test_the_owner_words_looked_for_only_where_one_is(head, lead):
+    head = fold(head)
+    lead = min(lead, len(head))
+    assert evidence(head, lead) == evidence(head, lead, quick=False), (head, lead)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_the_owner_words_in_the_real_texts():
+    """The head of the unit before every digit of every real text."""
+    checked = 0
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for pos in _digit_starts(text):
+            unit = unit_of(text, pos)
+            head = fold(text[max(unit.start, pos - context._HEAD_REACH):pos])
+            lead = unit.body - unit.start if unit.kind == "item" else 0 if unit.kind == "row" else -1
+            assert evidence(head, lead) == evidence(head, lead, quick=False), (path.name, pos)
+            checked += 1
+    assert checked > 1000
+
+
+# -- each regex run once per line: the list marker and the key a unit's line
+# starts with, looked for once (units._wrapped, _block_start's first key) ----
+
+def _wrapped_start_plain(text: str, ls: int, le: int) -> int:
+    """units._wrapped_start as it was."""
+    for _ in range(3):
+        if units._MARKER.match(text, ls, le) or units._KEY.match(text, ls, le) or not text[ls:ls + 1].strip():
+            break
+        prev = units._prev_line(text, ls)
+        if prev is None or prev[1] - prev[0] < units._WRAP_WIDTH:
+            break
+        last = text[prev[1] - 1]
+        if not ("\u4e00" <= last <= "\u9fff" or last in "，、"):
+            break
+        ls = prev[0]
+        le = prev[1]
+    return ls
+
+
+def _unit_plain(text: str, start: int) -> units.Unit:
+    """units.unit_of as it was: the marker matched again after the wrapped
+    start is found, the line's key matched again by _block_start."""
+    ls, le = units._line_bounds(text, start)
+    if units._row_at(text, ls, le):
+        return unit_of(text, start)  # rows: unchanged
+    ws = _wrapped_start_plain(text, ls, le)
+    m = units._MARKER.match(text, ws, le)
+    if m and m.end() < le:
+        return units.Unit("item", ws, le, units._item_place(m), body=m.end())
+    place = f"第{units.line_number(text, start)}行"
+    if units._KEY.match(text, ls, start):
+        return units.Unit("block", units._block_start(text, ls, start), le, place)
+    cut = ws
+    for cut_m in units._SENTENCE_END.finditer(text, ws, start):
+        cut = cut_m.end()
+    return units.Unit("sentence", cut, le, place)
+
+
+_WRAPPING = st.lists(st.sampled_from(PIECES + [
+    "本通知所称的困难群众家庭包括城乡低保对象、特困人员，", "以及其他需要帮助的家庭，", "请于三月底前报送", "户主：李某某\n",
+    "联系人：杨某\n", "电话：0871-6543210\n", "身份证号：\n", "申请人：王桂芬\n", "家庭住址：平掌乡\n", "\n\n", "：", "1、",
+]), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WRAPPING)
+def test_each_line_start_is_matched_once(text):
+    for pos in range(len(text) + 1):
+        assert unit_of(text, pos) == _unit_plain(text, pos), (text, pos)
+        assert place_of(text, pos) == _unit_plain(text, pos).place, (text, pos)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="needs ../shared/corpus")
+def test_each_line_start_is_matched_once_in_the_real_texts():
+    for path in sorted(CORPUS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for pos in _digit_starts(text):
+            assert unit_of(text, pos) == _unit_plain(text, pos), (path.name, pos)

@@ -17,7 +17,7 @@ severity.py (one table for every number detector).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..document import fold
 from . import context_labels as L
@@ -119,8 +119,9 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern:
     return pat
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+# A NamedTuple, not a frozen dataclass: one is built per candidate or finding, and a
+# frozen dataclass's __init__ (object.__setattr__ per field) costs about 1 us more.
+class Context(NamedTuple):
     """Who owns a number: ``who`` is "person", "office", "staff" or None;
     ``word`` the role, title, label or name that decided, ``rule`` which rule
     did, ``place`` the unit a clerk finds it in (第2条, 表格第3行, 第5行) and
@@ -181,8 +182,9 @@ def block_start(text: str, start: int, limit: int = 160, lines: int = 5) -> int:
     return s
 
 
-@dataclass(frozen=True, slots=True)
-class Before:
+# A NamedTuple, not a frozen dataclass: one is built per candidate or finding, and a
+# frozen dataclass's __init__ (object.__setattr__ per field) costs about 1 us more.
+class Before(NamedTuple):
     """The text right before a position, read once for every label asked
     about it: where the last record end (。；, a line break) within
     ``reach`` characters is, and that stretch folded.  A number's detectors
@@ -231,6 +233,43 @@ def _last_label(window: str, pos: int, words: tuple[str, ...], gap: int) -> str 
     if len(between) > gap or not _LABEL_GAP.fullmatch(between):
         return None
     return best.group()
+
+
+_ENDS: dict[int, tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
+def _last_chars(words: tuple[str, ...]) -> frozenset[str]:
+    """The characters that fold to a character ``words`` end with (the
+    label patterns run over folded text): each such character itself and,
+    for an ASCII one, its capital and full-width forms, kept when they fold
+    to it (folding.py folds nothing else to ASCII letters or CJK; a test
+    checks every character of the BMP).  Found by identity like _pattern()."""
+    entry = _ENDS.get(id(words))
+    if entry is not None and entry[0] is words:
+        return entry[1]
+    ends = {w[-1] for w in words if w}
+    forms = set(ends)
+    for c in ends:
+        if c.isascii():
+            for f in {c, c.upper(), c.lower()}:
+                forms.update((f, chr(ord(f) + 0xFEE0)) if "!" <= f <= "~" else (f,))
+    found = frozenset(f for f in forms if fold(f) in ends)
+    if len(_ENDS) < 256:  # the entry keeps ``words`` alive, so its id is not reused
+        _ENDS[id(words)] = (words, found)
+    return found
+
+
+def may_have_label(text: str, start: int, words: tuple[str, ...], gap: int) -> bool:
+    """False only when word_before(text, start, words, reach, gap) is None
+    for every reach (and label_in for every Before of ``start``): a label
+    ends at most ``gap`` characters before ``start``, so one of the
+    ``gap + 1`` characters before it folds to the last character of one
+    of ``words``.  A few set look-ups, for the many numbers with no label
+    at all (dates, counts, table cells), before the label is read
+    (tests/test_phone_fast_paths.py compares the two on random texts)."""
+    entry = _ENDS.get(id(words))  # _last_chars(words), its look-up inlined: this runs per candidate
+    ends = entry[1] if entry is not None and entry[0] is words else _last_chars(words)
+    return not ends.isdisjoint(text[max(0, start - gap - 1):start])
 
 
 def word_before(text: str, start: int, words: tuple[str, ...], reach: int = 12,

@@ -15,8 +15,8 @@ Most landlines in a government draft are the office's own published contact
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from ..config import Config
 from ..document import Document
@@ -24,7 +24,7 @@ from ..kinds import Kind
 from ..masking import mask_landline
 from ..model import Explanation, Finding, Severity
 from .base import Rule
-from .context import NOT_THIS_NUMBER, PHONE_LABELS
+from .context import NOT_THIS_NUMBER, PHONE_LABELS, may_have_label
 from .hotlines import is_service_number
 from .number_rule import Hit, NumberRule, Said
 from .numbers import Window
@@ -75,8 +75,14 @@ _LOCAL_LAYOUTS = {(7,), (8,), (3, 4), (4, 4)}
 _DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63")
 
 
-@dataclass(frozen=True, slots=True)
-class Phone:
+# A NamedTuple, not a frozen dataclass: one is built per candidate or finding, and a
+# frozen dataclass's __init__ (object.__setattr__ per field) costs about 1 us more.
+class Phone(NamedTuple):
+    """A landline verdict.  ``label`` is the phone word before the number
+    (电话, 传真 …) for the numbers whose explanation names it (PH302, PH303:
+    kept because of it); a number phonenumbers confirms (PH301) needs none,
+    and its label is not looked up."""
+
     rule: Rule
     start: int
     end: int
@@ -135,14 +141,31 @@ def _shaped(w: Window) -> bool:
     return _ends_local(layout) or _ends_local(layout[:-1])
 
 
+Label = Callable[[Window, int, tuple[str, ...], int, int], "str | None"]
+
+
+def _run_label(w: Window, start: int, words: tuple[str, ...], reach: int, gap: int) -> str | None:
+    """The label before ``start`` (Run.label: read once per position)."""
+    return w.run.label(start, words, reach=reach, gap=gap)
+
+
+def _quick_label(w: Window, start: int, words: tuple[str, ...], reach: int, gap: int) -> str | None:
+    """``_run_label``, after the few set look-ups that rule out any label
+    (context.may_have_label): most dates and table digits have none."""
+    if not may_have_label(w.run.doc_text, start, words, gap):
+        return None
+    return w.run.label(start, words, reach=reach, gap=gap)
+
+
 def _judge(w: Window) -> Phone | None:
     """``_judge_plain(w)``, with the windows that cannot be a landline
-    rejected by shape first (tests/test_number_fast_paths.py: the same
+    rejected by shape first, and a label looked for only where one can end
+    (tests/test_number_fast_paths.py and test_phone_fast_paths.py: the same
     verdict on every window of random texts)."""
-    return _judge_plain(w) if _shaped(w) else None
+    return _judge_plain(w, _quick_label) if _shaped(w) else None
 
 
-def _judge_plain(w: Window) -> Phone | None:
+def _judge_plain(w: Window, label: Label = _run_label) -> Phone | None:
     if not _may_be_landline(w) or w.masked:
         return None
     split = _split(w)
@@ -151,12 +174,12 @@ def _judge_plain(w: Window) -> Phone | None:
     start, area, layout, rest = split
     if not area and len(layout) == 1 and _NATIONAL.fullmatch(rest):
         # written without separators: 08717012345
-        label = w.run.label(start, PHONE_LABELS, reach=12, gap=5)
         validated = number_type(rest[1:]) in FIXED_TYPES
-        if is_service_number(rest[1:]) or not (validated or label):
+        word = None if validated else label(w, start, PHONE_LABELS, 12, 5)
+        if is_service_number(rest[1:]) or not (validated or word):
             return None
         rule = RULE_FIXED if validated else RULE_UNVERIFIED
-        return _labelled(Phone(rule, start, w.end, "", rest, validated, label), w)
+        return _labelled(Phone(rule, start, w.end, "", rest, validated, word), w, label)
     if layout not in _LOCAL_LAYOUTS and layout[:-1] in _LOCAL_LAYOUTS and layout[-1] <= 6 \
             and w.separators()[-1][:1] in _DASHES:
         layout = layout[:-1]  # an extension: 0871-65432100-8001
@@ -166,21 +189,22 @@ def _judge_plain(w: Window) -> Phone | None:
     if local[:1] in ("", "0") or is_service_number(local):
         return None
     shaped = bool(_LOCAL.fullmatch(local))  # local numbers start with 2-9 (domain notes §3.2)
-    label = w.run.label(start, PHONE_LABELS, reach=12, gap=5)  # only now: most windows never get here
     if not area:
-        if not shaped or w.run.label(start, PHONE_LABELS, reach=10, gap=3) is None:
+        if not shaped or label(w, start, PHONE_LABELS, 10, 3) is None:
             return None
-        return _labelled(Phone(RULE_LOCAL, start, w.end, "", local, False, label), w)
+        word = label(w, start, PHONE_LABELS, 12, 5)
+        return _labelled(Phone(RULE_LOCAL, start, w.end, "", local, False, word), w, label)
     validated = number_type(area[1:] + local) in FIXED_TYPES
-    if not (validated or (shaped and label)):
+    word = None if validated else label(w, start, PHONE_LABELS, 12, 5)  # a confirmed number needs none
+    if not (validated or (shaped and word)):
         return None
     rule = RULE_FIXED if validated else RULE_UNVERIFIED
-    return _labelled(Phone(rule, start, w.end, area, local, validated, label), w)
+    return _labelled(Phone(rule, start, w.end, area, local, validated, word), w, label)
 
 
-def _labelled(p: Phone, w: Window) -> Phone | None:
+def _labelled(p: Phone, w: Window, label: Label) -> Phone | None:
     """``p``, unless an ID, 索引号, 邮编 … label says the number is something else."""
-    return None if w.run.label(p.start, NOT_THIS_NUMBER, reach=16, gap=8) else p
+    return None if label(w, p.start, NOT_THIS_NUMBER, 16, 8) else p
 
 
 def _span(w: Window, p: Phone, norm: str) -> tuple[int, int]:
@@ -231,9 +255,11 @@ def _mask(doc: Document, start: int, end: int, p: Phone, style: str) -> str:
     return LANDLINE.masked(value, style)
 
 
+_MESSAGE = {"PH301": "固定电话号码", "PH302": "疑似固定电话号码", "PH303": "电话号码（无区号）"}
+
+
 def _message(p: Phone, who: str | None) -> str:
-    base = {"PH301": "固定电话号码", "PH302": "疑似固定电话号码", "PH303": "电话号码（无区号）"}[p.rule.code]
-    return base + ("（单位公开联系渠道）" if who == "office" else "")
+    return _MESSAGE[p.rule.code] + ("（单位公开联系渠道）" if who == "office" else "")
 
 
 _DETAIL = {"PH301": "phonenumbers 校验通过（FIXED_LINE）", "PH302": "phonenumbers 未能确认"}

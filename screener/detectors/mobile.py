@@ -18,7 +18,7 @@ warning (a private mobile on its own still needs a look).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..config import Config
 from ..document import Document
@@ -26,7 +26,7 @@ from ..kinds import Kind
 from ..masking import keeping
 from ..model import Explanation, Finding, Severity
 from .base import Rule
-from .context import NOT_THIS_NUMBER
+from .context import NOT_THIS_NUMBER, may_have_label
 from .hotlines import is_service_number
 from .number_rule import Hit, NumberRule, Said
 from .numbers import Window
@@ -59,17 +59,39 @@ _PHONE_KEY = re.compile(r"(?:tel|telephone|phone|phoneno|phonenum|mobile|mobilep
 
 
 def _judge(w: Window) -> Dial | None:
+    """``_judge_plain(w)``, with the windows that cannot read as a mobile
+    rejected from their first group before any parsing: one that starts
+    with 0 is a mobile only after 0086 or as a trunk 0 + 1 (01…), one that
+    starts with 8 only after 86.  Most such windows are landlines with
+    their area code (0871-65432100), offered to this detector too
+    (tests/test_phone_fast_paths.py: the same verdict on every window of
+    random texts)."""
+    first = w.run.parts[w.i]
+    lead = first[0]
+    if lead == "0":
+        if first[1:2] not in ("1", "") and first[:4] != "0086":
+            return None
+    elif lead == "8" and first[1:2] != "6":
+        return None
+    return _judge_plain(w)
+
+
+def _judge_plain(w: Window, read: Callable[..., Dial] = dial, quick: bool = True) -> Dial | None:
+    """The mobile verdict for ``w``, from its dialled reading (``read``:
+    phones.dial, or phones.dial_plain for the equivalence tests); with
+    ``quick``, the label is read only where one can end (context.may_have_label)."""
     first = w.run.parts[w.i]
     if first[0] not in "108" or w.masked:  # 1xx, or a 86 / 0086 prefix
         return None
     if w.run.in_url and not _PHONE_KEY.fullmatch(w.run.url_key or ""):
         return None
-    d = _without_trunk(dial(w, bare_86=True))
+    d = _without_trunk(read(w, bare_86=True))
     if len(d.digits) != 11 or d.layout not in _LAYOUTS or d.digits[:1] != "1" or d.digits[1] < "3":
         return None
     if is_service_number(d.digits) or number_type(d.digits) not in MOBILE_TYPES:
         return None
-    if w.run.label(d.start, NOT_THIS_NUMBER, reach=16, gap=8):
+    if (not quick or may_have_label(w.run.doc_text, d.start, NOT_THIS_NUMBER, 8)) \
+            and w.run.label(d.start, NOT_THIS_NUMBER, reach=16, gap=8):
         return None
     return d
 

@@ -12,13 +12,14 @@ thousand rows costs one header look-up, not a thousand.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .context_labels import CHANNEL_WORDS, OWNER_KEYS, STAFF_WORDS, TITLE_WORDS
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+# A NamedTuple, not a frozen dataclass: one is built per candidate or finding, and a
+# frozen dataclass's __init__ (object.__setattr__ per field) costs about 1 us more.
+class Unit(NamedTuple):
     """``kind`` is "row", "item", "block" or "sentence"; ``start``/``end``
     bound it in the text; ``place`` is how a clerk finds it (表格第2行, 第2条,
     第3行); for a row, ``cells`` are its cells, ``header`` the header's cells
@@ -198,12 +199,18 @@ def _item_place(m: re.Match) -> str:
 _WRAP_WIDTH = 20  # a hard-wrapped line is a long one
 
 
-def _wrapped_start(text: str, ls: int, le: int) -> int:
+def _wrapped(text: str, ls: int, le: int) -> tuple[int, re.Match | None]:
     """Back over hard-wrapped lines: a long line that ends in the middle of a
     sentence (a CJK character or ，) continues on the next, unless the next
-    starts a list item or a key：value line of its own."""
+    starts a list item or a key：value line of its own.  Returns where the
+    unit's text starts and the list marker there (``_MARKER.match(text,
+    start, le)``), which for a line that continues none was looked for
+    already (tests/test_owner_fast_paths.py compares with the plain way)."""
+    line = ls
+    first = _MARKER.match(text, ls, le)
+    marker, end = first, le
     for _ in range(3):
-        if _MARKER.match(text, ls, le) or _KEY.match(text, ls, le) or not text[ls:ls + 1].strip():
+        if marker or _KEY.match(text, ls, end) or not text[ls:ls + 1].strip():
             break
         prev = _prev_line(text, ls)
         if prev is None or prev[1] - prev[0] < _WRAP_WIDTH:
@@ -211,9 +218,9 @@ def _wrapped_start(text: str, ls: int, le: int) -> int:
         last = text[prev[1] - 1]
         if not ("\u4e00" <= last <= "\u9fff" or last in "，、"):
             break
-        ls = prev[0]
-        le = prev[1]
-    return ls
+        ls, end = prev
+        marker = _MARKER.match(text, ls, end)
+    return ls, first if ls == line else _MARKER.match(text, ls, le)
 
 
 _BLOCK = 512  # line counts are kept per block of this many characters (a look-up counts within one)
@@ -243,8 +250,7 @@ def place_of(text: str, start: int) -> str:
     if _row_at(text, ls, le):
         found = _header(text, ls)
         return f"表格第{found[1]}行" if found else f"第{line_number(text, start)}行"
-    ws = _wrapped_start(text, ls, le)
-    m = _MARKER.match(text, ws, le)
+    ws, m = _wrapped(text, ls, le)
     if m and m.end() < le:
         return _item_place(m)
     return f"第{line_number(text, start)}行"
@@ -261,29 +267,31 @@ def unit_of(text: str, start: int) -> Unit:
             header, row = found
             return Unit("row", ls, le, f"表格第{row}行", cells, header, _column(line, start - ls))
         return Unit("row", ls, le, f"第{line_number(text, start)}行", cells, (), _column(line, start - ls))
-    ws = _wrapped_start(text, ls, le)
-    m = _MARKER.match(text, ws, le)
+    ws, m = _wrapped(text, ls, le)
     if m and m.end() < le:
         return Unit("item", ws, le, _item_place(m), body=m.end())
     place = f"第{line_number(text, start)}行"
-    if _KEY.match(text, ls, start):
-        return Unit("block", _block_start(text, ls, start), le, place)
+    key = _KEY.match(text, ls, start)
+    if key:
+        return Unit("block", _block_start(text, ls, start, key), le, place)
     cut = ws
     for cut_m in _SENTENCE_END.finditer(text, ws, start):
         cut = cut_m.end()
     return Unit("sentence", cut, le, place)
 
 
-def _block_start(text: str, ls: int, start: int) -> int:
+def _block_start(text: str, ls: int, start: int, first: re.Match | None = None) -> int:
     """Where the key：value block holding the line at ``ls`` begins: back over
     key lines to a blank line, a line that is no key line, a key seen already
     (the previous record's), or a key that changes the subject (受理单位,
-    联系人, 监督电话 …), which starts the block itself."""
+    联系人, 监督电话 …), which starts the block itself.  ``first``: the
+    key of the line at ``ls`` (``_KEY.match(text, ls, start)``), when the
+    caller has matched it already."""
     seen: set[str] = set()
     cur = ls
     s = ls
     for _ in range(_BLOCK_LINES):
-        m = _KEY.match(text, cur, start if cur == ls else len(text))
+        m = first if cur == ls and first is not None else _KEY.match(text, cur, start if cur == ls else len(text))
         if not m:
             break
         key = m.group(1).replace(" ", "").replace("\u3000", "")
