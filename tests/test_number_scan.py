@@ -127,3 +127,64 @@ def _runs_without_prefilter(text, monkeypatch=None):
         return numbers.runs(Document(text))
     finally:
         numbers.PREFILTER_FROM = saved
+
+
+# -- the runs and their flags, against the plain path ---------------------------
+#
+# runs() tests the one or two characters a flag depends on before running its
+# regular expression (amount before/after, web address, the short leading
+# groups of +86 138…) and reads groups with findall/find; plain_runs() runs every
+# expression on every run, over the full scan.  Both must give the same runs,
+# field by field.
+
+from pathlib import Path  # noqa: E402
+
+from screener.traditional import simplified  # noqa: E402
+
+_RUN_PIECES = [
+    "13926647378", "139 2664 7378", "139-2664-7378", "0871—65432100", "+86 138 1234 5678", "86 10 6552 1234",
+    "12 34 5678901", "6228 4878 7789 3287 924", "110101199001011237", "139****7378", "1x2 3456 789",
+    "¥", "￥", "$", "人民币", "元", "万元", "美元", "港元", "%", "‰", ".", ".5", "3.", " ", "  ", "\n", "\r\n", "\t",
+    "\u3000", "\u00a0", "-", "—", "http://", "https://www.gov.cn/", "www.", "?sfzh=", "&tel=", "=", "/", ":", "#",
+    "_", "%2f", "gk/2019/", ".html", "ab", "x", "*", "，", "。", "号", "电话：", "1", "12", "123", "1234",
+]
+
+
+def _fields(found):
+    return [(r.start, r.end, r.groups, r.parts, r.layout, r.amount_before, r.amount_after, r.in_url, r.url_key)
+            for r in found]
+
+
+def _same_runs(text):
+    doc = Document(text)
+    assert _fields(numbers.runs(doc)) == _fields(numbers.plain_runs(simplified(doc))), text
+
+
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=60).map("".join))
+def test_runs_and_their_flags_are_the_plain_paths(text):
+    _same_runs(text)
+
+
+@given(st.lists(st.sampled_from(_RUN_PIECES), min_size=300, max_size=500).map("".join))
+def test_runs_of_a_long_text_are_the_plain_paths(text):
+    assert len(text) >= numbers.PREFILTER_FROM or "1" not in text
+    _same_runs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "金额¥13926647378", "人民币 13926647378元", "3.13926647378", "13926647378 .5", "13926647378\n元",
+    "¥ \n13926647378", "86 \n13926647378", "+86 13926647378", "https://x.gov.cn/?tel=13926647378&a=1",
+    "http://x.cn/gk/2019/13926647378.html", "见 www.x.cn/a:13926647378", "时间:13926647378", "12 34 5678901",
+])
+def test_each_flag_against_the_plain_path(text):
+    _same_runs(text)
+    _same_runs("说明。" * 400 + text)  # the prefilter's path too
+
+
+def test_runs_of_the_real_corpus_are_the_plain_paths():
+    texts = sorted((Path(__file__).resolve().parents[2] / "shared" / "corpus" / "texts").glob("*.txt"))
+    if not texts:
+        pytest.skip("no real corpus beside the worktree")
+    bodies = [p.read_text(encoding="utf-8") for p in texts]
+    for body in bodies + ["\n\n".join(bodies)]:
+        _same_runs(body)
