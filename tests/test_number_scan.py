@@ -188,3 +188,33 @@ def test_runs_of_the_real_corpus_are_the_plain_paths():
     bodies = [p.read_text(encoding="utf-8") for p in texts]
     for body in bodies + ["\n\n".join(bodies)]:
         _same_runs(body)
+
+
+# -- line-broken runs asked for a minimum length, against the plain path ---------
+#
+# broken_runs(doc, n) skips the search for the left side when even every digit
+# the left pattern could take, with the right side, is shorter than n;
+# broken_runs(doc) (no minimum, every search made) filtered by length is the plain path.
+
+_BREAK_PIECES = ["530427198", "5031212", "37", "x", "1234", "12", " ", "  ", "-", "\t", "\u3000", "\n", "\r\n", " \n",
+                 "\t\n", "2019", "，", "号", "110101199001011237", "0871", "65432100", "123 456", "7", "a", "*"]
+
+
+def _same_broken(text):
+    every = numbers.broken_runs(Document(text))
+    for minimum in (1, 7, 11, 14, 15, 16, 18, 19, 25):
+        assert [(r.start, r.end, r.layout, k) for r, k in numbers.broken_runs(Document(text), minimum)] == \
+            [(r.start, r.end, r.layout, k) for r, k in every if sum(r.layout) >= minimum], (text, minimum)
+
+
+@given(st.lists(st.sampled_from(_BREAK_PIECES), max_size=40).map("".join))
+def test_broken_runs_with_a_minimum_skip_only_what_is_too_short(text):
+    _same_broken(text)
+
+
+@pytest.mark.parametrize("text", [
+    "1234 5678 9012 3456 7890 1234 5678 9012 34\n5678",  # a left side longer than the 40 characters looked at
+    "530427 1985\n0312 123x", "5304271985\t\n0312123", "2019\n2020", "12-34-56-78-90-12\n3", "身份证号码：5304271\n98503121237",
+])
+def test_broken_runs_minimum_at_the_edges(text):
+    _same_broken(text)

@@ -384,6 +384,7 @@ _BREAK_RIGHT = re.compile(r"[ \t\u3000]*([0-9][0-9x]*(?:[ \-][0-9x]+){0,4})(?![0
 _DIGIT_BREAK = re.compile(r"(\n)(?:(?<=[0-9x]\n)|(?<=[0-9x]\r\n)|(?<=[0-9x][ \t]\n))[ \t\u3000]*[0-9]")
 _BROKEN: "weakref.WeakKeyDictionary[Document, dict[int, tuple[tuple[Run, int], ...]]]" = weakref.WeakKeyDictionary()
 _NOT_SIGNIFICANT = str.maketrans("", "", " -\t\u3000")
+_LEFT_CHARS = "0123456789x -\t"  # every character _BREAK_LEFT matches
 
 
 def broken_runs(doc: Document, min_chars: int = 0) -> tuple[tuple[Run, int], ...]:
@@ -409,9 +410,21 @@ def broken_runs(doc: Document, min_chars: int = 0) -> tuple[tuple[Run, int], ...
     for hit in _DIGIT_BREAK.finditer(text):
         pos = hit.start(1)
         brk = pos - 1 if pos and text[pos - 1] == "\r" else pos
-        left = _BREAK_LEFT.search(text, max(0, brk - 40), brk) if brk and text[brk - 1] in "0123456789x \t" else None
-        right = _BREAK_RIGHT.match(text, pos + 1) if left else None
-        if not (left and right):
+        if not (brk and text[brk - 1] in "0123456789x \t"):
+            continue
+        right = _BREAK_RIGHT.match(text, pos + 1)
+        if not right:
+            continue
+        if min_chars:
+            # the left side is a tail of the characters _BREAK_LEFT allows
+            # right before the break: if even all of them are too few, its
+            # search (up to 40 tries) is not worth making
+            head = text[max(0, brk - 40):brk]
+            most = len(head[len(head.rstrip(_LEFT_CHARS)):].translate(_NOT_SIGNIFICANT))
+            if most + len(right.group(1).translate(_NOT_SIGNIFICANT)) < min_chars:
+                continue
+        left = _BREAK_LEFT.search(text, max(0, brk - 40), brk)
+        if not left:
             continue
         if min_chars and len((left.group() + right.group(1)).translate(_NOT_SIGNIFICANT)) < min_chars:
             continue  # at least the run's sum(layout): cheap, and never drops one long enough
