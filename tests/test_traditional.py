@@ -101,16 +101,17 @@ def test_an_office_list_in_either_script_matches_drafts_in_either(tmp_path, term
 
 # -- the normalised view reuses the original's converted lines ------------------
 #
-# _views converts doc.text, then takes each line of doc.normalized that is a
-# whole line of the original, character for character, from that conversion;
-# _views_plain converts both texts on their own.  They must be identical.
+# _views converts doc.text (consecutive traditional lines in one OpenCC call),
+# then takes each line of doc.normalized that is a whole line of the original,
+# character for character, from that conversion; _views_plain converts both
+# texts on their own, one line at a time.  They must be identical.
 
 from pathlib import Path  # noqa: E402
 
 from hypothesis import given, strategies as st  # noqa: E402
 
 from screener.document import Document  # noqa: E402
-from screener.traditional import _views, _views_plain  # noqa: E402
+from screener.traditional import _views, _views_plain, to_simplified_plain  # noqa: E402
 
 _MIX = ["臺灣總統", "機密★", "聯繫電話：", "乾燥", "乾隆", "身份證號碼", "會議", "简体文字", "村长", "，", "。",
         "ＡＢＣ", "ABC", "Tel", "１２３", "0871-63312345", "\u200b", "\u00ad", "\u200e", "\n", "\r\n", "\r", "\n\u3000\u3000",
@@ -118,6 +119,7 @@ _MIX = ["臺灣總統", "機密★", "聯繫電話：", "乾燥", "乾隆", "身
 
 
 def _same_views(text):
+    assert to_simplified(text) == to_simplified_plain(text), text  # lines in blocks, against one by one
     for wrap_join in (True, False):
         assert _views(Document(text, wrap_join=wrap_join)) == _views_plain(Document(text, wrap_join=wrap_join)), text
 
@@ -129,7 +131,8 @@ def test_the_views_are_the_two_conversions_on_random_mixes(text):
 
 @pytest.mark.parametrize("text", [
     "臺灣\n總統", "機密\u200b★會議", "ＡＢＣ臺灣\n臺灣", "臺灣\r\n總統\r\n", "第一行\n\u200b臺灣\n", "臺灣\u200b",
-    "臺灣\n\u3000\u3000總統，乾燥\n乾隆", "简体\n臺灣", "臺灣", "",
+    "臺灣\n\u3000\u3000總統，乾燥\n乾隆", "简体\n臺灣", "臺灣", "", "臺灣\n總統\n简体\n會議\n", "臺灣\n\n總統",
+    "乾\n隆\n", "臺灣\ud800\n總統\n",
 ])
 def test_the_views_on_each_edge(text):
     _same_views(text)
