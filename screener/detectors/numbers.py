@@ -300,7 +300,7 @@ def runs(doc: Document) -> tuple[Run, ...]:
     text = simplified(doc)  # labels in 繁体 read as simplified; digits are the same
     found: list[Run] = []
     if _DIGITS.search(text):
-        for m in _scan(text):
+        for m in in_stretches(doc, _RUN):
             base, end = m.span()
             found.append(_make_run(text, _lead(text, base), end))
     result = tuple(found)
@@ -308,14 +308,27 @@ def runs(doc: Document) -> tuple[Run, ...]:
     return result
 
 
-def _scan(text: str) -> Iterator[re.Match]:
-    """``_RUN.finditer(text)``: over a long text, only in the stretches
-    ``candidate_spans`` leaves, which give exactly the same matches."""
+_SPANS: "weakref.WeakKeyDictionary[Document, list[tuple[int, int]]]" = weakref.WeakKeyDictionary()
+
+
+def in_stretches(doc: Document, pattern: re.Pattern) -> Iterator[re.Match]:
+    """``pattern.finditer(simplified(doc))``: over a long text only in the
+    stretches ``candidate_spans`` leaves (computed once per Document), which
+    gives exactly the same matches for a pattern like ``_RUN``: each of its
+    matches is made of run characters (``_RUN_CHARS``) and holds one of the
+    three hints below (seven digits in a row, three digits and a separator,
+    a digit and a mask character), and its lookaheads only ask whether a run
+    character follows.  The ID detector's 学籍号 pattern (a letter and 18
+    characters, 17 of them digits in a row) is one."""
+    text = simplified(doc)
     if len(text) < PREFILTER_FROM:
-        yield from _RUN.finditer(text)
+        yield from pattern.finditer(text)
         return
-    for start, end in candidate_spans(text):
-        yield from _RUN.finditer(text, start, end)
+    spans = _SPANS.get(doc)
+    if spans is None:
+        spans = _SPANS[doc] = candidate_spans(text)
+    for start, end in spans:
+        yield from pattern.finditer(text, start, end)
 
 
 # -- the prefilter for long texts -----------------------------------------
