@@ -76,25 +76,34 @@ def to_simplified(text: str) -> str:
     conversion of each of its lines; a block whose lines do not all keep
     their length is converted line by line (``to_simplified_plain``, the
     plain path, which tests/test_traditional.py compares with this one)."""
+    return _convert(text)[0]
+
+
+def _convert(text: str) -> tuple[str, list[int]]:
+    """``to_simplified(text)``, and the offset of the first traditional
+    character of each line it converted."""
     trigger = _trigger()
     m = trigger.search(text)
     if m is None:
-        return text
+        return text, []
     cc = _converter()
     pieces: list[str] = []
+    firsts: list[int] = []
     pos = 0
     while m is not None:
         start = text.rfind("\n", pos, m.start()) + 1 or pos
+        firsts.append(m.start())
         end = _line_end(text, m.end())
         m = trigger.search(text, end)
         while m is not None and text.find("\n", end, m.start()) < 0:  # the next line has one too
+            firsts.append(m.start())
             end = _line_end(text, m.end())
             m = trigger.search(text, end)
         pieces.append(text[pos:start])
         pieces.append(_block(cc, text[start:end]))
         pos = end
     pieces.append(text[pos:])
-    return "".join(pieces)
+    return "".join(pieces), firsts
 
 
 def to_simplified_plain(text: str) -> str:
@@ -167,8 +176,8 @@ def _views(doc: Document) -> tuple[str, str]:
     if cached is None:
         text = doc.text
         if has_traditional(text):
-            original = to_simplified(text)
-            cached = (_normalized_view(doc, original), original)
+            original, firsts = _convert(text)
+            cached = (_normalized_view(doc, original, firsts), original)
         else:
             cached = (doc.normalized, text)
         _VIEWS[doc] = cached
@@ -182,29 +191,34 @@ def _views_plain(doc: Document) -> tuple[str, str]:
     return doc.normalized, doc.text
 
 
-def _normalized_view(doc: Document, original: str) -> str:
-    """``to_simplified(doc.normalized)``, given ``original`` =
-    ``to_simplified(doc.text)``.  Normalisation leaves most lines exactly as
-    they were (it folds width and case and drops zero-width characters and
-    hard wraps, all rare in a 繁体 line), and a line that is, character for
-    character, a whole line of the original was converted already: its
-    conversion is taken from ``original`` instead of being made a second
-    time.  Only the other lines go through OpenCC again."""
+def _normalized_view(doc: Document, original: str, firsts: list[int]) -> str:
+    """``to_simplified(doc.normalized)``, given ``original`` and ``firsts``
+    from ``_convert(doc.text)``.
+
+    The lines of the normalised text that hold a traditional character are
+    the ones the first traditional character of each converted original line
+    falls into (normalisation never folds or drops a CJK character and never
+    adds a line break, so each original line lies within one normalised
+    line): they are found from ``firsts``, not by searching the whole text
+    again.  Normalisation leaves most lines exactly as they were (it folds
+    width and case and drops zero-width characters and hard wraps, all rare
+    in a 繁体 line), and a line that is, character for character, a whole line
+    of the original was converted already: its conversion is taken from
+    ``original`` instead of being made a second time.  Only the other lines
+    go through OpenCC again."""
     norm = doc.normalized
     text = doc.text
     if norm is text:
         return original
-    trigger = _trigger()
-    m = trigger.search(norm)
-    if m is None:
-        return norm
     n_text = len(text)
     pieces: list[str] = []
     pos = 0
-    while m is not None:  # the same lines to_simplified(norm) converts
-        start = norm.rfind("\n", pos, m.start()) + 1 or pos
-        end = norm.find("\n", m.end())
-        end = len(norm) if end < 0 else end + 1
+    for first in firsts:  # the same lines to_simplified(norm) converts, in the same order
+        q = doc.to_normalized(first)
+        if q < pos:
+            continue  # in the normalised line just done (a hard wrap joined two lines)
+        start = norm.rfind("\n", pos, q) + 1 or pos
+        end = _line_end(norm, q + 1)
         pieces.append(norm[pos:start])
         o_start, o_end = doc.span_to_original(start, end)
         if (o_end - o_start == end - start and (o_start == 0 or text[o_start - 1] == "\n")
@@ -213,7 +227,6 @@ def _normalized_view(doc: Document, original: str) -> str:
         else:
             pieces.append(_line(_converter(), norm[start:end]))
         pos = end
-        m = trigger.search(norm, pos)
     pieces.append(norm[pos:])
     return "".join(pieces)
 
