@@ -174,11 +174,13 @@ def test_runs_of_a_long_text_are_the_plain_paths(text):
 @pytest.mark.parametrize("text", [
     "金额¥13926647378", "人民币 13926647378元", "3.13926647378", "13926647378 .5", "13926647378\n元",
     "¥ \n13926647378", "86 \n13926647378", "+86 13926647378", "https://x.gov.cn/?tel=13926647378&a=1",
+    "¥139 2664 7378", "人民币 6228 4878 7789 3287 924", "合计 139 2664 7378.00", "?sfzh=530427 19850312 1237",
     "http://x.cn/gk/2019/13926647378.html", "见 www.x.cn/a:13926647378", "时间:13926647378", "12 34 5678901",
 ])
 def test_each_flag_against_the_plain_path(text):
     _same_runs(text)
     _same_runs("说明。" * 400 + text)  # the prefilter's path too
+    _same_picks(text)  # (defined below) a flagged run's windows: some are never offered
 
 
 def test_runs_of_the_real_corpus_are_the_plain_paths():
@@ -218,3 +220,49 @@ def test_broken_runs_with_a_minimum_skip_only_what_is_too_short(text):
 ])
 def test_broken_runs_minimum_at_the_edges(text):
     _same_broken(text)
+
+
+# -- pick() against pick_plain(): the same windows offered, in the same order ----
+
+from screener.detectors import DETECTORS  # noqa: E402
+
+_PARAMS = sorted({(r.max_groups, r.sizes, r.url_values) for r in (m.NUMBERS for m in DETECTORS if hasattr(m, "NUMBERS"))})
+_PARAMS += [(6, (1, 64), False), (3, (7, 12), True), (6, (4, 4), False)]
+_VERDICTS = {
+    "nothing": lambda w: None,
+    "everything": lambda w: w.layout,
+    "some": lambda w: (w.i * 3 + w.j + len(w.chars)) % 4 == 0 and w.chars,
+    "one length": lambda w: len(w.chars) == 11 or None,
+}
+
+
+def _picks(pick, run, verdict, params):
+    offered = []
+
+    def accept(w):
+        offered.append((w.i, w.j))
+        return verdict(w)
+
+    max_groups, sizes, url_values = params
+    found = [(w.i, w.j, v) for w, v in pick(run, accept, max_groups, sizes, url_values=url_values)]
+    return found, offered
+
+
+def _same_picks(text):
+    for run in numbers.runs(Document(text)):
+        for params in _PARAMS:
+            for verdict in _VERDICTS.values():
+                assert _picks(numbers.pick, run, verdict, params) == _picks(numbers.pick_plain, run, verdict, params), \
+                    (text, run.layout, params)
+
+
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=60).map("".join))
+def test_pick_offers_and_yields_what_the_plain_pick_does(text):
+    _same_picks(text)
+
+
+def test_pick_on_the_real_corpus_is_the_plain_pick():
+    texts = sorted((Path(__file__).resolve().parents[2] / "shared" / "corpus" / "texts").glob("*.txt"))
+    if not texts:
+        pytest.skip("no real corpus beside the worktree")
+    _same_picks("\n\n".join(p.read_text(encoding="utf-8") for p in texts))

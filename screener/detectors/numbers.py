@@ -39,6 +39,7 @@ import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import TypeVar
 
 from ..document import Document
@@ -73,9 +74,12 @@ _AMOUNT_AFTER = re.compile(r"\s?(?:\.\d|元|万|亿|%|‰|美元|港元|人民�
 _AMOUNT_BEFORE = re.compile(r"(?:\d\.|[¥￥$]|人民币)\s?$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Window:
-    """Consecutive groups ``[i, j)`` of a run, as one candidate number."""
+    """Consecutive groups ``[i, j)`` of a run, as one candidate number.
+    Treated as immutable and hashed by value, like ``Run`` (and, like it,
+    not declared frozen, which made each of the ~60,000 windows pick()
+    builds over 5 MB of real text cost three ``object.__setattr__`` calls)."""
 
     run: "Run"
     i: int
@@ -149,6 +153,7 @@ class Run:
     in_url: bool  # part of a web address: …/2019/13926647378.html, ?id=6228…
     url_key: str | None = None  # in a web address, the query key it is the value of (sfzh, tel)
     memo: dict | None = field(default=None, compare=False, repr=False)  # made by the first label()
+    ends: tuple[int, ...] | None = field(default=None, compare=False, repr=False)  # pick()'s, made on first use
 
     def label(self, start: int, words: tuple[str, ...], reach: int = 12, gap: int = 6) -> str | None:
         """context.word_before() for a position in this run, remembered: the
@@ -458,11 +463,60 @@ def pick(run: Run, accept: Callable[[Window], _V | None], max_groups: int = 6,
     overlap.  Windows whose significant length is outside ``sizes`` (most
     runs are rejected here, in a few integer comparisons) and ignorable
     windows (amounts, URLs) are never offered to ``accept``; with
-    ``url_values``, a run that is a query parameter's whole value is."""
+    ``url_values``, a run that is a query parameter's whole value is.
+
+    Every detector asks about every run, so this is ``pick_plain`` doing
+    less per window: the group ends are summed once per run (not once per
+    detector), a window is only tested for being ignorable when its run has
+    a flag that can make it so, and the longest-first loop stops at the
+    first window too short.  tests/test_number_scan.py compares the two
+    (the windows offered to ``accept``, in order, and the ones yielded)."""
     lo, hi = sizes
     layout = run.layout
     n = len(layout)
+    flagged = run.in_url or run.amount_after or run.amount_before  # else no window is ignorable
     if n == 1:  # most runs are one unbroken number: one window or none
+        if lo <= layout[0] <= hi:
+            w = Window(run, 0, 1)
+            if (not flagged or not w.ignorable or (url_values and w.url_value)) and (verdict := accept(w)):
+                yield w, verdict
+        return
+    ends = run.ends
+    if ends is None:
+        ends = run.ends = tuple(accumulate(layout, initial=0))
+    if ends[-1] < lo:
+        return
+    i = 0
+    while i < n:
+        found: tuple[Window, _V] | None = None
+        base = ends[i]
+        for j in range(min(n, i + max_groups), i, -1):
+            size = ends[j] - base
+            if size > hi:
+                continue
+            if size < lo:
+                break  # every group has a character: the shorter windows are shorter still
+            w = Window(run, i, j)
+            if flagged and w.ignorable and not (url_values and w.url_value):
+                continue
+            verdict = accept(w)
+            if verdict:
+                found = (w, verdict)
+                break
+        if found:
+            yield found
+            i = found[0].j
+        else:
+            i += 1
+
+
+def pick_plain(run: Run, accept: Callable[[Window], _V | None], max_groups: int = 6,
+               sizes: tuple[int, int] = (1, 64), *, url_values: bool = False) -> Iterator[tuple[Window, _V]]:
+    """``pick`` without its shortcuts (the plain path of the tests)."""
+    lo, hi = sizes
+    layout = run.layout
+    n = len(layout)
+    if n == 1:
         if lo <= layout[0] <= hi:
             w = Window(run, 0, 1)
             if (not w.ignorable or (url_values and w.url_value)) and (verdict := accept(w)):
