@@ -5,12 +5,15 @@ A 繁体 repost of a banned term (台灣總統), a classified marking
 its simplified original is.  The word lists, markings and labels are written
 in simplified characters, so detectors read a *simplified view*: OpenCC's
 ``t2s`` conversion of the text, which maps characters (and a few phrases:
-乾燥 → 干燥, while 乾隆 stays) one to one.  The view is used only if it has
-exactly the length of its source, so an offset into it is an offset into the
-source; should a conversion ever change the length, each line is converted
-again on its own, and a line that still changes length is converted
-character by character (a character whose conversion is not one character
-is left as it is).
+乾燥 → 干燥, while 乾隆 stays) one to one.  Only the lines that hold a
+traditional character are converted, consecutive ones in one OpenCC call.  A
+conversion is used only if every line keeps exactly its length, so an offset
+into the view is an offset into the source; should a conversion ever change
+a line's length, each line is converted again on its own, and a line that
+still changes length is converted character by character (a character whose
+conversion is not one character is left as it is).  The normalised view is
+the original's conversion wherever normalisation left a line as it was; only
+its other lines are converted again (``_normalized_view``).
 
 Why OpenCC (the ``opencc`` package, BYVoid's C++ library with Python
 bindings): Apache-2.0; wheels for Windows, macOS and Linux on every current

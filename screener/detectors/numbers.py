@@ -78,8 +78,8 @@ _AMOUNT_BEFORE = re.compile(r"(?:\d\.|[¥￥$]|人民币)\s?$")
 class Window:
     """Consecutive groups ``[i, j)`` of a run, as one candidate number.
     Treated as immutable and hashed by value, like ``Run`` (and, like it,
-    not declared frozen, which made each of the ~60,000 windows pick()
-    builds over 5 MB of real text cost three ``object.__setattr__`` calls)."""
+    not declared frozen, which made each window pick() builds cost three
+    ``object.__setattr__`` calls)."""
 
     run: "Run"
     i: int
