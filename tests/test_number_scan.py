@@ -266,3 +266,9 @@ def test_pick_on_the_real_corpus_is_the_plain_pick():
     if not texts:
         pytest.skip("no real corpus beside the worktree")
     _same_picks("\n\n".join(p.read_text(encoding="utf-8") for p in texts))
+
+
+@given(st.lists(st.sampled_from(_BREAK_PIECES), max_size=40).map("".join))
+def test_the_digit_break_scan_finds_the_plain_patterns_breaks(text):
+    assert [m.span() for m in numbers._DIGIT_BREAK.finditer(text)] == \
+        [m.span() for m in numbers._DIGIT_BREAK_PLAIN.finditer(text)]

@@ -398,8 +398,11 @@ def candidate_spans(text: str) -> list[tuple[int, int]]:
 _BREAK_LEFT = re.compile(r"(?<![0-9a-z*＊×])[0-9][0-9x]*(?:[ \-][0-9x]+){0,4}[ \t]*\Z")
 _BREAK_RIGHT = re.compile(r"[ \t\u3000]*([0-9][0-9x]*(?:[ \-][0-9x]+){0,4})(?![0-9a-z*＊×])")
 # a line break with a digit (or x) right before it, maybe after \r or one blank, and a digit
-# after it; the pattern starts with the break itself, so ``re`` jumps from break to break
-_DIGIT_BREAK = re.compile(r"(\n)(?:(?<=[0-9x]\n)|(?<=[0-9x]\r\n)|(?<=[0-9x][ \t]\n))[ \t\u3000]*[0-9]")
+# after it; the pattern starts with the break itself, so ``re`` jumps from break to break,
+# and asks first about the next line (which rarely starts with a digit), then about the
+# one it ends: _DIGIT_BREAK_PLAIN without the look-ahead matches the same breaks, more slowly
+_DIGIT_BREAK = re.compile(r"(\n)(?=[ \t\u3000]*[0-9])(?:(?<=[0-9x]\n)|(?<=[0-9x]\r\n)|(?<=[0-9x][ \t]\n))[ \t\u3000]*[0-9]")
+_DIGIT_BREAK_PLAIN = re.compile(r"(\n)(?:(?<=[0-9x]\n)|(?<=[0-9x]\r\n)|(?<=[0-9x][ \t]\n))[ \t\u3000]*[0-9]")
 _BROKEN: "weakref.WeakKeyDictionary[Document, dict[int, tuple[tuple[Run, int], ...]]]" = weakref.WeakKeyDictionary()
 _NOT_SIGNIFICANT = str.maketrans("", "", " -\t\u3000")
 _LEFT_CHARS = "0123456789x -\t"  # every character _BREAK_LEFT matches
