@@ -171,7 +171,7 @@ class Document:
         the receiver recomputes if it ever needs them: for a folder they more
         than doubled what the parent process had to unpickle."""
         state = self.__dict__.copy()
-        for cached in ("_normal", "_line_starts", "_line_blocks", "_segment_starts"):
+        for cached in ("_normal", "_drop_starts", "_line_starts", "_line_blocks", "_segment_starts"):
             state.pop(cached, None)
         return state
 
@@ -185,6 +185,22 @@ class Document:
         _, points, shifts = self._normal
         i = bisect.bisect_right(points, pos)
         return pos + (shifts[i - 1] if i else 0)
+
+    @cached_property
+    def _drop_starts(self) -> list[int]:
+        """The original offset where each drop begins (``_normal``'s points are normalised offsets)."""
+        _, points, shifts = self._normal
+        return [point + (shifts[i - 1] if i else 0) for i, point in enumerate(points)]
+
+    def to_normalized(self, pos: int) -> int:
+        """The normalised offset of the original character at ``pos``, one
+        that normalisation keeps (any CJK character is): the inverse of
+        ``to_original`` (tests/test_document.py checks both ways)."""
+        shifts = self._normal[2]
+        if not shifts:
+            return pos
+        k = bisect.bisect_left(self._drop_starts, pos)  # the drops before pos
+        return pos - (shifts[k - 1] if k else 0)
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised span (end exclusive) to the original text."""

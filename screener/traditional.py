@@ -5,12 +5,15 @@ A 繁体 repost of a banned term (台灣總統), a classified marking
 its simplified original is.  The word lists, markings and labels are written
 in simplified characters, so detectors read a *simplified view*: OpenCC's
 ``t2s`` conversion of the text, which maps characters (and a few phrases:
-乾燥 → 干燥, while 乾隆 stays) one to one.  The view is used only if it has
-exactly the length of its source, so an offset into it is an offset into the
-source; should a conversion ever change the length, each line is converted
-again on its own, and a line that still changes length is converted
-character by character (a character whose conversion is not one character
-is left as it is).
+乾燥 → 干燥, while 乾隆 stays) one to one.  Only the lines that hold a
+traditional character are converted, consecutive ones in one OpenCC call.  A
+conversion is used only if every line keeps exactly its length, so an offset
+into the view is an offset into the source; should a conversion ever change
+a line's length, each line is converted again on its own, and a line that
+still changes length is converted character by character (a character whose
+conversion is not one character is left as it is).  The normalised view is
+the original's conversion wherever normalisation left a line as it was; only
+its other lines are converted again (``_normalized_view``).
 
 Why OpenCC (the ``opencc`` package, BYVoid's C++ library with Python
 bindings): Apache-2.0; wheels for Windows, macOS and Linux on every current
@@ -66,7 +69,48 @@ def has_traditional(text: str) -> bool:
 
 def to_simplified(text: str) -> str:
     """``text`` in simplified characters, of exactly the same length;
-    ``text`` itself when it has no traditional character."""
+    ``text`` itself when it has no traditional character.
+
+    Only the lines that hold a traditional character are converted, and
+    consecutive such lines (a 繁体 draft is all of them) in one OpenCC call:
+    a call costs some 3 µs before its first character, as much as a short
+    line's conversion.  No dictionary key holds a line break, so OpenCC's
+    segmentation never crosses one, and the block's conversion is the
+    conversion of each of its lines; a block whose lines do not all keep
+    their length is converted line by line (``to_simplified_plain``, the
+    plain path, which tests/test_traditional.py compares with this one)."""
+    return _convert(text)[0]
+
+
+def _convert(text: str) -> tuple[str, list[int]]:
+    """``to_simplified(text)``, and the offset of the first traditional
+    character of each line it converted."""
+    trigger = _trigger()
+    m = trigger.search(text)
+    if m is None:
+        return text, []
+    cc = _converter()
+    pieces: list[str] = []
+    firsts: list[int] = []
+    pos = 0
+    while m is not None:
+        start = text.rfind("\n", pos, m.start()) + 1 or pos
+        firsts.append(m.start())
+        end = _line_end(text, m.end())
+        m = trigger.search(text, end)
+        while m is not None and text.find("\n", end, m.start()) < 0:  # the next line has one too
+            firsts.append(m.start())
+            end = _line_end(text, m.end())
+            m = trigger.search(text, end)
+        pieces.append(text[pos:start])
+        pieces.append(_block(cc, text[start:end]))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces), firsts
+
+
+def to_simplified_plain(text: str) -> str:
+    """``to_simplified`` one line at a time (the plain path)."""
     trigger = _trigger()
     m = trigger.search(text)
     if m is None:
@@ -76,14 +120,39 @@ def to_simplified(text: str) -> str:
     pos = 0
     while m is not None:  # only the lines that hold a traditional character
         start = text.rfind("\n", pos, m.start()) + 1 or pos
-        end = text.find("\n", m.end())
-        end = len(text) if end < 0 else end + 1
+        end = _line_end(text, m.end())
         pieces.append(text[pos:start])
         pieces.append(_line(cc, text[start:end]))
         pos = end
         m = trigger.search(text, pos)
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+def _line_end(text: str, pos: int) -> int:
+    """The end of the line ``pos`` is in, after its line break."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end + 1
+
+
+def _block(cc, block: str) -> str:
+    """Consecutive whole lines, converted: in one call when every line keeps its length."""
+    if block.find("\n", 0, len(block) - 1) < 0:
+        return _line(cc, block)  # one line
+    if not _SURROGATE.search(block):
+        out = cc.convert(block)
+        if len(out) == len(block) and list(map(len, out.split("\n"))) == list(map(len, block.split("\n"))):
+            return out
+    return "".join(_line(cc, line) for line in _split_lines(block))
+
+
+def _split_lines(block: str) -> list[str]:
+    """``block`` cut after each line break (only \\n, as lines are cut here)."""
+    parts = block.split("\n")
+    lines = [part + "\n" for part in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
 
 
 _SURROGATE = re.compile("([\ud800-\udfff])")
@@ -108,12 +177,61 @@ _VIEWS: "weakref.WeakKeyDictionary[Document, tuple[str, str]]" = weakref.WeakKey
 def _views(doc: Document) -> tuple[str, str]:
     cached = _VIEWS.get(doc)
     if cached is None:
-        if has_traditional(doc.text):
-            cached = (to_simplified(doc.normalized), to_simplified(doc.text))
+        text = doc.text
+        if has_traditional(text):
+            original, firsts = _convert(text)
+            cached = (_normalized_view(doc, original, firsts), original)
         else:
-            cached = (doc.normalized, doc.text)
+            cached = (doc.normalized, text)
         _VIEWS[doc] = cached
     return cached
+
+
+def _views_plain(doc: Document) -> tuple[str, str]:
+    """The two views converted each on its own (the oracle of the tests)."""
+    if has_traditional(doc.text):
+        return to_simplified_plain(doc.normalized), to_simplified_plain(doc.text)
+    return doc.normalized, doc.text
+
+
+def _normalized_view(doc: Document, original: str, firsts: list[int]) -> str:
+    """``to_simplified(doc.normalized)``, given ``original`` and ``firsts``
+    from ``_convert(doc.text)``.
+
+    The lines of the normalised text that hold a traditional character are
+    the ones the first traditional character of each converted original line
+    falls into (normalisation never folds or drops a CJK character and never
+    adds a line break, so each original line lies within one normalised
+    line): they are found from ``firsts``, not by searching the whole text
+    again.  Normalisation leaves most lines exactly as they were (it folds
+    width and case and drops zero-width characters and hard wraps, all rare
+    in a 繁体 line), and a line that is, character for character, a whole line
+    of the original was converted already: its conversion is taken from
+    ``original`` instead of being made a second time.  Only the other lines
+    go through OpenCC again."""
+    norm = doc.normalized
+    text = doc.text
+    if norm is text:
+        return original
+    n_text = len(text)
+    pieces: list[str] = []
+    pos = 0
+    for first in firsts:  # the same lines to_simplified(norm) converts, in the same order
+        q = doc.to_normalized(first)
+        if q < pos:
+            continue  # in the normalised line just done (a hard wrap joined two lines)
+        start = norm.rfind("\n", pos, q) + 1 or pos
+        end = _line_end(norm, q + 1)
+        pieces.append(norm[pos:start])
+        o_start, o_end = doc.span_to_original(start, end)
+        if (o_end - o_start == end - start and (o_start == 0 or text[o_start - 1] == "\n")
+                and (o_end == n_text or text[o_end - 1] == "\n") and text[o_start:o_end] == norm[start:end]):
+            pieces.append(original[o_start:o_end])  # the same line, converted the same way (_line)
+        else:
+            pieces.append(_line(_converter(), norm[start:end]))
+        pos = end
+    pieces.append(norm[pos:])
+    return "".join(pieces)
 
 
 def simplified(doc: Document) -> str:

@@ -51,3 +51,22 @@ def test_location_from_segments():
     assert doc.location(1) == "页眉"
     assert doc.location(6) == "第1段"
     assert doc.location(4) is None
+
+
+# -- to_normalized is the inverse of to_original for every kept character ------
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+_DROPPY = ["臺灣", "简体", "，", "\u200b", "\u00ad", "\u2060", "\n", "\r\n", "\r", "\n\u3000\u3000", " ", "ＡＢ", "12", "x"]
+
+
+@given(st.lists(st.sampled_from(_DROPPY), max_size=40).map("".join), st.booleans())
+def test_to_normalized_inverts_to_original(text, wrap_join):
+    doc = Document(text, wrap_join=wrap_join)
+    norm = doc.normalized
+    kept = {doc.to_original(q): q for q in range(len(norm))}  # every kept character, by its original offset
+    for p, q in kept.items():
+        assert doc.to_normalized(p) == q, (text, p)
+    for p, ch in enumerate(text):
+        if "\u4e00" <= ch <= "\u9fff":  # a CJK character is always kept
+            assert p in kept and norm[doc.to_normalized(p)] == ch

@@ -156,3 +156,39 @@ def test_a_realistic_student_aid_list_from_a_pdf():
     found = [(f.code, f.text.replace("\n", "⏎")) for f in screen(text, "id-card")]
     assert found == [("ID105", "G" + ID), ("ID101", ID), ("ID105", "G" + ID2),
                      ("ID101", f"{ID2[:12]}⏎{ID2[12:]}"), ("ID105", "L" + third)]
+
+
+# -- the 学籍号 scan over the digit-run stretches, against the whole-text scan ---
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from screener.detectors import id_card, numbers  # noqa: E402
+from screener.document import Document  # noqa: E402
+
+_STUDENT_PIECES = [f"G{ID}", f"g{ID2}", f"l{ID}", f"L{ID2}", f"xg{ID}", f"{ID}", f"G{ID}1", f"G{ID[:-1]}*",
+                   "学籍号：", "，", "。", " ", "\n", "gov.cn", "html", "lg", "2019", "1234567", "g", "l", "-", "＊"]
+
+
+def _students(text):
+    doc = Document(text)
+    return [(s, e) for s, e, code, _label, _sev in id_card._embedded(doc) if code == "学籍号" and
+            text[s].lower() in "gl"]
+
+
+def _same_students(text):
+    doc = Document(text)
+    fast = [m.span() for m in numbers.in_stretches(doc, id_card._STUDENT)]
+    assert fast == id_card._students_plain(doc), text
+
+
+@given(st.lists(st.sampled_from(_STUDENT_PIECES), max_size=30).map("".join))
+def test_student_codes_found_in_stretches_are_the_whole_scans(text):
+    _same_students(text)
+    _same_students("说明文字，不含编号。" * 110 + text)  # long enough for the stretches
+
+
+def test_student_codes_of_a_long_list_are_found():
+    rows = "".join(f"{k}. 学生李某某 全国学籍号：G{gen.id_number(seq=f'{k:03d}')} 资助金额1000元\n" for k in range(200))
+    assert len(rows) >= numbers.PREFILTER_FROM
+    _same_students(rows)
+    assert len(_students(rows)) == 200

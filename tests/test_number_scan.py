@@ -127,3 +127,148 @@ def _runs_without_prefilter(text, monkeypatch=None):
         return numbers.runs(Document(text))
     finally:
         numbers.PREFILTER_FROM = saved
+
+
+# -- the runs and their flags, against the plain path ---------------------------
+#
+# runs() tests the one or two characters a flag depends on before running its
+# regular expression (amount before/after, web address, the short leading
+# groups of +86 138…) and reads groups with findall/find; plain_runs() runs every
+# expression on every run, over the full scan.  Both must give the same runs,
+# field by field.
+
+from pathlib import Path  # noqa: E402
+
+from screener.traditional import simplified  # noqa: E402
+
+_RUN_PIECES = [
+    "13926647378", "139 2664 7378", "139-2664-7378", "0871—65432100", "+86 138 1234 5678", "86 10 6552 1234",
+    "12 34 5678901", "6228 4878 7789 3287 924", "110101199001011237", "139****7378", "1x2 3456 789",
+    "¥", "￥", "$", "人民币", "元", "万元", "美元", "港元", "%", "‰", ".", ".5", "3.", " ", "  ", "\n", "\r\n", "\t",
+    "\u3000", "\u00a0", "-", "—", "http://", "https://www.gov.cn/", "www.", "?sfzh=", "&tel=", "=", "/", ":", "#",
+    "_", "%2f", "gk/2019/", ".html", "ab", "x", "*", "，", "。", "号", "电话：", "1", "12", "123", "1234",
+]
+
+
+def _fields(found):
+    return [(r.start, r.end, r.groups, r.parts, r.layout, r.amount_before, r.amount_after, r.in_url, r.url_key)
+            for r in found]
+
+
+def _same_runs(text):
+    doc = Document(text)
+    assert _fields(numbers.runs(doc)) == _fields(numbers.plain_runs(simplified(doc))), text
+
+
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=60).map("".join))
+def test_runs_and_their_flags_are_the_plain_paths(text):
+    _same_runs(text)
+
+
+@given(st.lists(st.sampled_from(_RUN_PIECES), min_size=300, max_size=500).map("".join))
+def test_runs_of_a_long_text_are_the_plain_paths(text):
+    assert len(text) >= numbers.PREFILTER_FROM or "1" not in text
+    _same_runs(text)
+
+
+@pytest.mark.parametrize("text", [
+    "金额¥13926647378", "人民币 13926647378元", "3.13926647378", "13926647378 .5", "13926647378\n元",
+    "¥ \n13926647378", "86 \n13926647378", "+86 13926647378", "https://x.gov.cn/?tel=13926647378&a=1",
+    "¥139 2664 7378", "人民币 6228 4878 7789 3287 924", "合计 139 2664 7378.00", "?sfzh=530427 19850312 1237",
+    "http://x.cn/gk/2019/13926647378.html", "见 www.x.cn/a:13926647378", "时间:13926647378", "12 34 5678901",
+])
+def test_each_flag_against_the_plain_path(text):
+    _same_runs(text)
+    _same_runs("说明。" * 400 + text)  # the prefilter's path too
+    _same_picks(text)  # (defined below) a flagged run's windows: some are never offered
+
+
+def test_runs_of_the_real_corpus_are_the_plain_paths():
+    texts = sorted((Path(__file__).resolve().parents[2] / "shared" / "corpus" / "texts").glob("*.txt"))
+    if not texts:
+        pytest.skip("no real corpus beside the worktree")
+    bodies = [p.read_text(encoding="utf-8") for p in texts]
+    for body in bodies + ["\n\n".join(bodies)]:
+        _same_runs(body)
+
+
+# -- line-broken runs asked for a minimum length, against the plain path ---------
+#
+# broken_runs(doc, n) skips the search for the left side when even every digit
+# the left pattern could take, with the right side, is shorter than n;
+# broken_runs(doc) (no minimum, every search made) filtered by length is the plain path.
+
+_BREAK_PIECES = ["530427198", "5031212", "37", "x", "1234", "12", " ", "  ", "-", "\t", "\u3000", "\n", "\r\n", " \n",
+                 "\t\n", "2019", "，", "号", "110101199001011237", "0871", "65432100", "123 456", "7", "a", "*"]
+
+
+def _same_broken(text):
+    every = numbers.broken_runs(Document(text))
+    for minimum in (1, 7, 11, 14, 15, 16, 18, 19, 25):
+        assert [(r.start, r.end, r.layout, k) for r, k in numbers.broken_runs(Document(text), minimum)] == \
+            [(r.start, r.end, r.layout, k) for r, k in every if sum(r.layout) >= minimum], (text, minimum)
+
+
+@given(st.lists(st.sampled_from(_BREAK_PIECES), max_size=40).map("".join))
+def test_broken_runs_with_a_minimum_skip_only_what_is_too_short(text):
+    _same_broken(text)
+
+
+@pytest.mark.parametrize("text", [
+    "1234 5678 9012 3456 7890 1234 5678 9012 34\n5678",  # a left side longer than the 40 characters looked at
+    "530427 1985\n0312 123x", "5304271985\t\n0312123", "2019\n2020", "12-34-56-78-90-12\n3", "身份证号码：5304271\n98503121237",
+])
+def test_broken_runs_minimum_at_the_edges(text):
+    _same_broken(text)
+
+
+# -- pick() against pick_plain(): the same windows offered, in the same order ----
+
+from screener.detectors import DETECTORS  # noqa: E402
+
+_PARAMS = sorted({(r.max_groups, r.sizes, r.url_values) for r in (m.NUMBERS for m in DETECTORS if hasattr(m, "NUMBERS"))})
+_PARAMS += [(6, (1, 64), False), (3, (7, 12), True), (6, (4, 4), False)]
+_VERDICTS = {
+    "nothing": lambda w: None,
+    "everything": lambda w: w.layout,
+    "some": lambda w: (w.i * 3 + w.j + len(w.chars)) % 4 == 0 and w.chars,
+    "one length": lambda w: len(w.chars) == 11 or None,
+}
+
+
+def _picks(pick, run, verdict, params):
+    offered = []
+
+    def accept(w):
+        offered.append((w.i, w.j))
+        return verdict(w)
+
+    max_groups, sizes, url_values = params
+    found = [(w.i, w.j, v) for w, v in pick(run, accept, max_groups, sizes, url_values=url_values)]
+    return found, offered
+
+
+def _same_picks(text):
+    for run in numbers.runs(Document(text)):
+        for params in _PARAMS:
+            for verdict in _VERDICTS.values():
+                assert _picks(numbers.pick, run, verdict, params) == _picks(numbers.pick_plain, run, verdict, params), \
+                    (text, run.layout, params)
+
+
+@given(st.lists(st.sampled_from(_RUN_PIECES), max_size=60).map("".join))
+def test_pick_offers_and_yields_what_the_plain_pick_does(text):
+    _same_picks(text)
+
+
+def test_pick_on_the_real_corpus_is_the_plain_pick():
+    texts = sorted((Path(__file__).resolve().parents[2] / "shared" / "corpus" / "texts").glob("*.txt"))
+    if not texts:
+        pytest.skip("no real corpus beside the worktree")
+    _same_picks("\n\n".join(p.read_text(encoding="utf-8") for p in texts))
+
+
+@given(st.lists(st.sampled_from(_BREAK_PIECES), max_size=40).map("".join))
+def test_the_digit_break_scan_finds_the_plain_patterns_breaks(text):
+    assert [m.span() for m in numbers._DIGIT_BREAK.finditer(text)] == \
+        [m.span() for m in numbers._DIGIT_BREAK_PLAIN.finditer(text)]

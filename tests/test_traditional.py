@@ -97,3 +97,53 @@ def test_an_office_list_in_either_script_matches_drafts_in_either(tmp_path, term
     (tmp_path / "office.txt").write_text(f"# name: 本单位用语\n# prefix: BD\n{term} => 台湾地区\n", encoding="utf-8")
     found = screen_text(draft, config=Config(wordlists=(tmp_path / "office.txt",))).findings
     assert [f.text for f in found if f.code.startswith("BD")] == [draft[:4]]
+
+
+# -- the normalised view reuses the original's converted lines ------------------
+#
+# _views converts doc.text (consecutive traditional lines in one OpenCC call),
+# then takes each line of doc.normalized that is a whole line of the original,
+# character for character, from that conversion; _views_plain converts both
+# texts on their own, one line at a time.  They must be identical.
+
+from pathlib import Path  # noqa: E402
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from screener.document import Document  # noqa: E402
+from screener.traditional import _views, _views_plain, to_simplified_plain  # noqa: E402
+
+_MIX = ["臺灣總統", "機密★", "聯繫電話：", "乾燥", "乾隆", "身份證號碼", "會議", "简体文字", "村长", "，", "。",
+        "ＡＢＣ", "ABC", "Tel", "１２３", "0871-63312345", "\u200b", "\u00ad", "\u200e", "\n", "\r\n", "\r", "\n\u3000\u3000",
+        " ", "\t", "x", "\ud800", "𠀀"]
+
+
+def _same_views(text):
+    assert to_simplified(text) == to_simplified_plain(text), text  # lines in blocks, against one by one
+    for wrap_join in (True, False):
+        assert _views(Document(text, wrap_join=wrap_join)) == _views_plain(Document(text, wrap_join=wrap_join)), text
+
+
+@given(st.lists(st.sampled_from(_MIX), max_size=50).map("".join))
+def test_the_views_are_the_two_conversions_on_random_mixes(text):
+    _same_views(text)
+
+
+@pytest.mark.parametrize("text", [
+    "臺灣\n總統", "機密\u200b★會議", "ＡＢＣ臺灣\n臺灣", "臺灣\r\n總統\r\n", "第一行\n\u200b臺灣\n", "臺灣\u200b",
+    "臺灣\n\u3000\u3000總統，乾燥\n乾隆", "简体\n臺灣", "臺灣", "", "臺灣\n總統\n简体\n會議\n", "臺灣\n\n總統",
+    "乾\n隆\n", "臺灣\ud800\n總統\n",
+])
+def test_the_views_on_each_edge(text):
+    _same_views(text)
+
+
+def test_the_views_of_the_real_corpus_are_the_two_conversions():
+    texts = sorted((Path(__file__).resolve().parents[2] / "shared" / "corpus" / "texts").glob("*.txt"))
+    if not texts:
+        pytest.skip("no real corpus beside the worktree")
+    bodies = [p.read_text(encoding="utf-8") for p in texts]
+    traditional = [b for b in bodies if has_traditional(b)]
+    assert len(traditional) >= 10
+    for body in traditional + ["\n\n".join(bodies)]:
+        _same_views(body)

@@ -42,7 +42,7 @@ from .context import (
 )
 from .id_check import birth_date, check_id, is_confirmed_id
 from .number_rule import Hit, NumberRule, Said
-from .numbers import MASK_CHARS, Window, broken_runs, pick, runs
+from .numbers import MASK_CHARS, Window, broken_runs, in_stretches, pick, runs
 from .regions import region_name
 from .severity import lowered, with_note
 
@@ -211,10 +211,16 @@ def _embedded(doc: Document) -> Iterator[tuple[int, int, str, str | None, Severi
         elif label:  # 纳税人识别号 / 税号 (ID + 2), or a 学籍号 label
             yield run.start, run.end, label if label not in STUDENT_WORDS else "学籍号", label, Severity.ERROR
     if "g" in text or "l" in text:
-        for m in _STUDENT.finditer(text):
+        for m in in_stretches(doc, _STUDENT):  # its 17 digits in a row are the scan's first hint
             if is_confirmed_id(m.group(2)):
                 label = word_before(text, m.start(), STUDENT_WORDS, 16, 8)
                 yield m.start(), m.end(), "学籍号", label, Severity.ERROR
+
+
+def _students_plain(doc: Document) -> list[tuple[int, int]]:
+    """The 学籍号 shapes of ``doc`` found by a scan of the whole text (the
+    plain path of ``_embedded``'s scan; tests/test_id_forms.py compares)."""
+    return [m.span() for m in _STUDENT.finditer(simplified(doc))]
 
 
 def _crossing(doc: Document) -> Iterator[tuple[Window, Verdict]]:

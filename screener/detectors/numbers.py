@@ -39,6 +39,7 @@ import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 from typing import TypeVar
 
 from ..document import Document
@@ -50,6 +51,7 @@ LABEL_REACH = 16  # the longest reach a number detector asks a label about
 _V = TypeVar("_V")  # what pick()'s accept says about a window
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
 _SEP = rf"(?:[ \t\u00a0\u3000]{{1,2}}|[ \t\u3000]?[{_DASHES}]{{1,2}}[ \t\u3000]?)"
+_SEP_CHARS_PLAIN = " \t\u00a0\u3000" + _DASHES.replace("\\", "")  # every character of a separator
 _GROUP_TAIL = r"[0-9x*＊×]*(?![0-9a-z])"
 # The scan keys on a group of at least 3 characters (every accepted layout
 # has one: 3-4-4, 6-8-4, 4-4-4-4, 0871-…), which is far rarer than a digit,
@@ -72,9 +74,12 @@ _AMOUNT_AFTER = re.compile(r"\s?(?:\.\d|元|万|亿|%|‰|美元|港元|人民�
 _AMOUNT_BEFORE = re.compile(r"(?:\d\.|[¥￥$]|人民币)\s?$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Window:
-    """Consecutive groups ``[i, j)`` of a run, as one candidate number."""
+    """Consecutive groups ``[i, j)`` of a run, as one candidate number.
+    Treated as immutable and hashed by value, like ``Run`` (and, like it,
+    not declared frozen, which made each window pick() builds cost three
+    ``object.__setattr__`` calls)."""
 
     run: "Run"
     i: int
@@ -129,9 +134,13 @@ class Window:
         return self.run.url_key is not None and self.i == 0 and self.at_run_end
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Run:
-    """One stretch of digit groups in ``doc.normalized``."""
+    """One stretch of digit groups in ``doc.normalized``.  Treated as
+    immutable (hashed and compared by value, as a frozen dataclass is), but
+    not declared frozen: a frozen dataclass sets each of its eleven fields
+    through ``object.__setattr__``, which made building the ~5,000 runs of
+    5 MB of real text cost 1.4 µs a run instead of 0.3."""
 
     doc_text: str
     start: int
@@ -143,7 +152,8 @@ class Run:
     amount_after: bool  # followed by .50, 元, 万 … (its last group is a sum or a decimal)
     in_url: bool  # part of a web address: …/2019/13926647378.html, ?id=6228…
     url_key: str | None = None  # in a web address, the query key it is the value of (sfzh, tel)
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
+    memo: dict | None = field(default=None, compare=False, repr=False)  # made by the first label()
+    ends: tuple[int, ...] | None = field(default=None, compare=False, repr=False)  # pick()'s, made on first use
 
     def label(self, start: int, words: tuple[str, ...], reach: int = 12, gap: int = 6) -> str | None:
         """context.word_before() for a position in this run, remembered: the
@@ -152,6 +162,8 @@ class Run:
         (context.Before; tests/test_number_fast_paths.py compares the two)."""
         key = (start, id(words), reach, gap)
         memo = self.memo
+        if memo is None:  # most runs are never asked: no dict for them
+            memo = self.memo = {}
         if key not in memo:
             if reach <= LABEL_REACH:
                 b = memo.get(start)
@@ -167,8 +179,12 @@ def _in_url(text: str, start: int, end: int) -> bool:
     """Whether [start, end) sits in a web address (the surrounding token has :// or www.)."""
     if start == 0 or text[start - 1] not in _URL_GLUE:
         return False
-    head = _TOKEN_TAIL.search(text, max(0, start - 200), start)
-    token = head.group() if head else ""
+    lo = max(0, start - 200)
+    head = text[lo:start]
+    if "://" not in head and "www." not in head:  # the token is a tail of head: the usual answer
+        return False
+    m = _TOKEN_TAIL.search(text, lo, start)
+    token = m.group() if m else ""
     return "://" in token or "www." in token
 
 
@@ -181,10 +197,77 @@ def _query_key(text: str, start: int, end: int) -> str | None:
     return m.group(1) if m else None
 
 
+# A match of _AMOUNT_BEFORE ends in one of these, at most two characters
+# before the run (one \s, and a line break that ``$`` may stand before);
+# a match of _AMOUNT_AFTER starts with one of _AFTER_FIRST after at most one \s.
+_BEFORE_LAST = frozenset(".¥￥$币")
+_AFTER_FIRST = frozenset(".元万亿%‰美港人")
+# A match of _LEAD ends with a separator, right before the run or before a
+# line break right before it (``$`` matches before a final line break).
+_LEAD_LAST = frozenset(_SEP_CHARS_PLAIN + "\n")
+
+
+def _amount_before(text: str, base: int) -> bool:
+    for c in text[base - 3 if base > 3 else 0:base]:
+        if c in _BEFORE_LAST:
+            return bool(_AMOUNT_BEFORE.search(text, max(0, base - 4), base))
+    return False
+
+
+def _amount_after(text: str, end: int) -> bool:
+    c = text[end:end + 1]
+    if c in _AFTER_FIRST or (c.isspace() and text[end + 1:end + 2] in _AFTER_FIRST):
+        return bool(_AMOUNT_AFTER.match(text, end))
+    return False
+
+
+def _lead(text: str, base: int) -> int:
+    """Where the run found at ``base`` really starts: before the short groups
+    that lead it (the 86 of +86 138…), else ``base``."""
+    if base and text[base - 1] in _LEAD_LAST:
+        lead = _LEAD.search(text, max(0, base - 12), base)
+        if lead:
+            return lead.start()
+    return base
+
+
 def _make_run(text: str, base: int, end: int) -> Run:
-    """The Run for the stretch ``text[base:end]`` (its groups and flags)."""
+    """The Run for the stretch ``text[base:end]`` (its groups and flags).
+    Each flag's regular expression runs only when a cheap test of the one
+    or two characters it depends on says it may match; ``_make_run_plain``
+    is the plain path (tests/test_number_scan.py compares the two)."""
     body = text[base:end]
     in_url = _in_url(text, base, end)
+    key = _query_key(text, base, end) if in_url else None
+    before_ = _amount_before(text, base)
+    after_ = _amount_after(text, end)
+    # a body is made of group and separator characters only, so all digits
+    # is one group (the usual case) and isdigit() answers it in C
+    if body.isdigit() or _ONE_GROUP.fullmatch(body):
+        return Run(text, base, end, ((base, end),), (body,), (len(body),), before_, after_, in_url, key)
+    parts = tuple(_GROUP.findall(body))
+    groups = []
+    pos = 0
+    for part in parts:  # a separator holds no group character: find() lands on the group
+        pos = body.find(part, pos)
+        groups.append((base + pos, base + pos + len(part)))
+        pos += len(part)
+    return Run(text, base, end, tuple(groups), parts, tuple(map(len, parts)), before_, after_, in_url, key)
+
+
+def _in_url_plain(text: str, start: int, end: int) -> bool:
+    if start == 0 or text[start - 1] not in _URL_GLUE:
+        return False
+    head = _TOKEN_TAIL.search(text, max(0, start - 200), start)
+    token = head.group() if head else ""
+    return "://" in token or "www." in token
+
+
+def _make_run_plain(text: str, base: int, end: int) -> Run:
+    """``_make_run`` without its shortcuts: every flag's regular expression
+    run on every run (the oracle of the equivalence tests)."""
+    body = text[base:end]
+    in_url = _in_url_plain(text, base, end)
     flags = (bool(_AMOUNT_BEFORE.search(text, max(0, base - 4), base)),
              bool(_AMOUNT_AFTER.match(text, end)), in_url)
     key = _query_key(text, base, end) if in_url else None
@@ -193,6 +276,18 @@ def _make_run(text: str, base: int, end: int) -> Run:
     groups = tuple((base + g.start(), base + g.end()) for g in _GROUP.finditer(body))
     parts = tuple(text[s:e] for s, e in groups)
     return Run(text, base, end, groups, parts, tuple(map(len, parts)), *flags, key)
+
+
+def plain_runs(text: str) -> tuple[Run, ...]:
+    """The runs of ``text`` the plain way: the full scan, ``_LEAD`` searched
+    before every run and ``_make_run_plain``.  ``runs`` must give exactly
+    these (tests/test_number_scan.py)."""
+    found = []
+    for m in _RUN.finditer(text):
+        base, end = m.span()
+        lead = _LEAD.search(text, max(0, base - 12), base)
+        found.append(_make_run_plain(text, lead.start() if lead else base, end))
+    return tuple(found)
 
 
 _CACHE: "weakref.WeakKeyDictionary[Document, tuple[Run, ...]]" = weakref.WeakKeyDictionary()
@@ -210,25 +305,35 @@ def runs(doc: Document) -> tuple[Run, ...]:
     text = simplified(doc)  # labels in 繁体 read as simplified; digits are the same
     found: list[Run] = []
     if _DIGITS.search(text):
-        for m in _scan(text):
+        for m in in_stretches(doc, _RUN):
             base, end = m.span()
-            lead = _LEAD.search(text, max(0, base - 12), base)
-            if lead:
-                base = lead.start()
-            found.append(_make_run(text, base, end))
+            found.append(_make_run(text, _lead(text, base), end))
     result = tuple(found)
     _CACHE[doc] = result
     return result
 
 
-def _scan(text: str) -> Iterator[re.Match]:
-    """``_RUN.finditer(text)``: over a long text, only in the stretches
-    ``candidate_spans`` leaves, which give exactly the same matches."""
+_SPANS: "weakref.WeakKeyDictionary[Document, list[tuple[int, int]]]" = weakref.WeakKeyDictionary()
+
+
+def in_stretches(doc: Document, pattern: re.Pattern) -> Iterator[re.Match]:
+    """``pattern.finditer(simplified(doc))``: over a long text only in the
+    stretches ``candidate_spans`` leaves (computed once per Document), which
+    gives exactly the same matches for a pattern like ``_RUN``: each of its
+    matches is made of run characters (``_RUN_CHARS``) and holds one of the
+    three hints below (seven digits in a row, three digits and a separator,
+    a digit and a mask character), and its lookaheads only ask whether a run
+    character follows.  The ID detector's 学籍号 pattern (a letter and 18
+    characters, 17 of them digits in a row) is one."""
+    text = simplified(doc)
     if len(text) < PREFILTER_FROM:
-        yield from _RUN.finditer(text)
+        yield from pattern.finditer(text)
         return
-    for start, end in candidate_spans(text):
-        yield from _RUN.finditer(text, start, end)
+    spans = _SPANS.get(doc)
+    if spans is None:
+        spans = _SPANS[doc] = candidate_spans(text)
+    for start, end in spans:
+        yield from pattern.finditer(text, start, end)
 
 
 # -- the prefilter for long texts -----------------------------------------
@@ -293,10 +398,14 @@ def candidate_spans(text: str) -> list[tuple[int, int]]:
 _BREAK_LEFT = re.compile(r"(?<![0-9a-z*＊×])[0-9][0-9x]*(?:[ \-][0-9x]+){0,4}[ \t]*\Z")
 _BREAK_RIGHT = re.compile(r"[ \t\u3000]*([0-9][0-9x]*(?:[ \-][0-9x]+){0,4})(?![0-9a-z*＊×])")
 # a line break with a digit (or x) right before it, maybe after \r or one blank, and a digit
-# after it; the pattern starts with the break itself, so ``re`` jumps from break to break
-_DIGIT_BREAK = re.compile(r"(\n)(?:(?<=[0-9x]\n)|(?<=[0-9x]\r\n)|(?<=[0-9x][ \t]\n))[ \t\u3000]*[0-9]")
+# after it; the pattern starts with the break itself, so ``re`` jumps from break to break,
+# and asks first about the next line (which rarely starts with a digit), then about the
+# one it ends: _DIGIT_BREAK_PLAIN without the look-ahead matches the same breaks, more slowly
+_DIGIT_BREAK = re.compile(r"(\n)(?=[ \t\u3000]*[0-9])(?:(?<=[0-9x]\n)|(?<=[0-9x]\r\n)|(?<=[0-9x][ \t]\n))[ \t\u3000]*[0-9]")
+_DIGIT_BREAK_PLAIN = re.compile(r"(\n)(?:(?<=[0-9x]\n)|(?<=[0-9x]\r\n)|(?<=[0-9x][ \t]\n))[ \t\u3000]*[0-9]")
 _BROKEN: "weakref.WeakKeyDictionary[Document, dict[int, tuple[tuple[Run, int], ...]]]" = weakref.WeakKeyDictionary()
 _NOT_SIGNIFICANT = str.maketrans("", "", " -\t\u3000")
+_LEFT_CHARS = "0123456789x -\t"  # every character _BREAK_LEFT matches
 
 
 def broken_runs(doc: Document, min_chars: int = 0) -> tuple[tuple[Run, int], ...]:
@@ -322,9 +431,21 @@ def broken_runs(doc: Document, min_chars: int = 0) -> tuple[tuple[Run, int], ...
     for hit in _DIGIT_BREAK.finditer(text):
         pos = hit.start(1)
         brk = pos - 1 if pos and text[pos - 1] == "\r" else pos
-        left = _BREAK_LEFT.search(text, max(0, brk - 40), brk) if brk and text[brk - 1] in "0123456789x \t" else None
-        right = _BREAK_RIGHT.match(text, pos + 1) if left else None
-        if not (left and right):
+        if not (brk and text[brk - 1] in "0123456789x \t"):
+            continue
+        right = _BREAK_RIGHT.match(text, pos + 1)
+        if not right:
+            continue
+        if min_chars:
+            # the left side is a tail of the characters _BREAK_LEFT allows
+            # right before the break: if even all of them are too few, its
+            # search (up to 40 tries) is not worth making
+            head = text[max(0, brk - 40):brk]
+            most = len(head[len(head.rstrip(_LEFT_CHARS)):].translate(_NOT_SIGNIFICANT))
+            if most + len(right.group(1).translate(_NOT_SIGNIFICANT)) < min_chars:
+                continue
+        left = _BREAK_LEFT.search(text, max(0, brk - 40), brk)
+        if not left:
             continue
         if min_chars and len((left.group() + right.group(1)).translate(_NOT_SIGNIFICANT)) < min_chars:
             continue  # at least the run's sum(layout): cheap, and never drops one long enough
@@ -345,11 +466,60 @@ def pick(run: Run, accept: Callable[[Window], _V | None], max_groups: int = 6,
     overlap.  Windows whose significant length is outside ``sizes`` (most
     runs are rejected here, in a few integer comparisons) and ignorable
     windows (amounts, URLs) are never offered to ``accept``; with
-    ``url_values``, a run that is a query parameter's whole value is."""
+    ``url_values``, a run that is a query parameter's whole value is.
+
+    Every detector asks about every run, so this is ``pick_plain`` doing
+    less per window: the group ends are summed once per run (not once per
+    detector), a window is only tested for being ignorable when its run has
+    a flag that can make it so, and the longest-first loop stops at the
+    first window too short.  tests/test_number_scan.py compares the two
+    (the windows offered to ``accept``, in order, and the ones yielded)."""
     lo, hi = sizes
     layout = run.layout
     n = len(layout)
+    flagged = run.in_url or run.amount_after or run.amount_before  # else no window is ignorable
     if n == 1:  # most runs are one unbroken number: one window or none
+        if lo <= layout[0] <= hi:
+            w = Window(run, 0, 1)
+            if (not flagged or not w.ignorable or (url_values and w.url_value)) and (verdict := accept(w)):
+                yield w, verdict
+        return
+    ends = run.ends
+    if ends is None:
+        ends = run.ends = tuple(accumulate(layout, initial=0))
+    if ends[-1] < lo:
+        return
+    i = 0
+    while i < n:
+        found: tuple[Window, _V] | None = None
+        base = ends[i]
+        for j in range(min(n, i + max_groups), i, -1):
+            size = ends[j] - base
+            if size > hi:
+                continue
+            if size < lo:
+                break  # every group has a character: the shorter windows are shorter still
+            w = Window(run, i, j)
+            if flagged and w.ignorable and not (url_values and w.url_value):
+                continue
+            verdict = accept(w)
+            if verdict:
+                found = (w, verdict)
+                break
+        if found:
+            yield found
+            i = found[0].j
+        else:
+            i += 1
+
+
+def pick_plain(run: Run, accept: Callable[[Window], _V | None], max_groups: int = 6,
+               sizes: tuple[int, int] = (1, 64), *, url_values: bool = False) -> Iterator[tuple[Window, _V]]:
+    """``pick`` without its shortcuts (the plain path of the tests)."""
+    lo, hi = sizes
+    layout = run.layout
+    n = len(layout)
+    if n == 1:
         if lo <= layout[0] <= hi:
             w = Window(run, 0, 1)
             if (not w.ignorable or (url_values and w.url_value)) and (verdict := accept(w)):
