@@ -52,6 +52,8 @@ def dial(w: Window, bare_86: bool = False) -> Dial:
     first = run.parts[w.i]
     key = ("dial", w.i, w.j, bare_86 and first[:2] == "86")
     memo = run.memo
+    if memo is None:  # made on first use (numbers.Run)
+        memo = run.memo = {}
     found = memo.get(key)
     if found is None:
         if first[:2] == "86" or first[:4] == "0086":
