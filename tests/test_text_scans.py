@@ -1,0 +1,155 @@
+"""The text detectors' fast scans give exactly what their plain scans give.
+
+The address and permit detectors try their patterns only where a match can
+start (screener/detectors/anchored.py: a literal every match holds, found
+with str.find, or a one-character prefilter); the annual-report table reader
+stops reading a stretch where its row ends.  Each keeps its plain path
+(``plain=True``): the pattern's own ``finditer`` over the whole text, the
+whole stretch read.  Here both run on the real corpus, on it with realistic
+records planted, on the detectors' own test tables, and on random texts
+made of the pieces that make or break a match; they must agree on every
+match, every finding and every cell.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import gen
+from screener.config import Config
+from screener.detectors import address
+from screener.detectors.anchored import finditer_at, literal_starts, starts_of
+from screener.document import Document
+from screener.traditional import simplified
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = sorted((SHARED / "corpus" / "texts").glob("*.txt")) + sorted((SHARED / "seeds").glob("*.txt"))
+OWN = sorted((ROOT / "tests" / "fixtures").glob("*.txt")) + sorted((ROOT / "examples").glob("*.txt"))
+TEXTS = CORPUS + OWN
+CONFIGS = (Config(), Config(mask_style="full"), Config(mode="disclosure"))
+
+# Realistic records each detector must find, or must leave alone (the
+# detectors' own test tables say which; here only the agreement counts).
+ADDRESS_RECORDS = [
+    "户主李某某，家庭住址：新平县平掌乡曼么村委会大村民小组12号。",
+    "家庭住址：新平县桂山街道新华路12号3栋2单元",
+    "现住址：昆明市五华区人民中路12号3栋201室",
+    "申请人：张某某，地址：平掌乡曼么村3组",
+    "李某某 新平县平掌乡曼么村3组 低保",
+    "户主王某某，住址：戛洒镇新寨社区二组15号",
+    "申请人张某某，住址：新平县平掌乡",
+    "办公地址：新平县平掌乡人民政府（平掌乡曼么村12号）",
+    "公示地点：平掌乡曼么村村委会公示栏",
+    "地址：新平县桂山街道新华路12号",
+    "联系地址：新平县平掌乡人民政府，邮编653405",
+    "平掌乡乡村振兴工作组到曼么村3组开展调研",
+    "1. 王桂芬，女，62岁，户籍地：漠沙镇曼线村委会小组7号",
+    "受助人刘某某，居住地址：桂山街道办事处玉台社区居委会三组",
+    "家住者龙乡大口村民委员会五队18号的赵某某",
+    "2\t陈某\t新化乡磨味村委会磨味村民小组\t农村低保",
+    "现居住地址为阿拉善左旗巴彦浩特镇苏木嘎查二社",
+    "户主杨某，通讯地址：扬武镇扬武大道25-3号2单元501室",
+    "户主巴某某，家庭住址：阿拉善左旗乌兰苏木巴音嘎查二社",
+    "申请人：马某某，住址：桂山街道城南新区工业园区以东大道25号",  # the road word 10 characters in
+    "李某 戛洒镇曼线村委会那板村民小组12号 五保",
+]
+
+
+def _planted(text: str, records: list[str], every: int = 7) -> str:
+    """``text`` with one of ``records`` after every ``every``-th line."""
+    lines = text.splitlines(keepends=True)
+    out = []
+    for i, line in enumerate(lines):
+        out.append(line)
+        if i % every == every - 1:
+            out.append(records[(i // every) % len(records)] + "\n")
+    return "".join(out)
+
+
+def _spans(found) -> list[tuple[int, int]]:
+    return [m.span() for m in found]
+
+
+def _view(text: str) -> str:
+    return simplified(Document(text))
+
+
+def _address_agrees(text: str, configs=CONFIGS[:1]) -> None:
+    view = _view(text)
+    assert _spans(address.label_tails(view)) == _spans(address.label_tails(view, plain=True))
+    assert _spans(address.town_details(view)) == _spans(address.town_details(view, plain=True))
+    for config in configs:
+        assert list(address.findings(Document(text), config)) == \
+            list(address.findings(Document(text), config, plain=True))
+
+
+# --- the helpers themselves -------------------------------------------------
+
+@pytest.mark.parametrize("text, anchors, expected", [
+    ("住址地址", (("住", 0), ("住", -1), ("址", -1)), [0, 2]),  # -1 before the text's start is dropped
+    ("aaa", (("aa", 0),), [0, 1]),  # overlapping occurrences all count
+    ("xaay", (("a", -1), ("a", 1), ("y", -1)), [0, 1, 2, 3]),  # repeats kept once, ascending
+    ("", (("a", 0),), []),
+])
+def test_literal_starts(text, anchors, expected):
+    assert literal_starts(text, anchors) == expected
+
+
+@pytest.mark.parametrize("pattern, text", [
+    (r"ab|b", "abab bab"),  # a start that falls inside the previous match is skipped, as finditer skips it
+    (r"(?<![a-z])[a-z]{1,2}\d+", "ab12 x3 yz45"),  # a look-behind sees the text before the start
+    (r"aa", "aaaaa"),
+])
+def test_finditer_at_every_position_is_finditer(pattern, text):
+    pat = re.compile(pattern)
+    assert _spans(finditer_at(pat, text, range(len(text)))) == _spans(pat.finditer(text))
+
+
+def test_starts_of_merges_prefilters():
+    assert starts_of((re.compile("a(?=b)"), re.compile("b")), "abcab") == [0, 1, 3, 4]
+
+
+# --- address -----------------------------------------------------------------
+
+@pytest.mark.parametrize("word", address._LABEL_TAIL.pattern.split("|"))
+def test_every_label_word_is_anchored(word):
+    # each alternative of the label pattern, alone and after other text
+    for text in (word, "，" + word, "住" + word):
+        assert _spans(address.label_tails(text)) == _spans(address.label_tails(text, plain=True)) != []
+
+
+@pytest.mark.skipif(not CORPUS, reason=f"the shared corpus is not here ({SHARED})")
+@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+def test_address_fast_path_on_real_texts(path):
+    text = path.read_text(encoding="utf-8")
+    _address_agrees(text)
+    _address_agrees(_planted(text, ADDRESS_RECORDS), CONFIGS)
+
+
+@pytest.mark.parametrize("record", ADDRESS_RECORDS)
+def test_address_fast_path_on_records(record):
+    _address_agrees(record, CONFIGS)
+    _address_agrees(f"序号\t姓名\t住址\n1\t{record}\n", CONFIGS)
+
+
+def test_address_records_are_found_on_both_paths():
+    # the agreement is not vacuous: the planted records are found
+    found = list(address.findings(Document("\n".join(ADDRESS_RECORDS)), Config()))
+    assert len(found) >= 8
+
+
+_ADDRESS_PIECES = ["住址", "地址", "户籍", "家住", "现住", "居住地", "住", "址", "籍", "乡", "镇", "街道", "街道办事处",
+                   "苏木", "苏", "木", "村", "村委会", "村民委员会", "社区", "居委会", "嘎查", "组", "村民小组", "社", "队",
+                   "号", "路", "街", "大道", "巷", "12", "3", "-", "栋", "单元", "室", "新平县", "五华区", "平掌",
+                   "曼么", "户主李某某", "申请人", "办公地址", "工业园区东", "巴音", "，", "：", "\n", "\t", " ", "a", "Ａ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ADDRESS_PIECES), max_size=60))
+def test_address_fast_path_on_random_texts(pieces):
+    _address_agrees("".join(pieces))
