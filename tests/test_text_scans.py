@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 import gen
 from screener.config import Config
-from screener.detectors import address
+from screener.detectors import address, permits
 from screener.detectors.anchored import finditer_at, literal_starts, starts_of
 from screener.document import Document
 from screener.traditional import simplified
@@ -60,6 +60,26 @@ ADDRESS_RECORDS = [
 ]
 
 
+FID = gen.foreign_id_2023()
+HK = gen.hk_macau_permit("H", 2)
+MO9 = gen.hk_macau_permit("M", 3, renewals=None)
+TW = gen.taiwan_permit(4)
+EA = gen.passport(5, "EA")
+E8 = gen.passport(6, "E")
+G8 = gen.passport(7, "G")
+PERMIT_RECORDS = [
+    f"港澳居民来往内地通行证号码：{HK}", f"回乡证：{MO9}", HK, f"户主李某某，证件号 {MO9}",
+    "往来港澳通行证号码：C12345678", "往来港澳通行证：CA1234567", f"台湾居民来往大陆通行证号码：{TW}",
+    f"台胞证 {TW}", f"台湾通行证：{TW}", f"来往大陆通行证号码为{TW}", "0561682001(D)", "旧台胞证 0561682001（B）",
+    EA, f"护照号码：{EA}", E8, f"护照号：{G8}", "护照号码：533380006", f"护照号码：{gen.to_fullwidth(EA)}",
+    "军官证号：军字第2001988号", "士字第3005612号", "警官证：警字第301234号", "型号 H12345678",
+    f"项目编号 {TW}", f"批次 {G8}", "EI1234567", f"ABC{EA}", "新政发字第12号", "财字第1234567号",
+    "台胞持护照来大陆", "2019年办理护照1200本", "统一社会信用代码：91530427MA6K0260XE",
+    f"4 SATO KEN 日本 护照 {EA} 20000", f"2 陈某某 中国香港 港澳居民来往内地通行证 {HK} 20000",
+    "x123456789012(b)", "ab12345678 与 xyz1234567",
+]
+
+
 def _planted(text: str, records: list[str], every: int = 7) -> str:
     """``text`` with one of ``records`` after every ``every``-th line."""
     lines = text.splitlines(keepends=True)
@@ -77,6 +97,14 @@ def _spans(found) -> list[tuple[int, int]]:
 
 def _view(text: str) -> str:
     return simplified(Document(text))
+
+
+def _permits_agree(text: str, configs=CONFIGS[:1]) -> None:
+    view = _view(text)
+    assert list(permits._candidates(view)) == list(permits._candidates(view, plain=True))
+    for config in configs:
+        assert list(permits.findings(Document(text), config)) == \
+            list(permits.findings(Document(text), config, plain=True))
 
 
 def _address_agrees(text: str, configs=CONFIGS[:1]) -> None:
@@ -111,7 +139,7 @@ def test_finditer_at_every_position_is_finditer(pattern, text):
 
 
 def test_starts_of_merges_prefilters():
-    assert starts_of((re.compile("a(?=b)"), re.compile("b")), "abcab") == [0, 1, 3, 4]
+    assert starts_of(((re.compile("a(?=b)"), (0,)), (re.compile("b"), (0, -2))), "abcab") == [0, 1, 2, 3, 4]
 
 
 # --- address -----------------------------------------------------------------
@@ -153,3 +181,44 @@ _ADDRESS_PIECES = ["住址", "地址", "户籍", "家住", "现住", "居住地"
 @given(st.lists(st.sampled_from(_ADDRESS_PIECES), max_size=60))
 def test_address_fast_path_on_random_texts(pieces):
     _address_agrees("".join(pieces))
+
+
+# --- permits -----------------------------------------------------------------
+
+@pytest.mark.parametrize("word", permits.TAIWAN_WORDS + ("护照",))
+def test_every_permit_label_is_anchored(word):
+    for text in (f"{word}：{TW}", f"，{word}号码 {TW}", f"台{word}{TW}"):
+        view = _view(text)
+        assert list(permits._candidates(view)) == list(permits._candidates(view, plain=True)) != []
+
+
+@pytest.mark.skipif(not CORPUS, reason=f"the shared corpus is not here ({SHARED})")
+@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+def test_permit_fast_path_on_real_texts(path):
+    text = path.read_text(encoding="utf-8")
+    _permits_agree(text)
+    _permits_agree(_planted(text, PERMIT_RECORDS), CONFIGS)
+
+
+@pytest.mark.parametrize("record", PERMIT_RECORDS)
+def test_permit_fast_path_on_records(record):
+    _permits_agree(record, CONFIGS)
+    long = "序号 姓名 证件号码\n" + f"1 李某某 {record}\n" + "。" * permits.LONG  # the regex module's scans
+    _permits_agree(long)
+
+
+def test_permit_records_are_found_on_both_paths():
+    found = list(permits.findings(Document("\n".join(PERMIT_RECORDS) + "。" * permits.LONG), Config()))
+    assert len(found) >= 15
+
+
+_PERMIT_PIECES = ["h", "m", "c", "e", "g", "a", "ea", "x", "Ｈ", "1234567", "12345678", "0", "9", "(", "（", ")",
+                  "）", "b", "护照", "照", "证", "台胞证", "台湾居民来往大陆通行证", "来往大陆通行证", "台湾通行证",
+                  "通行证", "号码", "：", "军", "字第", "字", "第", "号", "警", "，", " ", "\n", "中"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PERMIT_PIECES), max_size=60), st.booleans())
+def test_permit_fast_path_on_random_texts(pieces, long):
+    text = "".join(pieces)
+    _permits_agree(text + ("。" * permits.LONG if long else ""))

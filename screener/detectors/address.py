@@ -120,7 +120,7 @@ def town_details(text: str, plain: bool = False) -> Iterator[re.Match]:
     prefilter says one starts (the same matches: tests/test_text_scans.py)."""
     if plain:
         return _TOWN_DETAIL.finditer(text)
-    return finditer_at(_TOWN_DETAIL, text, starts_of(_TOWN_PREFILTERS, text))
+    return finditer_at(_TOWN_DETAIL, text, starts_of(((p, (0,)) for p in _TOWN_PREFILTERS), text))
 
 
 def _candidates(text: str, plain: bool = False) -> Iterator[tuple[int, int, int]]:

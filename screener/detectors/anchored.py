@@ -57,11 +57,15 @@ def finditer_at(pattern: Any, text: str, starts: Iterable[int]) -> Iterator[Any]
             last = m.end()
 
 
-def starts_of(patterns: Iterable[Any], text: str) -> list[int]:
-    """Ascending, without repeats: where a match of any of ``patterns``
-    (cheap prefilters, each one character long plus look-aheads, so that
-    ``finditer`` skips no start) starts."""
+def starts_of(prefilters: Iterable[tuple[Any, tuple[int, ...]]], text: str) -> list[int]:
+    """Ascending, without repeats: ``m.start() + offset`` for every match
+    ``m`` of each cheap prefilter's ``finditer`` and each of its offsets,
+    never below 0.  A prefilter must match wherever a start it stands for
+    is, and one match of it must never hide another (its matches are one
+    character long, or cannot overlap where they count: the caller says why)."""
     found: set[int] = set()
-    for pattern in patterns:
-        found.update(m.start() for m in pattern.finditer(text))
+    for pattern, offsets in prefilters:
+        for m in pattern.finditer(text):
+            s = m.start()
+            found.update(s + k for k in offsets if s + k >= 0)
     return sorted(found)
