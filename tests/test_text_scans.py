@@ -19,9 +19,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import annual_samples
 import gen
 from screener.config import Config
-from screener.detectors import address, permits
+from screener.annual.report import read_report
+from screener.detectors import address, annual_report, permits
 from screener.detectors.anchored import finditer_at, literal_starts, starts_of
 from screener.document import Document
 from screener.traditional import simplified
@@ -222,3 +224,75 @@ _PERMIT_PIECES = ["h", "m", "c", "e", "g", "a", "ea", "x", "Ｈ", "1234567", "12
 def test_permit_fast_path_on_random_texts(pieces, long):
     text = "".join(pieces)
     _permits_agree(text + ("。" * permits.LONG if long else ""))
+
+
+# --- annual report -----------------------------------------------------------
+
+def _read(norm: str, plain: bool = False):
+    """What read_report() read, comparable (a Quantity compares by identity)."""
+    r = read_report(norm, plain)
+    if r is None:
+        return None
+    figures = {k: (q.value, q.where, q.start, q.end) for k, q in [*r.cells3.items(), *r.cells4.items()]}
+    return (r.sections, r.year, r.year_source, r.layout, r.layout_at, r.table3, r.table4, figures)
+
+
+def _annual_agrees(text: str) -> None:
+    norm = Document(text).normalized
+    assert _read(norm) == _read(norm, plain=True)
+    assert list(annual_report.findings(Document(text), Config())) == \
+        list(annual_report.findings(Document(text), Config(), plain=True))
+
+
+FORMS = ("pipe", "lines", "spaces", "tabs")  # the text forms; a .docx or HTML table arrives as tabs
+
+
+def _report(year: int, layout: str, form: str, table3=None, table4=None) -> str:
+    return annual_samples.render(annual_samples.blocks(year, layout, table3, table4), form)
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("year, layout", [(2019, "2019"), (2022, "2021"), (2022, "2019")])
+def test_annual_fast_path_on_template_reports(form, year, layout):
+    text = _report(year, layout, form)
+    assert read_report(Document(text).normalized).table4.cells  # the tables are read
+    _annual_agrees(text)
+    # a report whose last table-三 row and table 四 reach far: other texts follow before 五
+    tail = "".join(p.read_text(encoding="utf-8") for p in CORPUS[:8])
+    _annual_agrees(text.replace("五、存在的主要问题", tail + "\n五、存在的主要问题"))
+    _annual_agrees(text + tail + text)
+
+
+@pytest.mark.skipif(not CORPUS, reason=f"the shared corpus is not here ({SHARED})")
+@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+def test_annual_fast_path_on_real_texts(path):
+    _annual_agrees(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(not CORPUS, reason=f"the shared corpus is not here ({SHARED})")
+def test_annual_fast_path_on_the_corpus_joined():
+    # as the benchmark reads it: one text, sections found across reports
+    _annual_agrees("\n\n".join(p.read_text(encoding="utf-8") for p in TEXTS))
+
+
+_CELL_VALUES = st.one_of(st.integers(0, 40).map(str), st.sampled_from(["", " ", "/", "无", "-", "-3", "1.5", "1,024",
+                                                                     "说明：本表数据截至年底", "0 0", "3\t"]))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(FORMS), st.sampled_from(["2019", "2021"]), st.data())
+def test_annual_fast_path_on_damaged_tables(form, layout, data):
+    table3 = annual_samples.consistent_table3(layout)
+    for key in data.draw(st.lists(st.sampled_from(sorted(table3)), max_size=4)):
+        row = list(table3[key])
+        if row:
+            row[data.draw(st.integers(0, len(row) - 1))] = data.draw(_CELL_VALUES)
+        if key != "new" and data.draw(st.booleans()):  # (the sample quotes new's total in its prose)
+            row = row[:data.draw(st.integers(0, 6))]  # a short row
+        table3[key] = row
+    table4 = [str(v) for v in annual_samples.TABLE4]
+    for i in data.draw(st.lists(st.integers(0, 14), max_size=3)):
+        table4[i] = data.draw(_CELL_VALUES)
+    if data.draw(st.booleans()):
+        table4 = table4[:data.draw(st.integers(5, 15))]  # (the sample quotes the fifth in its prose)
+    _annual_agrees(_report(2022, layout, form, table3, table4))
