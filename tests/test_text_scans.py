@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 import annual_samples
 import gen
-from screener.config import Config
 from screener.annual.report import read_report
+from screener.config import Config
 from screener.detectors import address, annual_report, permits
 from screener.detectors.anchored import finditer_at, literal_starts, starts_of
 from screener.document import Document
@@ -62,7 +62,6 @@ ADDRESS_RECORDS = [
 ]
 
 
-FID = gen.foreign_id_2023()
 HK = gen.hk_macau_permit("H", 2)
 MO9 = gen.hk_macau_permit("M", 3, renewals=None)
 TW = gen.taiwan_permit(4)
