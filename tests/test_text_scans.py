@@ -1,7 +1,7 @@
 """The text detectors' fast scans give exactly what their plain scans give.
 
 The address and permit detectors try their patterns only where a match can
-start (screener/detectors/anchored.py: a literal every match holds, found
+start (screener/anchored.py: a literal every match holds, found
 with str.find, or a one-character prefilter); the annual-report table reader
 stops reading a stretch where its row ends.  Each keeps its plain path
 (``plain=True``): the pattern's own ``finditer`` over the whole text, the
@@ -24,7 +24,7 @@ import gen
 from screener.annual.report import read_report
 from screener.config import Config
 from screener.detectors import address, annual_report, permits
-from screener.detectors.anchored import finditer_at, literal_starts, starts_of
+from screener.anchored import finditer_at, literal_starts, starts_of
 from screener.document import Document
 from screener.traditional import simplified
 

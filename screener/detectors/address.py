@@ -19,13 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..anchored import finditer_at, literal_starts, starts_of
 from ..config import Config
 from ..document import Document
 from ..kinds import Kind
 from ..masking import mask_text
 from ..model import Explanation, Finding, Severity
 from ..traditional import simplified
-from .anchored import finditer_at, literal_starts, starts_of
 from .base import Rule, make_finding
 from .context import block_start, classify, word_before
 
@@ -72,7 +72,7 @@ _LABEL_TAIL = re.compile("住址|地址|住所|家住|现住|居住地|户籍")
 # start from it).  住址/住所 start at their 住, 家住/现住/居住地 one before it,
 # 地址 one before its 址, 户籍 one before its 籍.  str.find finds one
 # character several times faster than re tries the alternation at every
-# character (screener/detectors/anchored.py).
+# character (screener/anchored.py).
 _LABEL_TAIL_ANCHORS = (("住", 0), ("住", -1), ("址", -1), ("籍", -1))
 # Every _DETAIL match has a village or road word (村…, 居…, 社区, 嘎查, 路, 街,
 # 巷, 弄, 大道) starting 1-10 characters in (CJK ones, so none a line break):

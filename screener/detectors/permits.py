@@ -24,13 +24,13 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from ..anchored import finditer_at, starts_of
 from ..config import Config
 from ..document import Document
 from ..kinds import Kind
 from ..masking import keeping
 from ..model import Explanation, Finding, Severity
 from ..traditional import simplified
-from .anchored import finditer_at, starts_of
 from .base import Rule, make_finding
 from .context import classify, word_before
 
@@ -99,7 +99,7 @@ def _label(text: str, start: int, words: tuple[str, ...]) -> str | None:
     return word_before(text, start, words, 20, 8)
 
 
-# Where the patterns can start (screener/detectors/anchored.py).  A _LETTERED
+# Where the patterns can start (screener/anchored.py).  A _LETTERED
 # match is 1-2 letters and then a whole run of 7-10 digits, so it starts at,
 # or one before, a letter followed by 7 digits; that prefilter's matches
 # cannot hide one another (only their first character is a letter).  A
