@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 import annual_samples
 import gen
+from screener.annual import prose
 from screener.annual.report import read_report
 from screener.config import Config
 from screener.detectors import address, annual_report, permits
@@ -295,3 +296,63 @@ def test_annual_fast_path_on_damaged_tables(form, layout, data):
     if data.draw(st.booleans()):
         table4 = table4[:data.draw(st.integers(5, 15))]  # (the sample quotes the fifth in its prose)
     _annual_agrees(_report(2022, layout, form, table3, table4))
+
+
+TOTAL_SENTENCES = [
+    "全年主动公开政府信息共100条，其中政策文件30条，其他信息60条。",
+    "全年主动公开政府信息共100条，其中政策文件70条，工作动态60条。",
+    "全年主动公开政府信息共100条，分别为：政策文件30条，工作动态60条。",
+    "全年主动公开政府信息100条，其中概况类信息30条；其他信息共计60条。",
+    "全年主动公开政府信息共100条：政策文件40条，工作动态60条。",
+    "全年主动公开政府信息共3000余条，其中政策文件30条，其他信息60条。",
+    "全年主动公开政府信息约100条，其中政策文件30条，其他信息60条。",
+    "共受理申请5件，其中自然人3件，办结5件。",
+    "合计 为 12 件，主要包括：依申请公开 5 件、咨询 7 件。", "总数为12项：一是5项，二是7项。",
+    "总计\t230条\n其中政务信息45条，工作动态185条", "发布信息 1.5 条，其中 3 条", "共计2,000份，其中1000份",
+    "收到申请 7 件 ， 其中 自然人 4 件，法人 3 件。", "办理提案12件,其中建议8件，提案4件",
+    "举办培训5期，其中线上2期，线下3期", "发布信息１２条，其中政策文件５条，动态７条",
+    "收到申请7件\u3000，\u3000其中自然人4件，法人3件",
+]
+
+
+def _totals_agree(text: str) -> None:
+    for norm in (Document(text).normalized, text):  # the raw text too: spaces and digits beyond ASCII
+        _totals_agree_in(norm)
+
+
+def _totals_agree_in(norm: str) -> None:
+    for start, end in ((0, len(norm)), (len(norm) // 3, len(norm) - 5)):
+        assert _spans(prose._TOTAL.finditer(norm, start, end)) == \
+            _spans(finditer_at(prose._TOTAL, norm, prose._total_starts(norm, start, end), end))
+        assert prose.stated_totals(norm, start, end) == prose.stated_totals(norm, start, end, plain=True)
+
+
+@pytest.mark.parametrize("sentence", TOTAL_SENTENCES)
+def test_stated_totals_fast_path_on_sentences(sentence):
+    _totals_agree(sentence)
+    _totals_agree("一、总体情况\n" + sentence * 3)
+    # inside a report, where AR608 reads them
+    _annual_agrees(_report(2022, "2021", "tabs").replace("全年主动公开政府信息共120条，其中政策文件40条，工作动态70条，其他信息10条。",
+                                                        sentence))
+
+
+def test_stated_totals_are_found_on_both_paths():
+    found = prose.stated_totals("".join(TOTAL_SENTENCES), 0, len("".join(TOTAL_SENTENCES)))
+    assert len(found) >= 8
+
+
+@pytest.mark.skipif(not CORPUS, reason=f"the shared corpus is not here ({SHARED})")
+@pytest.mark.parametrize("path", TEXTS, ids=[p.name for p in TEXTS])
+def test_stated_totals_fast_path_on_real_texts(path):
+    _totals_agree(path.read_text(encoding="utf-8"))
+
+
+_TOTAL_PIECES = ["共", "共计", "合计", "总计", "总数", "合", "总", "计", "数", "为", " ", "\t", "\n", "\u3000", "1", "23",
+                 "１２", ".", "5", "条", "件", "份", "期", "，", ",", "其中", "其", "中", "主要有", "分别为", "：", ":",
+                 "、", "政务信息", "余", "约", "。", "其他", "办结"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOTAL_PIECES), max_size=60))
+def test_stated_totals_fast_path_on_random_texts(pieces):
+    _totals_agree("".join(pieces))

@@ -151,13 +151,14 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
 
 
 def findings(doc: Document, config: Config, plain: bool = False) -> Iterator[Finding]:
-    """detect(); ``plain`` reads the tables the plain way (read_cells())."""
+    """detect(); ``plain`` reads the tables and the stated totals the plain
+    way (read_cells(), stated_totals())."""
     report = read_report(doc.normalized, plain)
     if report is None:
         return
     yield from _year_findings(doc, report)
     yield from _cell_findings(doc, report)
-    equations = (table_equations(report) + total_equations(report) + overview_equations(report)
+    equations = (table_equations(report) + total_equations(report, plain) + overview_equations(report)
                  + previous_equations(report, config.annual_previous))
     for b in check(equations):
         yield _break_finding(doc, b)
