@@ -10,7 +10,9 @@ reported; without them blank cells cannot be told apart and are not.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 _SEPARATOR = re.compile(r"[|｜\t]")
 _WORD = re.compile(r"\S+")
@@ -51,7 +53,34 @@ def _value_like(text: str) -> bool:
     return bool(_NUMBERISH.fullmatch(text)) or text in _MARKS
 
 
-def read_cells(text: str, start: int, end: int, expected: int) -> list[Cell]:
+def _pieces(text: str, start: int, end: int, separated: bool) -> Iterator[tuple[str, int]]:
+    """The pieces of ``text[start:end]`` read one by one: between
+    separators (the last one ends the stretch), else its words."""
+    if separated:
+        pos = start
+        for m in _SEPARATOR.finditer(text, start, end):
+            yield text[pos:m.start()], pos
+            pos = m.end()
+        yield text[pos:end], pos
+    else:
+        for m in _WORD.finditer(text, start, end):
+            yield m.group(), m.start()
+
+
+def _all_pieces(text: str, start: int, end: int, separated: bool) -> list[tuple[str, int]]:
+    """Every piece of the stretch at once, as read before _pieces (the plain path)."""
+    segment = text[start:end]
+    if separated:
+        pieces: list[tuple[str, int]] = []
+        pos = 0
+        for m in _SEPARATOR.finditer(segment + "|"):
+            pieces.append((segment[pos:m.start()], start + pos))
+            pos = m.end()
+        return pieces
+    return [(m.group(), start + m.start()) for m in _WORD.finditer(segment)]
+
+
+def read_cells(text: str, start: int, end: int, expected: int, plain: bool = False) -> list[Cell]:
     """The value cells in ``text[start:end]``, the stretch after a row label.
 
     Text before the first value (the rest of the label cell) is skipped; a
@@ -59,19 +88,24 @@ def read_cells(text: str, start: int, end: int, expected: int) -> list[Cell]:
     Empty pieces after the values (the separator closing the row, the merged
     cells that open the next one) are dropped down to ``expected`` cells, so
     a blank last cell is still a cell.
+
+    The stretch is read piece by piece and no further than the row's end: the
+    last row of a table can reach to the next section, pages away.  ``plain``
+    splits the whole stretch first, as before (tests/test_text_scans.py
+    compares the two).
     """
-    segment = text[start:end]
-    separated = bool(_SEPARATOR.search(segment))
-    if separated:
-        pieces: list[tuple[str, int]] = []
-        pos = 0
-        for m in _SEPARATOR.finditer(segment + "|"):
-            pieces.append((segment[pos:m.start()], start + pos))
-            pos = m.end()
-        if not _value_like(pieces[0][0].strip()):
+    separated = bool(_SEPARATOR.search(text, start, end))
+    pieces: Iterable[tuple[str, int]]
+    if plain:
+        pieces = _all_pieces(text, start, end, separated)
+        if separated and not _value_like(pieces[0][0].strip()):
             pieces = pieces[1:]  # the rest of the label's own cell
     else:
-        pieces = [(m.group(), start + m.start()) for m in _WORD.finditer(segment)]
+        pieces = _pieces(text, start, end, separated)
+        if separated:
+            first = next(pieces)  # there always is one: the stretch's end closes a piece
+            if _value_like(first[0].strip()):
+                pieces = chain((first,), pieces)
     cells: list[Cell] = []
     for piece, offset in pieces:
         words = [(m.group(), offset + m.start()) for m in _WORD.finditer(piece)]

@@ -21,10 +21,11 @@ _TABLE_FOR = {
 }
 
 
-def total_equations(report: AnnualReport) -> list[Equation]:
+def total_equations(report: AnnualReport, plain: bool = False) -> list[Equation]:
+    """A stated total against its parts (``plain``: as stated_totals())."""
     eqs: list[Equation] = []
     for start, end in report.prose_spans():
-        for stated in stated_totals(report.text, start, end):
+        for stated in stated_totals(report.text, start, end, plain):
             total = Quantity(stated.total.value, f"正文所述总数“共{stated.total.value}”",
                              stated.total.start, stated.total.end)
             parts = tuple(Quantity(p.value, f"正文分项“{p.name}{p.value}”", p.start, p.end) for p in stated.parts)

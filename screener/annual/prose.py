@@ -12,12 +12,55 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..anchored import finditer_at
+
 _UNIT = r"(?:条|件|份|项|篇|个|次|期)"
 _TOTAL = re.compile(
     rf"(?:(?:共计|合计|总计|总数|共)\s*(?:为)?\s*(?<![\d.])(\d+)\s*({_UNIT})"
     r"\s*(?:[,，]?\s*(其中|主要有|主要包括|包括|分别为|分别是|具体为|具体如下)\s*[:：,，]?|([:：]))"
     rf"|(?<![\d.])(\d+)\s*({_UNIT})\s*[,，]\s*(其中))"
 )
+# Where a _TOTAL match can start (screener/anchored.py): at 共/合/总 followed
+# by what the first branch needs before its figure (re finds the literal
+# first character fast and looks ahead only there), or, for the second
+# branch, at the start of the digits that end, past a unit and a comma, right
+# before a 其中 (read backwards from each 其中).  Over a report's tables and
+# prose, pages of figures, _TOTAL itself costs some 60 ns a character.
+_TOTAL_WORDS = (re.compile(r"共(?=计?\s*(?:为)?\s*\d)"), re.compile(r"合(?=计\s*(?:为)?\s*\d)"),
+                re.compile(r"总(?=[计数]\s*(?:为)?\s*\d)"))
+_SUCH = re.compile("其中")
+_UNIT_CHARS = frozenset("条件份项篇个次期")
+_SPACE = re.compile(r"\s")
+_DIGIT = re.compile(r"\d")
+
+
+def _space_before(text: str, i: int, lo: int) -> int:
+    """Where the stretch of ``\\s`` characters ending at ``i`` starts (not before ``lo``)."""
+    while i > lo and _SPACE.match(text, i - 1):
+        i -= 1
+    return i
+
+
+def _total_starts(text: str, start: int, end: int) -> list[int]:
+    """Every place in ``text[start:end]`` where a _TOTAL match can start."""
+    found: set[int] = set()
+    for word in _TOTAL_WORDS:
+        found.update(m.start() for m in word.finditer(text, start, end))
+    for such in _SUCH.finditer(text, start, end):  # digits, spaces, unit, spaces, comma, spaces, 其中
+        i = _space_before(text, such.start(), start)
+        if i <= start or text[i - 1] not in ",，":
+            continue
+        i = _space_before(text, i - 1, start)
+        if i <= start or text[i - 1] not in _UNIT_CHARS:
+            continue
+        i = j = _space_before(text, i - 1, start)
+        while j > start and _DIGIT.match(text, j - 1):
+            j -= 1
+        if j < i:
+            found.add(j)
+    return sorted(found)
+
+
 _ITEM = re.compile(rf"([^\d，,；;。:：()（）]{{1,40}}?)(?<![\d.])(\d+)\s*({_UNIT})(余|多)?")
 _APPROX_AFTER = re.compile(r"\s*(?:余|多|以上)")
 _APPROX_BEFORE = re.compile(r"(?:约|近|超过|逾|达)\s*$")
@@ -43,10 +86,14 @@ class StatedTotal:
     complete: bool
 
 
-def stated_totals(text: str, start: int, end: int) -> list[StatedTotal]:
-    """Every total-with-parts sentence in ``text[start:end]``."""
+def stated_totals(text: str, start: int, end: int, plain: bool = False) -> list[StatedTotal]:
+    """Every total-with-parts sentence in ``text[start:end]``; ``plain``
+    tries _TOTAL at every character, as before _total_starts
+    (tests/test_text_scans.py compares the two)."""
     found: list[StatedTotal] = []
-    for m in _TOTAL.finditer(text, start, end):
+    totals = _TOTAL.finditer(text, start, end) if plain else \
+        finditer_at(_TOTAL, text, _total_starts(text, start, end), end)
+    for m in totals:
         if _APPROX_BEFORE.search(text[max(start, m.start() - 3):m.start()]):
             continue
         sentence_end = min((p for p in (text.find("。", m.end()), text.find("\n", m.end())) if p >= 0),

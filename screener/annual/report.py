@@ -87,8 +87,9 @@ def _report_year(text: str, sections: dict[str, tuple[int, int]]) -> tuple[Figur
     return None, ""
 
 
-def read_report(text: str) -> AnnualReport | None:
-    """The report in ``text`` (a Document's normalised text), or None."""
+def read_report(text: str, plain: bool = False) -> AnnualReport | None:
+    """The report in ``text`` (a Document's normalised text), or None;
+    ``plain`` reads the tables as read_cells() does with it."""
     if "政府信息" not in text and "政府資訊" not in text:
         return None
     sections = find_sections(text)
@@ -100,14 +101,14 @@ def read_report(text: str) -> AnnualReport | None:
     if s2:
         layout = table_layout(text, *s2)
     s3 = section_span(text, sections, "s3")
-    table3 = read_table3(text, *s3) if s3 else None
+    table3 = read_table3(text, *s3, plain=plain) if s3 else None
     if layout is None and table3 is not None and table3.all_labels:
         layout = table3.layout
     if layout == "2019" and s2:
         m = MARKERS_2019.search(text, *s2)
         layout_at = m.span() if m else None
     s4 = section_span(text, sections, "s4")
-    table4 = read_table4(text, *s4) if s4 else None
+    table4 = read_table4(text, *s4, plain=plain) if s4 else None
     report = AnnualReport(text, sections, year, source, layout, layout_at, table3, table4)
     _collect_cells(report)
     return report

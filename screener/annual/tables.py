@@ -50,6 +50,9 @@ class Table4:
     start: int
 
 
+_FIRST_VALUE = re.compile(r"(?<![\d.])\d")
+
+
 def find_sections(text: str) -> dict[str, tuple[int, int]]:
     """Each section heading found, in order: key -> (heading start, heading end).
 
@@ -98,8 +101,9 @@ def table_layout(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def read_table3(text: str, start: int, end: int) -> Table3:
-    """Table 三 between ``start`` and ``end`` (section 三's body)."""
+def read_table3(text: str, start: int, end: int, plain: bool = False) -> Table3:
+    """Table 三 between ``start`` and ``end`` (section 三's body); ``plain``
+    as for read_cells()."""
     layout = "2021" if re.search(r"申请人无正当理由逾期不补正", text[start:end]) else "2019"
     specs = ROWS_2021 if layout == "2021" else ROWS_2019
     found: list[tuple[RowSpec, re.Match[str]]] = []
@@ -117,24 +121,51 @@ def read_table3(text: str, start: int, end: int) -> Table3:
             continue
         number = value_numbers[spec.key]
         stop = found[i + 1][1].start() if i + 1 < len(found) else end
-        cells = read_cells(text, m.end(), stop, len(COLUMNS))
+        cells = read_cells(text, m.end(), stop, len(COLUMNS), plain)
         complete = stop < len(text) or len(cells) >= len(COLUMNS)
         table.rows[spec.key] = Row(number, spec, m.start(), m.end(), tuple(cells[: len(COLUMNS) + 1]), complete)
     return table
 
 
-def read_table4(text: str, start: int, end: int) -> Table4 | None:
-    """Table 四's 15 value cells, read after its last header word."""
-    headers = list(REVIEW_HEADER.finditer(text, start, end))
-    if not headers:
+def _headers_before_values(text: str, start: int, end: int) -> tuple[re.Match[str], re.Match[str] | None] | None:
+    """The last header word of table 四 before its first value, and that
+    value; when there is no value, the last header word and None; None
+    when there is no header word.  The header words are read only up to the
+    first value: past it (the rest of the section, pages long when the next
+    heading is far) none can end before it."""
+    headers = REVIEW_HEADER.finditer(text, start, end)
+    first = next(headers, None)
+    if first is None:
         return None
-    first_value = re.compile(r"(?<![\d.])\d").search(text, headers[0].end(), end)
+    first_value = _FIRST_VALUE.search(text, first.end(), end)
+    last = first
+    for h in headers:
+        if first_value is not None and h.end() > first_value.start():
+            break  # matches do not overlap: every later one ends later still
+        last = h
+    return last, first_value
+
+
+def read_table4(text: str, start: int, end: int, plain: bool = False) -> Table4 | None:
+    """Table 四's 15 value cells, read after its last header word; ``plain``
+    reads every header word of the section first and the cells as
+    read_cells() does with ``plain`` (tests/test_text_scans.py compares)."""
+    if plain:
+        headers = list(REVIEW_HEADER.finditer(text, start, end))
+        if not headers:
+            return None
+        first_value = _FIRST_VALUE.search(text, headers[0].end(), end)
+        last = headers[-1] if first_value is None else [h for h in headers if h.end() <= first_value.start()][-1]
+    else:
+        found = _headers_before_values(text, start, end)
+        if found is None:
+            return None
+        last, first_value = found
     if first_value is None:
-        return Table4(cells=(), start=headers[-1].end())
-    before = [h for h in headers if h.end() <= first_value.start()]
-    value_start = before[-1].end()
+        return Table4(cells=(), start=last.end())
+    value_start = last.end()
     line_end = text.find("\n", value_start, first_value.start())
     if line_end != -1 and not text[value_start:line_end].strip(" \t|｜"):
         value_start = line_end + 1  # the header row's blank trailing cells are not values
-    cells = read_cells(text, value_start, end, 15)
+    cells = read_cells(text, value_start, end, 15, plain)
     return Table4(cells=tuple(cells[:16]), start=value_start)

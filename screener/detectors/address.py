@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..anchored import finditer_at, literal_starts, starts_of
 from ..config import Config
 from ..document import Document
 from ..kinds import Kind
@@ -67,6 +68,20 @@ _DETAIL = re.compile(
 _TAIL = re.compile(rf"(?:[{_NUM}a-z\-]+(?:号楼|号|栋|幢|单元|室|楼|层|户))+")
 _TOWN_DETAIL = re.compile(rf"(?:街道办事处|街道|苏木|乡|镇)(?={_DETAIL.pattern})")
 _LABEL_TAIL = re.compile("住址|地址|住所|家住|现住|居住地|户籍")
+# Where a match of _LABEL_TAIL can start: (literal, offset of the match's
+# start from it).  住址/住所 start at their 住, 家住/现住/居住地 one before it,
+# 地址 one before its 址, 户籍 one before its 籍.  str.find finds one
+# character several times faster than re tries the alternation at every
+# character (screener/anchored.py).
+_LABEL_TAIL_ANCHORS = (("住", 0), ("住", -1), ("址", -1), ("籍", -1))
+# Every _DETAIL match has a village or road word (村…, 居…, 社区, 嘎查, 路, 街,
+# 巷, 弄, 大道) starting 1-10 characters in (CJK ones, so none a line break):
+# a cheap test, cheap to compile too (no CJK range, ~1 ms each at start-up),
+# that fails fast at most 乡/镇/街道.  Each prefilter matches one character,
+# at every place a _TOWN_DETAIL match can start; _TOWN_DETAIL runs only there.
+_MAY_DETAIL = "(?=.{1,10}?[村居社嘎路街巷弄大])"
+_TOWN_PREFILTERS = tuple(re.compile(p) for p in (
+    rf"街(?=道(?:办事处)?{_MAY_DETAIL})", rf"苏(?=木{_MAY_DETAIL})", rf"乡{_MAY_DETAIL}", rf"镇{_MAY_DETAIL}"))
 _VALUE = re.compile(r"[ :：\t\u3000为是在]*([^，。；;,、\n\r\t |）)（(]{1,60})")
 
 
@@ -89,18 +104,34 @@ def _cut(text: str, lo: int, hi: int) -> int | None:
     return last
 
 
-def _candidates(text: str) -> Iterator[tuple[int, int, int]]:
+def label_tails(text: str, plain: bool = False) -> Iterator[re.Match]:
+    """``_LABEL_TAIL.finditer(text)``; unless ``plain``, tried only at the
+    anchors' starts (the same matches: tests/test_text_scans.py)."""
+    if plain:
+        return _LABEL_TAIL.finditer(text)
+    return finditer_at(_LABEL_TAIL, text, literal_starts(text, _LABEL_TAIL_ANCHORS))
+
+
+def town_details(text: str, plain: bool = False) -> Iterator[re.Match]:
+    """``_TOWN_DETAIL.finditer(text)``; unless ``plain``, tried only where a
+    prefilter says one starts (the same matches: tests/test_text_scans.py)."""
+    if plain:
+        return _TOWN_DETAIL.finditer(text)
+    return finditer_at(_TOWN_DETAIL, text, starts_of(((p, (0,)) for p in _TOWN_PREFILTERS), text))
+
+
+def _candidates(text: str, plain: bool = False) -> Iterator[tuple[int, int, int]]:
     """(address start, cut, end) for every 乡镇/街道 followed by detail."""
-    for m in _TOWN_DETAIL.finditer(text):
+    for m in town_details(text, plain):
         if m.start() > 0 and "\u4e00" <= text[m.start() - 1] <= "\u9fff":
             d = _DETAIL.match(text, m.end())
             assert d is not None  # _TOWN_DETAIL's lookahead is _DETAIL
             yield max(0, m.start() - 12), m.end(), d.end()
 
 
-def _labelled(text: str) -> Iterator[tuple[int, int, int, str]]:
+def _labelled(text: str, plain: bool = False) -> Iterator[tuple[int, int, int, str]]:
     """Addresses right after an address label: (start, cut, end, label)."""
-    for lab in _LABEL_TAIL.finditer(text):
+    for lab in label_tails(text, plain):
         value = _VALUE.match(text, lab.end())
         if not value:
             continue
@@ -119,26 +150,44 @@ def _labelled(text: str) -> Iterator[tuple[int, int, int, str]]:
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
+    return findings(doc, config)
+
+
+def findings(doc: Document, config: Config, plain: bool = False) -> Iterator[Finding]:
+    """detect(); ``plain`` runs the scans as plain ``finditer`` and asks
+    classify() before the cheap record tests, as before the fast paths (the
+    tests compare the two).  classify() is pure, so asking it only when the
+    record names no organisation changes no answer."""
     text = simplified(doc)
     if not ("乡" in text or "镇" in text or "街道" in text or "苏木" in text or "住" in text or "地址" in text):
         return
     style = config.mask_style
     done: set[int] = set()
-    for start, cut, end, label in _labelled(text):
+    for start, cut, end, label in _labelled(text, plain):
         if label in OFFICE_LABELS or cut in done:
             continue
         record = text[block_start(text, start):start]
-        if label in NEUTRAL_LABELS and (classify(text, start, end).who != "person" or _office(record)):
-            continue
+        if label in NEUTRAL_LABELS:
+            if plain and (classify(text, start, end).who != "person" or _office(record)):
+                continue
+            if not plain and (_office(record) or classify(text, start, end).who != "person"):
+                continue
         done.add(cut)
         yield _finding(doc, cut, end, Severity.ERROR, f"住址前有“{label}”", style)
-    for start, cut, end in _candidates(text):
+    for start, cut, end in _candidates(text, plain):
         if cut in done:
             continue
         before = word_before(text, start, _ALL_LABELS, 24, 12)
-        ctx = classify(text, cut, end)
-        if before in OFFICE_LABELS or ctx.who != "person" or _office(text[block_start(text, cut):cut]):
-            continue
+        if plain:
+            ctx = classify(text, cut, end)
+            if before in OFFICE_LABELS or ctx.who != "person" or _office(text[block_start(text, cut):cut]):
+                continue
+        else:
+            if before in OFFICE_LABELS or _office(text[block_start(text, cut):cut]):
+                continue
+            ctx = classify(text, cut, end)
+            if ctx.who != "person":
+                continue
         done.add(cut)
         yield _finding(doc, cut, end, Severity.WARNING, ctx.describe() or "所在记录属于个人", style)
 

@@ -30,7 +30,7 @@ from .annual_rules import CELL, FORMAT, KIND, NOT_INTEGER, REPEAT, RULES, UNREAD
 from .base import Rule, make_finding
 
 KINDS = (KIND,)
-__all__ = ["KINDS", "RULES", "detect"]
+__all__ = ["KINDS", "RULES", "detect", "findings"]
 
 _BY_CODE = {r.code: r for r in RULES}
 
@@ -147,12 +147,18 @@ def _year_findings(doc: Document, report: AnnualReport) -> Iterator[Finding]:
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
-    report = read_report(doc.normalized)
+    return findings(doc, config)
+
+
+def findings(doc: Document, config: Config, plain: bool = False) -> Iterator[Finding]:
+    """detect(); ``plain`` reads the tables and the stated totals the plain
+    way (read_cells(), stated_totals())."""
+    report = read_report(doc.normalized, plain)
     if report is None:
         return
     yield from _year_findings(doc, report)
     yield from _cell_findings(doc, report)
-    equations = (table_equations(report) + total_equations(report) + overview_equations(report)
+    equations = (table_equations(report) + total_equations(report, plain) + overview_equations(report)
                  + previous_equations(report, config.annual_previous))
     for b in check(equations):
         yield _break_finding(doc, b)

@@ -20,9 +20,11 @@ X字第…号.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any
 
+from ..anchored import finditer_at, starts_of
 from ..config import Config
 from ..document import Document
 from ..kinds import Kind
@@ -97,13 +99,38 @@ def _label(text: str, start: int, words: tuple[str, ...]) -> str | None:
     return word_before(text, start, words, 20, 8)
 
 
+# Where the patterns can start (screener/anchored.py).  A _LETTERED
+# match is 1-2 letters and then a whole run of 7-10 digits, so it starts at,
+# or one before, a letter followed by 7 digits; that prefilter's matches
+# cannot hide one another (only their first character is a letter).  A
+# _TW_OLD match starts 10 before its bracket, which a literal opens: re finds
+# a literal first character fast, and then looks behind only there.
+_LETTER_DIGITS = r"[a-z][0-9]{7}"
+_TW_BRACKETS = (r"\((?<=[0-9]{10}\()(?=[0-9a-z][)）])", r"（(?<=[0-9]{10}（)(?=[0-9a-z][)）])")
+# Each label word by its last character, checked behind in C (so a report
+# full of 按照 and 证明 costs no Python per character), with the offsets of the
+# words' starts from it: 台湾居民来往大陆通行证 10 back, 来往大陆通行证 6,
+# 台湾通行证 4, 台胞证 2, 护照 1.  X字第 starts one before its 字.
+_LABEL_PREFILTERS = ((re.compile("证(?<=行证|胞证)"), (-10, -6, -4, -2)), (re.compile("照(?<=护照)"), (-1,)))
+_MILITARY_PREFILTERS = ((re.compile("字(?=第)"), (-1,)),)
+
+
 @lru_cache(maxsize=2)
 def _shapes(long: bool):
     if long:
         import regex  # only long texts pay for importing it
 
-        return regex.compile(_LETTERED), regex.compile(_TW_OLD)
-    return re.compile(_LETTERED), re.compile(_TW_OLD)
+        return regex.compile(_LETTERED), regex.compile(_TW_OLD), regex.compile(_LETTER_DIGITS)
+    return re.compile(_LETTERED), re.compile(_TW_OLD), re.compile(_LETTER_DIGITS)
+
+
+_BRACKETS = tuple(re.compile(p) for p in _TW_BRACKETS)
+
+
+def _scan(pattern: Any, text: str, plain: bool, starts: Callable[[], list[int]]) -> Iterator[Any]:
+    """``pattern.finditer(text)``, or unless ``plain`` the same matches
+    tried only at ``starts()`` (tests/test_text_scans.py compares them)."""
+    return pattern.finditer(text) if plain else finditer_at(pattern, text, starts())
 
 
 def edge(text: str, start: int) -> bool:
@@ -111,11 +138,11 @@ def edge(text: str, start: int) -> bool:
     return start == 0 or not (text[start - 1].isascii() and text[start - 1].isalnum())
 
 
-def _candidates(text: str) -> Iterator[tuple[Rule, int, int, str | None, bool]]:
+def _candidates(text: str, plain: bool = False) -> Iterator[tuple[Rule, int, int, str | None, bool]]:
     """(rule, start, end, label, distinctive shape) in normalised offsets."""
-    lettered, tw_old = _shapes(len(text) >= LONG)
+    lettered, tw_old, letter_digits = _shapes(len(text) >= LONG)
     if _LATIN.search(text):
-        for m in lettered.finditer(text):
+        for m in _scan(lettered, text, plain, lambda: starts_of(((letter_digits, (0, -1)),), text)):
             if not edge(text, m.start()):
                 continue
             cut = 2 if m.group()[1].isalpha() else 1
@@ -130,11 +157,11 @@ def _candidates(text: str) -> Iterator[tuple[Rule, int, int, str | None, bool]]:
             elif prefix in ("e", "g") and len(digits) == 8:
                 yield RULE_PASSPORT, m.start(), m.end(), _label(text, m.start(), PASSPORT_WORDS), prefix == "e"
     if ")" in text or "）" in text:
-        for m in tw_old.finditer(text):
+        for m in _scan(tw_old, text, plain, lambda: starts_of(((b, (-10,)) for b in _BRACKETS), text)):
             if not edge(text, m.start()):
                 continue
             yield RULE_TAIWAN, m.start(), m.end(), _label(text, m.start(), TAIWAN_WORDS), True
-    for lab in _LABELLED.finditer(text):  # numbers that only their label identifies
+    for lab in _scan(_LABELLED, text, plain, lambda: starts_of(_LABEL_PREFILTERS, text)):  # numbers that only their label identifies
         w = lab.group()
         rule, shape = (RULE_PASSPORT, _ANY_PASSPORT) if w == "护照" else (RULE_TAIWAN, _TW_NEW)
         after = _AFTER_LABEL.match(text, lab.end())
@@ -143,17 +170,23 @@ def _candidates(text: str) -> Iterator[tuple[Rule, int, int, str | None, bool]]:
         if m and (m.start() == 0 or not text[m.start() - 1].isalnum() or not text[m.start() - 1].isascii()):
             yield rule, m.start(), m.end(), w, False
     if "字第" in text:
-        for m in _MILITARY.finditer(text):
+        for m in _scan(_MILITARY, text, plain, lambda: starts_of(_MILITARY_PREFILTERS, text)):
             label = _label(text, m.start(), MILITARY_WORDS)
             if label or (m.group(1) in _BARE_MILITARY and m.group(2)[:-1].isdigit() and len(m.group(2)) >= 6):
                 yield RULE_MILITARY, m.start(2), m.end(2), label, m.group(1) in _BARE_MILITARY
 
 
 def detect(doc: Document, config: Config) -> Iterator[Finding]:
+    return findings(doc, config)
+
+
+def findings(doc: Document, config: Config, plain: bool = False) -> Iterator[Finding]:
+    """detect(); ``plain`` runs each pattern's own finditer over the whole
+    text, as before the fast scans (the tests compare the two)."""
     style = config.mask_style
     text = simplified(doc)
     seen: set[tuple[int, int]] = set()
-    for rule, s, e, label, distinctive in _candidates(text):
+    for rule, s, e, label, distinctive in _candidates(text, plain):
         if (s, e) in seen:
             continue
         ctx = classify(text, s, e)
