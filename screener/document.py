@@ -230,6 +230,15 @@ class Document:
         _, points, shifts = self._normal
         return [point + (shifts[i - 1] if i else 0) for i, point in enumerate(points)]
 
+    @property
+    def drop_maps(self) -> tuple[list[int], list[int], list[int]]:
+        """The normalised offset of each drop, the characters dropped up to
+        and including it, and its original offset: what ``to_original`` and
+        ``to_normalized`` bisect, for a caller that maps many offsets in one
+        loop (traditional._normalized_view)."""
+        _, points, shifts = self._normal
+        return points, shifts, self._drop_starts
+
     def to_normalized(self, pos: int) -> int:
         """The normalised offset of the original character at ``pos``, one
         that normalisation keeps (any CJK character is): the inverse of
