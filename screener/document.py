@@ -101,15 +101,20 @@ Normal = tuple[str, list[int], list[int]]
 def normalize(text: str, wrap_join: bool = True) -> Normal:
     """``text`` normalised (folded, with its drops left out), the normalised
     offset where each drop happened and the characters dropped up to and
-    including it.  A long plain text with only \\n breaks and no zero-width
-    character (the usual draft) has only hard wraps to drop: ``re.split``
-    cuts it at them in C, and the offsets are sums of the pieces' and the
-    breaks' lengths, not a Python loop over 14,000 drops in 5 MB of real
-    text.  Anything else takes ``normalize_plain`` (the plain path, which
+    including it.  A long plain text with only \\n breaks (or only \\r\\n
+    ones) and no zero-width character (the usual draft) has only hard wraps
+    to drop: ``re.split`` cuts it at them in C, and the offsets are sums of
+    the pieces' and the breaks' lengths, not a Python loop over the 14,000
+    drops of 5 MB of real text.  Anything else takes ``normalize_plain`` (the plain path, which
     tests/test_drops_scan.py compares with this one)."""
-    if (wrap_join and len(text) >= WRAP_SCAN_FROM and "\r" not in text
-            and not any(ch in text for ch in _ZERO_WIDTH)):
-        parts = _wrap_split().split(text)
+    if wrap_join and len(text) >= WRAP_SCAN_FROM and not any(ch in text for ch in _ZERO_WIDTH):
+        if "\r" not in text:
+            split = _wrap_split()
+        elif text.count("\r") == text.count("\r\n") == text.count("\n"):
+            split = _wrap_split_crlf()  # a Windows text: every break is \r\n
+        else:
+            return normalize_plain(text, wrap_join)
+        parts = split.split(text)
         if len(parts) == 1:
             return fold(text), [], []
         pieces = parts[0::2]  # the text between hard wraps, then the wraps
@@ -124,6 +129,13 @@ def _wrap_split() -> re.Pattern:
     """``_wrap_lf`` for a text without \\r, the wrap captured so that
     ``split`` returns it between the pieces."""
     return re.compile(f"(\n(?<={_HAN_CLASS}\n)[ \t\u3000]*)(?={_HAN_CLASS})")
+
+
+@lru_cache(maxsize=1)
+def _wrap_split_crlf() -> re.Pattern:
+    """``_wrap_split`` for a text whose every break is \\r\\n: the wrap
+    starts at the \\r, as ``_drops`` has it."""
+    return re.compile(f"(\r\n(?<={_HAN_CLASS}\r\n)[ \t\u3000]*)(?={_HAN_CLASS})")
 
 
 def normalize_plain(text: str, wrap_join: bool = True) -> Normal:

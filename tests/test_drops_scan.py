@@ -121,7 +121,7 @@ def test_normalize_equals_the_plain_path_on_the_corpus():
         for wrap_join in (True, False):
             fast = document.normalize(_long(text), wrap_join)
             assert fast == document.normalize_plain(_long(text), wrap_join)
-    # the joined corpus takes the split (no \r, no invisible) and has wraps to drop
+    # the joined corpus takes the split (no \r, no invisible) and has wraps to drop (the \r\n one too)
     assert "\r" not in joined and not any(ch in joined for ch in INVISIBLE)
     assert Document(joined)._normal[1]
 
@@ -133,7 +133,10 @@ def test_normalize_equals_the_plain_path_on_the_corpus():
     "ＡＢＣ公司\n审查ＸＹ\n１２３",  # full-width letters and digits fold around the wraps
     "审查\n\U00020000字",  # a character beyond the BMP after the break: not Han here
     "\ud800审\n查\udfff",  # lone surrogates (a library caller's str)
-    "审\n查\r\n工作",  # a \r: the plain path
+    "审\n查\r\n工作",  # \n and \r\n mixed: the plain path
+    "审\r\n查\r\n\u3000\u3000工作。\r\n\r\n第二",  # only \r\n: the Windows split
+    "审\r查\r\n工作",  # a lone \r: the plain path
+    "审\r\r\n查",
     "审\u200b\n查",  # an invisible: the plain path
     "",
 ])
@@ -153,3 +156,5 @@ def test_normalize_equals_the_plain_path_on_random_texts(text, wrap_join):
     assert document.normalize(long_text, wrap_join) == document.normalize_plain(long_text, wrap_join)
     no_cr = long_text.replace("\r", "").replace("\u200b", "").replace("\ufeff", "")
     assert document.normalize(no_cr, wrap_join) == document.normalize_plain(no_cr, wrap_join)
+    crlf = no_cr.replace("\n", "\r\n")  # a Windows text: every break \r\n
+    assert document.normalize(crlf, wrap_join) == document.normalize_plain(crlf, wrap_join)
