@@ -105,8 +105,8 @@ def normalize(text: str, wrap_join: bool = True) -> Normal:
     ones) and no zero-width character (the usual draft) has only hard wraps
     to drop: ``re.split`` cuts it at them in C, and the offsets are sums of
     the pieces' and the breaks' lengths, not a Python loop over the 14,000
-    drops of 5 MB of real text.  Anything else takes ``normalize_plain`` (the plain path, which
-    tests/test_drops_scan.py compares with this one)."""
+    drops of 5 MB of real text.  Anything else takes ``normalize_plain``
+    (the plain path, which tests/test_drops_scan.py compares with this one)."""
     if wrap_join and len(text) >= WRAP_SCAN_FROM and not any(ch in text for ch in _ZERO_WIDTH):
         if "\r" not in text:
             split = _wrap_split()
