@@ -19,6 +19,7 @@ import re
 from array import array
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import accumulate
 
 from .alphabets import HAN_RANGES, INVISIBLE, is_han
 from .folding import fold
@@ -94,6 +95,70 @@ def _wraps_plain(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+Normal = tuple[str, list[int], list[int]]
+
+
+def normalize(text: str, wrap_join: bool = True) -> Normal:
+    """``text`` normalised (folded, with its drops left out), the normalised
+    offset where each drop happened and the characters dropped up to and
+    including it.  A long plain text with only \\n breaks (or only \\r\\n
+    ones) and no zero-width character (the usual draft) has only hard wraps
+    to drop: ``re.split`` cuts it at them in C, and the offsets are sums of
+    the pieces' and the breaks' lengths, not a Python loop over the 14,000
+    drops of 5 MB of real text.  Anything else takes ``normalize_plain``
+    (the plain path, which tests/test_drops_scan.py compares with this one)."""
+    if wrap_join and len(text) >= WRAP_SCAN_FROM and not any(ch in text for ch in _ZERO_WIDTH):
+        if "\r" not in text:
+            split = _wrap_split()
+        elif text.count("\r") == text.count("\r\n") == text.count("\n"):
+            split = _wrap_split_crlf()  # a Windows text: every break is \r\n
+        else:
+            return normalize_plain(text, wrap_join)
+        parts = split.split(text)
+        if len(parts) == 1:
+            return fold(text), [], []
+        pieces = parts[0::2]  # the text between hard wraps, then the wraps
+        norm_points = list(accumulate(map(len, pieces[:-1])))
+        shifts = list(accumulate(map(len, parts[1::2])))
+        return fold("".join(pieces)), norm_points, shifts
+    return normalize_plain(text, wrap_join)
+
+
+@lru_cache(maxsize=1)
+def _wrap_split() -> re.Pattern:
+    """``_wrap_lf`` for a text without \\r, the wrap captured so that
+    ``split`` returns it between the pieces."""
+    return re.compile(f"(\n(?<={_HAN_CLASS}\n)[ \t\u3000]*)(?={_HAN_CLASS})")
+
+
+@lru_cache(maxsize=1)
+def _wrap_split_crlf() -> re.Pattern:
+    """``_wrap_split`` for a text whose every break is \\r\\n: the wrap
+    starts at the \\r, as ``_drops`` has it."""
+    return re.compile(f"(\r\n(?<={_HAN_CLASS}\r\n)[ \t\u3000]*)(?={_HAN_CLASS})")
+
+
+def normalize_plain(text: str, wrap_join: bool = True) -> Normal:
+    """``normalize`` from the list of drops, one piece at a time (the plain path)."""
+    drops = _drops(text, wrap_join)
+    if not drops:
+        return fold(text), [], []  # the text itself when nothing folds
+    pieces: list[str] = []
+    norm_points: list[int] = []  # normalised offset where a drop happened
+    shifts: list[int] = []  # characters dropped up to and including that point
+    last = dropped = norm_len = 0
+    for start, end in drops:
+        piece = text[last:start]
+        pieces.append(piece)
+        norm_len += len(piece)
+        dropped += end - start
+        norm_points.append(norm_len)
+        shifts.append(dropped)
+        last = end
+    pieces.append(text[last:])
+    return fold("".join(pieces)), norm_points, shifts
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A stretch of the extracted text and where a person finds it in the source."""
@@ -146,25 +211,10 @@ class Document:
     ocr_lines: tuple[OcrLine, ...] = ()  # text recognised in pictures, with its confidence
 
     @cached_property
-    def _normal(self) -> tuple[str, list[int], list[int]]:
-        text = self.text
-        drops = _drops(text, self.wrap_join)
-        if not drops:
-            return fold(text), [], []  # the text itself when nothing folds
-        pieces: list[str] = []
-        norm_points: list[int] = []  # normalised offset where a drop happened
-        shifts: list[int] = []  # characters dropped up to and including that point
-        last = dropped = norm_len = 0
-        for start, end in drops:
-            piece = text[last:start]
-            pieces.append(piece)
-            norm_len += len(piece)
-            dropped += end - start
-            norm_points.append(norm_len)
-            shifts.append(dropped)
-            last = end
-        pieces.append(text[last:])
-        return fold("".join(pieces)), norm_points, shifts
+    def _normal(self) -> Normal:
+        """The normalised text, the normalised offset of each drop and the
+        characters dropped up to and including it (``normalize``)."""
+        return normalize(self.text, self.wrap_join)
 
     def __getstate__(self) -> dict:
         """Pickled (a worker process's result) without the cached views, which
@@ -191,6 +241,15 @@ class Document:
         """The original offset where each drop begins (``_normal``'s points are normalised offsets)."""
         _, points, shifts = self._normal
         return [point + (shifts[i - 1] if i else 0) for i, point in enumerate(points)]
+
+    @property
+    def drop_maps(self) -> tuple[list[int], list[int], list[int]]:
+        """The normalised offset of each drop, the characters dropped up to
+        and including it, and its original offset: what ``to_original`` and
+        ``to_normalized`` bisect, for a caller that maps many offsets in one
+        loop (traditional._normalized_view)."""
+        _, points, shifts = self._normal
+        return points, shifts, self._drop_starts
 
     def to_normalized(self, pos: int) -> int:
         """The normalised offset of the original character at ``pos``, one

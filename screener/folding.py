@@ -10,7 +10,7 @@ A whole draft takes a fast path (``fold`` on a long text).  The one-pass
 ``re`` substitution tests every character against a class that mixes ASCII
 and full-width ranges, about 100 MB/s on the benchmark corpus; the ``regex``
 module finds a run of *one* range some 20 times faster, so for a long text
-each range is searched on its own (three scans, plus str.find for the four
+each range is searched on its own (four scans, plus str.find for the six
 single symbols) and only what was found is folded: 4-5x faster over a draft
 (BENCHMARKS.md).  Short strings (labels, windows, list terms) keep the one
 pass, which costs less than the extra calls, and never import ``regex``.
@@ -31,8 +31,10 @@ _TABLE.update({c: c - 0xFEE0 + 32 for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ ->
 _TABLE.update({c: 0x20 for c in (*range(0x2002, 0x200B), 0x202F, 0x205F)})
 # ＠Ａ-Ｚ［＼］＾＿｀ａ-ｚ is one range: ［＼］＾｀ are rare and not in _TABLE, so
 # translate() leaves them as they are, and one scan costs less than two.
-_RANGES = ("[A-Z]+", "[\uff10-\uff19]+", "[\uff20-\uff5a]+")
-_SINGLES = "\uff05\uff0b\uff0d\uff0e\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+# The typographic spaces U+2002-U+200A are one range too: one scan costs
+# about what two str.find calls do, where each of the nine took one.
+_RANGES = ("[A-Z]+", "[\uff10-\uff19]+", "[\uff20-\uff5a]+", "[\u2002-\u200a]+")
+_SINGLES = "\uff05\uff0b\uff0d\uff0e\u202f\u205f"
 # characters from which the fast path pays for itself: the two cost the same
 # at ~300, the fast path is 2x faster at 1,000 and 6x at 20,000
 LONG = 512

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .document import Document
@@ -214,16 +215,26 @@ def _normalized_view(doc: Document, original: str, firsts: list[int]) -> str:
     if norm is text:
         return original
     n_text = len(text)
+    n_norm = len(norm)
+    # doc.to_normalized and doc.span_to_original, inlined: the same bisects
+    # on the same lists, without two method calls per line (tests/test_document.py
+    # checks those maps, test_traditional.py this view against _views_plain)
+    points, shifts, drop_starts = doc.drop_maps
     pieces: list[str] = []
     pos = 0
     for first in firsts:  # the same lines to_simplified(norm) converts, in the same order
-        q = doc.to_normalized(first)
+        k = bisect_left(drop_starts, first)
+        q = first - shifts[k - 1] if k else first
         if q < pos:
             continue  # in the normalised line just done (a hard wrap joined two lines)
         start = norm.rfind("\n", pos, q) + 1 or pos
-        end = _line_end(norm, q + 1)
+        end = norm.find("\n", q + 1)
+        end = n_norm if end < 0 else end + 1
         pieces.append(norm[pos:start])
-        o_start, o_end = doc.span_to_original(start, end)
+        i = bisect_right(points, start)
+        o_start = start + shifts[i - 1] if i else start
+        i = bisect_right(points, end - 1)
+        o_end = end + shifts[i - 1] if i else end
         if (o_end - o_start == end - start and (o_start == 0 or text[o_start - 1] == "\n")
                 and (o_end == n_text or text[o_end - 1] == "\n") and text[o_start:o_end] == norm[start:end]):
             pieces.append(original[o_start:o_end])  # the same line, converted the same way (_line)

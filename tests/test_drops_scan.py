@@ -4,6 +4,8 @@ patterns that jump from break to break; they must give exactly what the
 plain character-by-character loop gives."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -94,3 +96,65 @@ def test_same_line_starts_as_the_plain_loop(text):
     for offset in range(len(text) + 1):
         line, col = doc.line_col(offset)
         assert starts[line - 1] + col - 1 == offset
+
+
+# The normalised view and its offsets: a long text with only \n breaks and no
+# invisible character is cut at its hard wraps by one re.split (normalize);
+# normalize_plain builds the same from the list of drops, one piece at a time.
+_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "texts"
+
+
+def _corpus_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(_CORPUS.glob("*.txt"))]
+
+
+def _long(text: str) -> str:
+    return text * (document.WRAP_SCAN_FROM // max(len(text), 1) + 1) if text else ""
+
+
+@pytest.mark.skipif(not _CORPUS.is_dir(), reason="the shared corpus is not beside the project")
+def test_normalize_equals_the_plain_path_on_the_corpus():
+    texts = _corpus_texts()
+    joined = "\n\n".join(texts)  # as the benchmark joins them: well over WRAP_SCAN_FROM
+    assert len(joined) >= document.WRAP_SCAN_FROM
+    for text in [*texts, joined, joined.replace("\n", "\r\n"), joined.replace("。", "。\u200b")]:
+        for wrap_join in (True, False):
+            fast = document.normalize(_long(text), wrap_join)
+            assert fast == document.normalize_plain(_long(text), wrap_join)
+    # the joined corpus takes the split (no \r, no invisible) and has wraps to drop (the \r\n one too)
+    assert "\r" not in joined and not any(ch in joined for ch in INVISIBLE)
+    assert Document(joined)._normal[1]
+
+
+@pytest.mark.parametrize("text", [
+    "保密\n审查",  # one wrap
+    "保密\n\u3000\u3000审查\n工作",  # indentation after the break goes too
+    "第一章\n总则。\n\n第一条\n为了",  # paragraph ends kept, wraps dropped
+    "ＡＢＣ公司\n审查ＸＹ\n１２３",  # full-width letters and digits fold around the wraps
+    "审查\n\U00020000字",  # a character beyond the BMP after the break: not Han here
+    "\ud800审\n查\udfff",  # lone surrogates (a library caller's str)
+    "审\n查\r\n工作",  # \n and \r\n mixed: the plain path
+    "审\r\n查\r\n\u3000\u3000工作。\r\n\r\n第二",  # only \r\n: the Windows split
+    "审\r查\r\n工作",  # a lone \r: the plain path
+    "审\r\r\n查",
+    "审\u200b\n查",  # an invisible: the plain path
+    "",
+])
+def test_normalize_equals_the_plain_path(text):
+    for wrap_join in (True, False):
+        assert document.normalize(text, wrap_join) == document.normalize_plain(text, wrap_join)
+        long_text = _long(text)
+        assert document.normalize(long_text, wrap_join) == document.normalize_plain(long_text, wrap_join)
+        norm = document.normalize(long_text, wrap_join)[0]
+        assert len(norm) <= len(long_text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET + "ＡＢａ９Z\n\n审查", max_size=200), st.booleans())
+def test_normalize_equals_the_plain_path_on_random_texts(text, wrap_join):
+    long_text = _long(text)
+    assert document.normalize(long_text, wrap_join) == document.normalize_plain(long_text, wrap_join)
+    no_cr = long_text.replace("\r", "").replace("\u200b", "").replace("\ufeff", "")
+    assert document.normalize(no_cr, wrap_join) == document.normalize_plain(no_cr, wrap_join)
+    crlf = no_cr.replace("\n", "\r\n")  # a Windows text: every break \r\n
+    assert document.normalize(crlf, wrap_join) == document.normalize_plain(crlf, wrap_join)

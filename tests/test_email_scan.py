@@ -7,8 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from screener.config import Config
+from screener.detectors import email
 from screener.detectors.email import _EMAIL, addresses
 from screener.document import Document
+from screener.model import Severity
 
 # characters that make or break an address: local-part and domain
 # characters, capitals (the lookbehind's class), @, dots, hyphens, CJK
@@ -54,3 +57,22 @@ def test_same_matches_as_the_plain_scan(text):
 def test_same_matches_on_long_local_parts(parts):
     norm = Document("".join(parts)).normalized
     assert spans(addresses(norm)) == spans(_EMAIL.finditer(norm))
+
+
+# A government domain decides an address's severity before its context is
+# read (detect() no longer asks classify() who owns it); whoever the text
+# names beside it, it is an office mailbox, and the other domains still
+# follow the context.
+@pytest.mark.parametrize("text, severity, reason", [
+    ("联系人：张三，邮箱 zhangsan@xinping.gov.cn", Severity.INFO, "域名 xinping.gov.cn"),
+    ("申请人张三的个人邮箱：zs@mail.gov.cn", Severity.INFO, "域名 mail.gov.cn"),
+    ("办公室邮箱 bgs@gov.cn", Severity.INFO, "域名 gov.cn"),
+    ("申请人张三的个人邮箱：zhangsan1990@163.com", Severity.ERROR, None),
+    ("学校邮箱 office@school.edu.cn", Severity.INFO, None),
+    ("请将材料发送至 abc@163.com", Severity.WARNING, None),
+])
+def test_government_domain_decides_before_context(text, severity, reason):
+    findings = list(email.detect(Document(text), Config()))
+    assert [f.severity for f in findings] == [severity]
+    if reason:
+        assert reason in findings[0].explanation.context

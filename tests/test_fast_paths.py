@@ -4,6 +4,8 @@ its dictionary loaded by first character."""
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import gen
 
@@ -14,7 +16,7 @@ from screener.wordlists import jieba_dict, segment
 ROOT = Path(__file__).resolve().parents[1]
 SEED = (ROOT / "tests" / "fixtures" / "seed_2019_township_report.txt").read_text(encoding="utf-8")
 EXAMPLES = (ROOT / "examples" / "draft.txt").read_text(encoding="utf-8")
-FOLDABLE = "ＡＢＺａｚ０９＋－．＠APEC Gdp，：（）；？！［］｀ｘ×＊\u3000"
+FOLDABLE = "ＡＢＺａｚ０９＋－．＠APEC Gdp，：（）；？！［］｀ｘ×＊\u3000\u2002\u2003\u2007\u200a\u200b\u202f\u205f\u2001\u2010\uff05\uff3f"
 
 
 @pytest.mark.parametrize("text", [
@@ -26,6 +28,13 @@ FOLDABLE = "ＡＢＺａｚ０９＋－．＠APEC Gdp，：（）；？！［］
 def test_long_text_folds_like_the_one_pass_substitution(text):
     assert len(text) >= LONG
     assert fold(text) == _FOLD.sub(_fold_match, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=FOLDABLE + "中文 \n\u2000\u200b\u2011\u202e\u2060\uff01\uff5b\uff5e", max_size=80))
+def test_long_random_text_folds_like_the_one_pass_substitution(text):
+    long_text = (text or "中") * (LONG // max(len(text), 1) + 1)  # each range and single run into the others
+    assert fold(long_text) == _FOLD.sub(_fold_match, long_text)
 
 
 def test_automaton_finds_every_occurrence_of_every_key_overlaps_included():

@@ -79,12 +79,14 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
         start, end = doc.span_to_original(m.start(), m.end())
         value = doc.text[start:end]
         domain = m.group().rsplit("@", 1)[1]
-        ctx = classify(doc.text, start, end)
         official = f"域名 {domain} 属于机关、事业单位或组织，是单位邮箱"
         context: str | None
-        if _GOV_DOMAIN.search(domain):
+        if _GOV_DOMAIN.search(domain):  # decided by the domain: who owns the record is not asked
             severity, context = Severity.INFO, official
-        elif ctx.who == "person":
+            yield _finding(doc, config, start, end, value, severity, context)
+            continue
+        ctx = classify(doc.text, start, end)
+        if ctx.who == "person":
             severity, context = Severity.ERROR, ctx.describe()
         elif ctx.who == "office" or _OFFICIAL_DOMAIN.search(domain):
             severity = Severity.INFO
@@ -92,14 +94,21 @@ def detect(doc: Document, config: Config) -> Iterator[Finding]:
         else:
             severity = RULE.severity
             context = ctx.describe() or "邮箱所在的句子、条目或表格行中没有写明是谁的邮箱，按默认级别（警告）"
-        severity, mode_note = lowered(severity, doc, config.mode)
-        if mode_note:
-            context = f"{context}；{mode_note}"
-        yield make_finding(
-            doc, RULE, start, end,
-            severity=severity,
-            masked=EMAIL.masked(value, config.mask_style),
-            message="电子邮箱地址" + ("（单位公开联系邮箱）" if severity == Severity.INFO else ""),
-            suggestion=None if severity == Severity.INFO else "删除个人邮箱，或脱敏后公开",
-            explanation=Explanation(rule="EM401 电子邮箱格式", context=context),
-        )
+        yield _finding(doc, config, start, end, value, severity, context)
+
+
+def _finding(doc: Document, config: Config, start: int, end: int, value: str,
+             severity: Severity, context: str | None) -> Finding:
+    """The finding for the address at original ``[start, end)``, its severity
+    lowered as the mode asks."""
+    severity, mode_note = lowered(severity, doc, config.mode)
+    if mode_note:
+        context = f"{context}；{mode_note}"
+    return make_finding(
+        doc, RULE, start, end,
+        severity=severity,
+        masked=EMAIL.masked(value, config.mask_style),
+        message="电子邮箱地址" + ("（单位公开联系邮箱）" if severity == Severity.INFO else ""),
+        suggestion=None if severity == Severity.INFO else "删除个人邮箱，或脱敏后公开",
+        explanation=Explanation(rule="EM401 电子邮箱格式", context=context),
+    )
