@@ -103,3 +103,37 @@ def test_the_landline_mask_is_the_plain_mask(value, style):
     from screener.masking import mask_landline
 
     assert mask_landline(value, style) == _mask_landline_plain(value, style)
+
+
+# -- the significant characters found by a set test per character, and hidden
+# by a translation table (issue 18): the same as the regex pass and the regex
+# substitution they replace ---------------------------------------------------
+
+_EDGES = "/09:@AZ[`az{\uff0f\uff10\uff19\uff1a\uff20\uff21\uff3a\uff3b\uff40\uff41\uff5a\uff5b-— （）\u3000中²é*"
+
+
+def test_the_set_and_the_table_hold_exactly_the_regex_characters():
+    from screener.masking import _SIGNIFICANT, _SIGNIFICANT_CHARS, _TO_MASK
+
+    for code in range(0x110000):
+        c = chr(code)
+        regex = _SIGNIFICANT.fullmatch(c) is not None
+        assert (c in _SIGNIFICANT_CHARS) is regex, hex(code)
+        assert c.translate(_TO_MASK) == ("*" if regex else c), hex(code)
+
+
+@given(st.text(alphabet=_EDGES, max_size=90), st.integers(0, 6), st.integers(0, 6))
+def test_the_significant_offsets_and_the_mask_are_the_plain_ones(value, head, tail):
+    from screener.masking import _mask_at, _mask_at_plain, _significant, _significant_plain
+
+    idx = _significant(value)
+    assert idx == _significant_plain(value)
+    assert _mask_at(value, idx, head, tail) == _mask_at_plain(value, idx, head, tail)
+
+
+@pytest.mark.parametrize("value", LANDLINE_FORMS + ["530427198503121234", "6228 4800 1234 5678 901",
+                                                    "13926647378", "１３９２６６４７３７８", "0" * 70 + "-1"])
+def test_the_significant_offsets_of_written_numbers(value):
+    from screener.masking import _significant, _significant_plain
+
+    assert _significant(value) == _significant_plain(value)

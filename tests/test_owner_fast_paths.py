@@ -226,3 +226,47 @@ def test_each_line_start_is_matched_once_in_the_real_texts():
         text = path.read_text(encoding="utf-8")
         for pos in _digit_starts(text):
             assert unit_of(text, pos) == _unit_plain(text, pos), (path.name, pos)
+
+
+# -- an ID in the unit: only its birth date read (owners._an_id, id_check.born_of) --
+
+from screener.detectors import owners  # noqa: E402
+from screener.detectors.id_check import born_of, check_id  # noqa: E402
+
+_ID_TOKENS = [
+    gen.id_number("530427", "19850312", "123"), gen.id_bad_check("530427", "19850312", "123"),
+    gen.id_number("110105", "20000229", "004"), gen.id_number("440305", "19000101", "011"),
+    gen.id_number("999999", "19620315", "041"),  # no such region: still a birth date
+    "53042719850230123x", "53042719851312123x", "53042718991231123x", "53042721000101123x",
+    "53042719850312****", "53**************38", "530427198503121", "5304271985031212345",
+    "53042719850312123X", "５３０４２７１９８５０３１２１２３４", "53042719850312x234", "",
+]
+
+
+@pytest.mark.parametrize("token", _ID_TOKENS)
+def test_an_id_reads_only_the_birth_date_as_the_full_check_does(token):
+    checked = check_id(token)
+    assert born_of(token) == (checked.born if checked else None)
+    assert owners._an_id(token) is owners._an_id_plain(token)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="0123456789x*X×", min_size=16, max_size=19),
+       st.integers(1890, 2040), st.integers(0, 13), st.integers(0, 32))
+def test_an_id_on_random_tokens_and_dates(token, year, month, day):
+    dated = token[:6].ljust(6, "1") + f"{year:04d}{month:02d}{day:02d}" + token[6:10]
+    for t in (token, dated, dated[:17] + "x"):
+        checked = check_id(t)
+        assert born_of(t) == (checked.born if checked else None), t
+        assert owners._an_id(t) is owners._an_id_plain(t), t
+
+
+def test_an_id_on_every_id_like_token_of_the_examples_and_real_texts():
+    """The real texts hold no ID; the example 公示 holds whole and masked ones."""
+    seen = 0
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    for path in sorted(examples.glob("*.txt")) + sorted(CORPUS.glob("*.txt")):
+        for m in owners._ID_LIKE.finditer(fold(path.read_text(encoding="utf-8"))):
+            assert owners._an_id(m.group()) is owners._an_id_plain(m.group()), (path.name, m.group())
+            seen += 1
+    assert seen > 0

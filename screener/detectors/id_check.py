@@ -50,12 +50,27 @@ class IdCheck:
         return self.check_ok and self.born is not None and self.region is not None
 
 
+def _shaped(chars: str) -> bool:
+    """17 digits and a digit or x: the form every check below needs."""
+    return len(chars) == 18 and chars[:17].isdigit() and (chars[17].isdigit() or chars[17] == "x")
+
+
 def check_id(chars: str) -> IdCheck | None:
     """The check of ``chars`` (normalised: digits, a lower-case final x), or
     None when it is not 17 digits and a digit or x."""
-    if not (len(chars) == 18 and chars[:17].isdigit() and (chars[17].isdigit() or chars[17] == "x")):
+    if not _shaped(chars):
         return None
     return IdCheck(check_char(chars[:17]) == chars[17].upper(), birth_date(chars[6:14]), region_name(chars[:6]))
+
+
+def born_of(chars: str) -> datetime.date | None:
+    """``check_id(chars).born`` (None also when check_id() is None), without
+    computing the check character or looking up the region: for a caller
+    that asks only whether the birth date is real (owners.py: an ID in a
+    record makes it a person's, whatever its check character says)."""
+    if not _shaped(chars):
+        return None
+    return birth_date(chars[6:14])
 
 
 def is_confirmed_id(chars: str) -> bool:
