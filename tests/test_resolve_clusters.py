@@ -5,32 +5,20 @@ same order, for every shape of overlap: nested, equal, touching, empty
 spans, equal priorities, and long chains."""
 from __future__ import annotations
 
-import bisect
 import random
 
 import pytest
 
 from screener.config import Config
 from screener.model import Finding, Severity
-from screener.resolve import _one_per_span, _rank, resolve
+from screener.resolve import _kept_of, _one_per_span, _rank, resolve
 
 
 def plain_one_per_span(findings: list[Finding]) -> list[Finding]:
-    """The plain path, as it was before the clusters (the frozen oracle)."""
+    """The plain path: every finding, best first, through one sorted list
+    (resolve's ``_kept_of`` over the whole list, as before the clusters)."""
     findings.sort(key=lambda f: (f.severity, _rank(f), f.end - f.start, -f.start), reverse=True)
-    starts: list[int] = []
-    ends: list[int] = []
-    kept: list[Finding] = []
-    for f in findings:
-        i = bisect.bisect_left(starts, f.start)
-        if i > 0 and ends[i - 1] > f.start:
-            continue
-        if i < len(starts) and starts[i] < f.end:
-            continue
-        starts.insert(i, f.start)
-        ends.insert(i, f.end)
-        kept.insert(i, f)
-    return kept
+    return _kept_of(findings)
 
 
 KINDS = ("id_card", "mobile", "landline", "bank_card", "email", "term", "address")
