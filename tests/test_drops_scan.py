@@ -10,13 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from screener.alphabets import INVISIBLE, is_han
+from screener.alphabets import INVISIBLE
 from screener import document
 from screener.document import Document, _drops
 
 
 def plain_drops(text: str, wrap_join: bool = True) -> list[tuple[int, int]]:
-    """The reference: one break at a time, in Python (the loop _drops replaced)."""
+    """The reference: one break at a time, in Python (the loop _drops replaced
+    for long drafts, ``document._wraps_plain``)."""
     spans = [(i, i + 1) for i, ch in enumerate(text) if ch in INVISIBLE]
     merged: list[tuple[int, int]] = []
     for s, e in spans:  # runs of invisibles are one span, as _ZW's "+" makes them
@@ -25,17 +26,8 @@ def plain_drops(text: str, wrap_join: bool = True) -> list[tuple[int, int]]:
         else:
             merged.append((s, e))
     spans = merged
-    for brk in ("\n", "\r") if wrap_join else ():
-        pos = text.find(brk)
-        while pos >= 0:
-            start = pos - 1 if brk == "\n" and pos and text[pos - 1] == "\r" else pos
-            if start > 0 and is_han(text[start - 1]):
-                end = pos + 1
-                while end < len(text) and text[end] in " \t\u3000":
-                    end += 1
-                if (brk == "\n" or text[end:end + 1] != "\n") and end < len(text) and is_han(text[end]):
-                    spans.append((start, end))
-            pos = text.find(brk, pos + 1)
+    if wrap_join:  # one break at a time: the loop document.py keeps for short drafts
+        spans += document._wraps_plain(text)
         spans.sort()
     return spans
 
