@@ -84,18 +84,6 @@ def _mask_at(value: str, idx: list[int], head: int, tail: int) -> str:
     return value[:lo] + value[lo:hi].translate(_TO_MASK) + value[hi:]
 
 
-def _mask_at_plain(value: str, idx: list[int], head: int, tail: int) -> str:
-    """``_mask_at`` with the regex substitution (the oracle of its
-    translation table, which maps exactly ``_SIGNIFICANT``'s characters)."""
-    n = len(idx)
-    if head + tail >= n:
-        head, tail = 0, 0
-    if head >= n - tail:
-        return value
-    lo, hi = idx[head], idx[n - tail - 1] + 1
-    return value[:lo] + _SIGNIFICANT.sub(MASK, value[lo:hi]) + value[hi:]
-
-
 def keeping(head: int, tail: int) -> MaskFunction:
     """A mask function that keeps ``head`` + ``tail`` characters in the
     default style and none in the full style."""

@@ -124,11 +124,21 @@ def test_the_set_and_the_table_hold_exactly_the_regex_characters():
 
 @given(st.text(alphabet=_EDGES, max_size=90), st.integers(0, 6), st.integers(0, 6))
 def test_the_significant_offsets_and_the_mask_are_the_plain_ones(value, head, tail):
-    from screener.masking import _mask_at, _mask_at_plain, _significant, _significant_plain
+    from screener.masking import _mask_at, _significant, _significant_plain
 
     idx = _significant(value)
     assert idx == _significant_plain(value)
     assert _mask_at(value, idx, head, tail) == _mask_at_plain(value, idx, head, tail)
+
+
+def _mask_at_plain(value: str, idx: list[int], head: int, tail: int) -> str:
+    """The plain mask: each significant character but the first ``head`` and
+    last ``tail`` replaced on its own (all of them when that keeps every one)."""
+    n = len(idx)
+    if head + tail >= n:
+        head, tail = 0, 0
+    hidden = set(idx[head:n - tail])
+    return "".join("*" if i in hidden else c for i, c in enumerate(value))
 
 
 @pytest.mark.parametrize("value", LANDLINE_FORMS + ["530427198503121234", "6228 4800 1234 5678 901",
