@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from screener import Config, Finding, screen_text
 from screener.config import digits_key
+from screener.detectors.numbers import Window
 
 
 def line_col(original: str, offset: int) -> tuple[int, int]:
@@ -34,3 +35,16 @@ def screen(text: str, kind: str | None = None, config: Config | None = None) -> 
 def codes(text: str, kind: str | None = None, config: Config | None = None) -> list[tuple[str, str]]:
     """(code, severity) of each finding of ``kind`` in ``text``."""
     return [(f.code, f.severity.label) for f in screen(text, kind, config)]
+
+
+def every_window(run, max_groups: int = 5, sizes: tuple[int, int] = (7, 22)):
+    """Every window of ``run`` of at most ``max_groups`` groups whose
+    significant length is within ``sizes``: what the number detectors' judges
+    may be offered (the fast-path tests judge them all, plain and fast)."""
+    lo, hi = sizes
+    n = len(run.layout)
+    for i in range(n):
+        for j in range(i + 1, min(n, i + max_groups) + 1):
+            w = Window(run, i, j)
+            if lo <= len(w.chars) <= hi:
+                yield w

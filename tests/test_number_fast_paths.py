@@ -6,9 +6,9 @@ counts, office landlines, extensions, +86 …) are compared window by window."""
 import pytest
 from hypothesis import given, strategies as st
 
+from numcheck import every_window
 from screener.document import Document
 from screener.detectors import landline, numbers
-from screener.detectors.numbers import Window
 
 PIECES = [
     "0871-65432100", "0871-6543210", "010-6552123", "0871 6543 2100", "(0871)6543210", "（0871）65432100", "+86-871-65432100",
@@ -21,21 +21,11 @@ PIECES = [
 _TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
-def _windows(run, max_groups=5, sizes=(7, 22)):
-    lo, hi = sizes
-    n = len(run.layout)
-    for i in range(n):
-        for j in range(i + 1, min(n, i + max_groups) + 1):
-            w = Window(run, i, j)
-            if lo <= len(w.chars) <= hi:
-                yield w
-
-
 @given(_TEXTS)
 def test_the_landline_shape_test_rejects_only_what_the_plain_judge_rejects(text):
     doc = Document(text)
     for run in numbers.runs(doc):
-        for w in _windows(run):
+        for w in every_window(run):
             assert landline._judge(w) == landline._judge_plain(w), (text, w.layout)
 
 
@@ -47,7 +37,7 @@ CASES = ["电话：0871-6543210", "0871-65432100-8001", "+86 10 6552 1234", "电
 @pytest.mark.parametrize("text", CASES)
 def test_the_shape_test_on_each_written_form(text):
     test_the_landline_shape_test_rejects_only_what_the_plain_judge_rejects.hypothesis.inner_test(text)
-    judged = [landline._judge_plain(w) for run in numbers.runs(Document(text)) for w in _windows(run)]
+    judged = [landline._judge_plain(w) for run in numbers.runs(Document(text)) for w in every_window(run)]
     assert any(judged) == (not text.startswith("2019"))
 
 

@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import gen
-from numcheck import screen
+from numcheck import every_window, screen
 from screener.detectors import context, landline, mobile, numbers, phones
 from screener.detectors.numbers import Window
 from screener.document import Document
@@ -43,19 +43,9 @@ PIECES = [
 _TEXTS = st.lists(st.sampled_from(PIECES), max_size=30).map("".join)
 
 
-def _windows(run, max_groups=5, sizes=(7, 22)):
-    lo, hi = sizes
-    n = len(run.layout)
-    for i in range(n):
-        for j in range(i + 1, min(n, i + max_groups) + 1):
-            w = Window(run, i, j)
-            if lo <= len(w.chars) <= hi:
-                yield w
-
-
 def _all_windows(text: str) -> list[Window]:
     doc = Document(text)
-    return [w for run in numbers.runs(doc) for w in _windows(run)]
+    return [w for run in numbers.runs(doc) for w in every_window(run)]
 
 
 @settings(max_examples=400, deadline=None)
